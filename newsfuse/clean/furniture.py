@@ -1,0 +1,183 @@
+"""Page furniture rules: share widgets, captions, credits, navigation, author boxes, comment forms.
+
+The rules look at a line's shape (length, final punctuation), its vocabulary, its position (before the
+first or after the last paragraph of running text) and repetition (captions are often printed twice).
+They are written for page furniture in general, not for any one site's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsfuse.clean.lines import Line, split_lines
+from newsfuse.model import Furniture, Span
+
+# Words that page chrome uses and article prose rarely does. A short line with one of them, or a line
+# where they are dense, is furniture.
+_CHROME_TERMS = re.compile(
+    r"\b(e-?mail|share|tweet|print(er)?[- ]friendly|subscribe|subscription|newsletter|sign (up|in)|"
+    r"log ?(in|out)|login|comments?|commenting|reply|replies|account|click|tap|icon|follow( us)?|topics|"
+    r"cookies?|advertisement|advertising|sponsored|related|read more|more from|accessibility|skip to|"
+    r"breaking news|select page|menu|navigation|home ?page|search|logo|photo|picture|image|video|gallery|"
+    r"copyright|all rights reserved|privacy policy|terms of (use|service)|about the author|author|"
+    r"permalink|trackback|whatsapp|facebook|twitter|linkedin|pinterest|reddit|google\+|wordpress|"
+    r"posted (in|on|by)|filed under|tags?|next|previous|back to top|connecting to|loading)\b",
+    re.IGNORECASE,
+)
+# Comment-form and account vocabulary: furniture even inside a full sentence.
+_FORM_PHRASES = re.compile(
+    r"(your email address will not be published|required fields are marked|you are commenting using|"
+    r"log in using one of these methods|notify me of (new|follow-up)|post your comment|leave a (reply|comment)|"
+    r"save my name|this site uses akismet|all rights reserved|terms of use|privacy policy|"
+    r"\bconnecting to %s)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"((?<![a-z])Credit:\s*\S|\b(Photo|Image|Picture)s?( credit)?:\s*\S|\((AP|AFP|Reuters|Getty( Images)?|EPA)"
+    r"( Photo[^)]*)?\)\s*$|/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|^\s*(\(?(with )?(additional )?"
+    r"(reporting|writing|editing) by\b))",
+    re.IGNORECASE,
+)
+# Photo captions name who stands where.
+_CAPTION_POSITION = re.compile(
+    r"(\((L|R|C|left|right|centre|center|top|bottom|front|back|far left|far right|"
+    r"(second|third) (from )?(left|right)|L-R|R-L|from left|from right)\)"
+    r"|, (left|right|centre|center|far left|far right|(second|third) (from )?(left|right)),)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(by\s+|[-—–]\s*)((dr|prof|mr|mrs|ms)\.?\s+)?[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+    r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*\s*$",
+    re.IGNORECASE,
+)
+# "We", "our" next to talk of news and readers: the outlet describing itself, usually at the foot.
+_FIRST_PERSON_PLURAL = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+_MEDIA_TERMS = re.compile(
+    r"\b(news|journalis[mt]s?|report(ing|ers)?|readers|subscribe|donate|press|independent|uncensored|coverage)\b",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"\b(said|says|told|according to)\b", re.IGNORECASE)
+
+
+def _is_self_promotion(text: str) -> bool:
+    media = {match.group(0).lower() for match in _MEDIA_TERMS.finditer(text)}
+    return (bool(_FIRST_PERSON_PLURAL.search(text)) and len(media) >= 2 and not _SPEECH.search(text)
+            and not _has_quote(text))
+_DATE_LINE = re.compile(
+    r"^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}|"
+    r"\d{4}[-/]\d{2}[-/]\d{2})([\s,]+\d{1,2}:\d{2}.*)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CleanResult:
+    title_span: Span | None = None
+    blocks: list[Span] = field(default_factory=list)
+    removed: list[Furniture] = field(default_factory=list)
+    byline: str | None = None
+    date_text: str | None = None  # a date printed in the page header, for a source with no metadata
+
+
+def clean_text(text: str, title: str = "") -> CleanResult:
+    """Split `text` into title, body blocks and removed furniture, all as spans of `text`."""
+    lines = split_lines(text)
+    result = CleanResult()
+    if not lines:
+        return result
+    prose = [i for i, line in enumerate(lines) if line.is_prose]
+    first_prose = prose[0] if prose else 0
+    last_prose = prose[-1] if prose else len(lines) - 1
+    counts = Counter(line.key() for line in lines)
+    title_key = " ".join(title.lower().split()) if title else ""
+    # The last paragraphs of running text are where outlets describe themselves.
+    tail_start = prose[-2] if len(prose) >= 2 else last_prose
+
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        zone = "header" if index < first_prose else "footer" if index > last_prose else "body"
+        reason = _furniture_reason(line, zone, counts[line.key()] > 1)
+        if reason is None and index >= tail_start and _is_self_promotion(line.text):
+            reason = "outlet self-promotion"
+        if zone == "header" and result.title_span is None and _is_title(line, title_key, reason):
+            result.title_span = line.span
+            continue
+        if reason is None and zone == "header":
+            if _BYLINE.match(line.text) and line.words <= 8:
+                result.byline = result.byline or line.text.lstrip("-—– ").removeprefix("By ").strip()
+                reason = "byline"
+            elif _DATE_LINE.match(line.text):
+                result.date_text = result.date_text or line.text
+                reason = "date line"
+        if reason is None and _is_heading(line):
+            reason = "subheading" if zone == "body" else "page heading"
+        if reason:
+            result.removed.append(Furniture(line.span, reason))
+        else:
+            kept.append(line)
+    result.blocks = _merge_wrapped(kept, text)
+    return result
+
+
+def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
+    text = line.text
+    if _FORM_PHRASES.search(text):
+        return "comment form or site notice"
+    if _CREDIT.search(text):
+        return "photo credit or reporting credit"
+    if _CAPTION_POSITION.search(text) and not _has_quote(text):
+        return "photo caption"
+    if repeated and line.words >= 3 and not _has_quote(text):
+        return "repeated line (caption or page element)"
+    chrome = len(_CHROME_TERMS.findall(text))
+    if chrome and line.words <= 8 and not line.ends_sentence:
+        return "navigation or share widget"
+    if chrome and line.words <= 12 and zone != "body":
+        return "navigation or share widget"
+    if chrome >= 3 and chrome / max(line.words, 1) > 0.2:
+        return "navigation or share widget"
+    if zone == "footer":
+        if line.words <= 12:
+            return "page footer"
+    if text.startswith(("•", "·", "▪", "■", "►", "»")) and line.words <= 6:
+        return "page element"
+    return None
+
+
+def _is_title(line: Line, title_key: str, reason: str | None) -> bool:
+    if title_key:
+        return line.key() == " ".join(re.findall(r"\w[\w'’.-]*", title_key))
+    if reason and not reason.startswith("repeated"):
+        return False
+    return 3 <= line.words <= 25 and not line.text.endswith((".", ",", ";", ":")) and not _BYLINE.match(line.text)
+
+
+def _is_heading(line: Line) -> bool:
+    """A short line with no final punctuation: a section heading, not a sentence."""
+    stripped = line.text.strip("'\"‘’“” ")
+    return line.words <= 8 and not stripped.endswith(tuple(".!?…"))
+
+
+def _has_quote(text: str) -> bool:
+    return any(mark in text for mark in '"“”')
+
+
+def _merge_wrapped(kept: list[Line], text: str) -> list[Span]:
+    """One block per paragraph: lines broken mid-sentence (hard-wrapped text) are joined."""
+    blocks: list[Span] = []
+    previous: Line | None = None
+    for line in kept:
+        wrapped = (
+            previous is not None
+            and line.number == previous.number + 1
+            and not previous.ends_sentence
+            and line.text[:1].islower()
+        )
+        if wrapped and blocks:
+            blocks[-1] = Span(blocks[-1].start, line.span.end)
+        else:
+            blocks.append(line.span)
+        previous = line
+    return blocks

@@ -1,0 +1,48 @@
+"""Lines of a text with their offsets and the shape features the furniture rules look at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.model import Span
+
+_WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
+_TERMINAL = tuple('.!?…"”’\')»।۔؟。')
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    span: Span  # the line without surrounding white space
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def ends_sentence(self) -> bool:
+        return self.text.rstrip().endswith(_TERMINAL)
+
+    @property
+    def is_prose(self) -> bool:
+        """A line of running text: several words, and at least one full stop in it or at its end."""
+        return self.words >= 12 and (self.ends_sentence or ". " in self.text)
+
+    def key(self) -> str:
+        """Normalised for spotting repeats: case, punctuation and spacing folded."""
+        return " ".join(_WORD.findall(self.text.lower()))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped, with their spans in `text`."""
+    lines: list[Line] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + raw.index(stripped[0])
+            lines.append(Line(number, Span(start, start + len(stripped)), stripped))
+        offset += len(raw) + 1
+    return lines

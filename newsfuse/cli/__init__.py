@@ -1,0 +1,5 @@
+"""The `newsfuse` command line: one module per command, thin over the library."""
+
+from newsfuse.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,60 @@
+"""`newsfuse summarize`: batch summaries of JSON Lines clusters, streamed in input order."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress
+from newsfuse.dedupe import mark_copies
+from newsfuse.model import Article
+from newsfuse.pipeline import prepare_all
+from newsfuse.summarise import Summariser
+
+
+def summarize_cluster(documents: list[str], words: int) -> str:
+    """Summary text of one cluster of article texts."""
+    articles = [Article(id=f"doc-{n}", text=text) for n, text in enumerate(documents, 1) if isinstance(text, str)]
+    prepared, _problems = prepare_all(articles)
+    mark_copies(prepared)
+    return " ".join(sentence.text for sentence in Summariser(words=words).summarise(prepared))
+
+
+@click.command()
+@click.option("--words", "-w", default=200, show_default=True, type=click.IntRange(20, 5000),
+              help="Length of each summary, at most this many words.")
+@click.option("--input", "-i", "input_file", type=click.File("r", encoding="utf-8", errors="replace"),
+              default="-", show_default=True, help="JSON Lines clusters to read (- for standard input).")
+def summarize(words: int, input_file) -> None:
+    """Summarise each cluster of a JSON Lines stream.
+
+    Reads {"id": ..., "documents": ["text", ...]} lines and writes {"id": ..., "summary": "..."} lines to
+    standard output in input order, one at a time, so memory does not grow with the number of clusters.
+    A broken line is reported on standard error and skipped.
+
+    \b
+    Example:
+      newsfuse summarize --words 250 < clusters.jsonl > summaries.jsonl
+    """
+    done = failed = 0
+    for number, line in enumerate(progress(input_file, "summarising"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            cluster_id, documents = record["id"], record["documents"]
+            if not isinstance(documents, list):
+                raise TypeError('"documents" is not a list')
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            click.echo(f"newsfuse: line {number}: skipped: not a cluster record ({error})", err=True)
+            failed += 1
+            continue
+        summary = summarize_cluster(documents, words)
+        if not summary:
+            click.echo(f"newsfuse: cluster {cluster_id!r}: no usable article", err=True)
+        sys.stdout.write(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        done += 1
+    sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)

@@ -1,0 +1,148 @@
+"""Plain data classes passed between pipeline stages.
+
+One `Document` flows through the pipeline (ingest -> clean -> segment -> dedupe -> summarise ->
+analyse), each stage filling in its own fields. Every character offset refers to `Article.text`: the
+text as read from the input (for HTML, the text extracted from the page), so anything newsfuse shows
+can be traced back to a source and a character span in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) in one article's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Article:
+    """One input article, as read, before any processing."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, when the input gives one
+    byline: str | None = None
+    path: str | None = None  # where it was read from ("-" for standard input)
+    format: str = "text"  # text | html | markdown | json | multinews | feed
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A span the cleaner removed, and why."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article body, located by its span in `Article.text`."""
+
+    doc_id: str
+    index: int  # position among the document's body sentences
+    paragraph: int  # index of the body block it belongs to
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass
+class Document:
+    """An article plus everything the pipeline learned about it."""
+
+    article: Article
+    language: str = "en"
+    title_span: Span | None = None  # the headline inside the text, when the text carries one
+    blocks: list[Span] = field(default_factory=list)  # body paragraphs kept by the cleaner
+    furniture: list[Furniture] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    duplicate_of: str | None = None  # id of the document this one copies
+    copy_similarity: float | None = None  # containment of this copy in its original
+    kind: str = "report"  # report | opinion | blog (see newsfuse.analyse.kind)
+    kind_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def body_text(self) -> str:
+        return "\n\n".join(self.article.text[b.start : b.end] for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be used, or was used with a caveat. Reported, never raised."""
+
+    input: str
+    reason: str
+    fatal: bool = True  # False: the article was used, but the user should know (e.g. re-encoded)
+
+    def __str__(self) -> str:
+        level = "skipped" if self.fatal else "warning"
+        return f"{self.input}: {level}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where one source says something: a span of one document."""
+
+    doc_id: str
+    start: int
+    end: int
+    score: float = 1.0  # how closely it matches (1.0 for the sentence's own origin)
+
+
+@dataclass
+class SummarySentence:
+    """A sentence of the brief with every source that supports it."""
+
+    text: str
+    origin: Evidence  # the sentence it was taken from
+    pieces: list[Span] = field(default_factory=list)  # spans of origin kept after compression
+    evidence: list[Evidence] = field(default_factory=list)  # origin first, then other supporters
+    sources: list[str] = field(default_factory=list)  # distinct supporting sources, copies collapsed
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.sources)
+
+
+@dataclass
+class Brief:
+    """The product: one cited summary of a set of articles about one story."""
+
+    title: str
+    summary: list[SummarySentence]
+    documents: list[Document]
+    problems: list[Problem] = field(default_factory=list)
+    words: int = 200
+    analysis: dict | None = None  # filled by newsfuse.analyse when run
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)

@@ -1,0 +1,1 @@
+"""Store: files written atomically, and the article database."""

@@ -1,0 +1,61 @@
+"""The multi-document summariser: documents in, cited summary sentences out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfuse.model import Document, SummarySentence
+from newsfuse.summarise.concepts import concept_weights
+from newsfuse.summarise.order import reading_order
+from newsfuse.summarise.select import select
+from newsfuse.summarise.support import SupportIndex
+from newsfuse.summarise.units import Unit, build_units
+
+
+@dataclass
+class Summariser:
+    """Concept-coverage summariser over independent sources (copies are folded into their originals).
+
+    `opinion` holds ids of opinion pieces: they may corroborate and support a fact, but their sentences
+    are never printed as the summary's own statements.
+    """
+
+    words: int = 200
+
+    def summarise(self, documents: list[Document], opinion: frozenset[str] = frozenset()
+                  ) -> list[SummarySentence]:
+        originals = [doc for doc in documents if not doc.duplicate_of]
+        units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
+        weights = concept_weights(units_by_doc.values())
+        candidates = [unit for units in units_by_doc.values() for unit in units]
+        chosen = select(candidates, weights, self.words)
+        index = SupportIndex(units_by_doc)
+        copies = _copies_of(documents)
+        positions = {
+            (unit.sentence.doc_id, unit.sentence.start): unit.position
+            for units in units_by_doc.values() for unit in units
+        }
+        pairs = [(unit, self._cite(unit, index, copies, documents)) for unit in chosen]
+        return reading_order(pairs, positions)
+
+    def _cite(self, unit: Unit, index: SupportIndex, copies: dict[str, list[str]],
+              documents: list[Document]) -> SummarySentence:
+        evidence = index.evidence(unit)
+        sources = []
+        for item in evidence:
+            if item.doc_id not in sources:
+                sources.append(item.doc_id)
+        return SummarySentence(text=unit.text, origin=evidence[0], pieces=unit.pieces, evidence=evidence,
+                               sources=sources)
+
+
+def _copies_of(documents: list[Document]) -> dict[str, list[str]]:
+    copies: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.duplicate_of:
+            copies.setdefault(doc.duplicate_of, []).append(doc.id)
+    return copies
+
+
+def summarise(documents: list[Document], words: int = 200) -> list[SummarySentence]:
+    return Summariser(words=words).summarise(documents)

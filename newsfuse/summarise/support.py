@@ -1,0 +1,59 @@
+"""Which sources support a sentence: the origin, and every other source that states the same fact.
+
+A source supports a sentence when one of its sentences (or two adjacent ones) contains most of the
+sentence's informative words, weighted by rarity in the cluster: other words, same fact.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from newsfuse.model import Evidence
+from newsfuse.summarise.units import Unit
+
+# Share of the sentence's idf-weighted content words another source must contain to support it.
+# Paraphrases of one fact measured on news clusters keep 50-80%; sentences that only share a topic
+# (the same names in a different statement) keep 20-40%.
+SUPPORT_THRESHOLD = 0.5
+
+
+class SupportIndex:
+    """Per-source sentence term sets, with cluster idf, for finding supporting evidence."""
+
+    def __init__(self, units_by_doc: dict[str, list[Unit]]):
+        self.units_by_doc = units_by_doc
+        frequency: Counter = Counter()
+        total = 0
+        for units in units_by_doc.values():
+            for unit in units:
+                frequency.update(set(unit.terms))
+                total += 1
+        self.idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in frequency.items()}
+        self._sets = {
+            doc_id: [set(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
+        }
+
+    def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD) -> list[Evidence]:
+        """Origin first, then the best-matching span of each other source that supports the unit."""
+        origin = unit.sentence
+        found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)]
+        terms = set(unit.terms)
+        weight = sum(self.idf.get(t, 0.0) for t in terms)
+        if not weight:
+            return found
+        for doc_id, sets in self._sets.items():
+            if doc_id == origin.doc_id:
+                continue
+            best_score, best_span = 0.0, None
+            for i, candidate in enumerate(sets):
+                window = candidate | sets[i + 1] if i + 1 < len(sets) else candidate
+                score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
+                if score > best_score:
+                    single = sum(self.idf.get(t, 0.0) for t in terms & candidate) / weight
+                    units = self.units_by_doc[doc_id]
+                    end_unit = units[i] if single >= threshold or i + 1 >= len(units) else units[i + 1]
+                    best_score, best_span = score, (units[i].sentence.start, end_unit.sentence.end)
+            if best_span and best_score >= threshold:
+                found.append(Evidence(doc_id, best_span[0], best_span[1], round(best_score, 3)))
+        return found

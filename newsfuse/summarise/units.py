@@ -1,0 +1,77 @@
+"""Candidate sentences for a summary, with the features selection and support need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsfuse.model import Document, Sentence, Span
+from newsfuse.segment.tokens import content_terms
+from newsfuse.summarise.compress import compress
+
+# Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
+MIN_WORDS = 8
+MAX_WORDS = 60
+# A sentence that opens with a pronoun or demonstrative leans on the sentence before it in its article.
+_DANGLING_START = re.compile(
+    r"^[\"“‘']?(he|she|it|they|them|his|her|its|their|this|these|those|that|there|such|both|"
+    r"the (latter|former)|(the )?(two|three) (men|women|leaders|sides))\b",
+    re.IGNORECASE,
+)
+# A quotation whose speaker is only a pronoun ("..., he said.") cannot be attributed in a brief.
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[\"”’'],?\s+(he|she|they|it)\s+(said|says|added|told|stressed|noted|insisted|argued|warned)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|our|us)\b")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
+
+
+@dataclass
+class Unit:
+    """A sentence that may go into the summary."""
+
+    sentence: Sentence
+    text: str  # after compression
+    pieces: list[Span]
+    terms: list[str]
+    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    words: int = 0
+    position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
+    eligible: bool = True  # False: it may support and order, but never be printed as summary
+
+
+def build_units(document: Document, opinion: bool = False) -> list[Unit]:
+    units = []
+    total = max(len(document.sentences) - 1, 1)
+    for sentence in document.sentences:
+        text, pieces = compress(document.article.text, sentence)
+        terms = content_terms(text, document.language)
+        words = len(text.split())
+        unit = Unit(
+            sentence=sentence,
+            text=text,
+            pieces=pieces,
+            terms=terms,
+            bigrams=frozenset(zip(terms, terms[1:])),
+            words=words,
+            position=sentence.index / total,
+        )
+        unit.eligible = _eligible(text, words, opinion)
+        units.append(unit)
+    return units
+
+
+def _eligible(text: str, words: int, opinion: bool) -> bool:
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return False
+    if text.rstrip("\"'”’ ").endswith("?") or text.endswith(("!", ":", ",")) or text[:1].islower():
+        return False
+    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
+        return False
+    unquoted = _QUOTED.sub(" ", text)
+    if _FIRST_PERSON.search(unquoted):  # the writer speaking, not reporting
+        return False
+    if text.count('"') % 2 or (text.count("“") != text.count("”")):  # a quotation cut by the splitter
+        return False
+    return not opinion
