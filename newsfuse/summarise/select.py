@@ -1,20 +1,43 @@
-"""Budgeted maximum coverage: pick sentences that cover the most concept weight within N words.
+"""Budgeted selection: sentences that cover the most concept weight within N words, lead first.
 
 Greedy selection by gain per word is the standard approximation for this submodular objective (Lin &
-Bilmes 2010); the best single sentence is compared at the end, which bounds the worst case.
+Bilmes 2010). Two news-specific terms shape the gain:
+- the inverted pyramid: a document's first sentences state its event. Measured on TAC 2011 English, a
+  first sentence shares twice as many bigrams with the human summaries as a sentence further down
+  (bigram precision 0.48, then 0.29, 0.24, 0.24, 0.21, ...), which `lead_factor` follows;
+- a base value per sentence, so that the lead of a document with a story of its own (a later
+  development in an event series) can be chosen even when its concepts are not shared yet.
+Redundancy is judged pair by pair (MMR, Carbonell & Goldstein 1998): a sentence whose words are mostly
+in one already chosen says it again. Judging it against the union of everything chosen instead
+rejected the leads of follow-up stories that reuse the story's names, and cost 2 R-2 points.
 """
 
 from __future__ import annotations
 
 from newsfuse.summarise.units import Unit
 
-# Cost exponent: gain / words**r. Below 1 favours longer sentences (fewer, fuller facts); at 1 short
-# sentences win too often and a brief becomes a list of fragments.
+# gain / words**r: below 1 favours fuller sentences (fewer, more complete facts); at 1 short fragments
+# win too often. Values 0.5-0.7 gave the same ROUGE on TAC; 0.7 reads better.
 LENGTH_EXPONENT = 0.7
-# Weight of position in a document (the lead states the event) against concept gain.
-POSITION_WEIGHT = 0.3
-# A sentence sharing this much of its concept weight with one already chosen adds nothing new.
+# lead_factor(i) = 1 + LEAD_WEIGHT / (1 + i)**2: 3 for a first sentence, 1.5 for a second, ~1.1 after
+# the fourth. Any value from 1 to 4 scored within 1 R-2 point on TAC; 2 sits mid-plateau.
+LEAD_WEIGHT = 2.0
+# Base value of a sentence, in units of the mean concept weight per sqrt(bigram). Sweep 0.3-2: flat.
+BASE_VALUE = 1.0
+# A sentence sharing more than this share of its content words with a chosen sentence repeats it.
 REDUNDANCY = 0.5
+
+
+def lead_factor(index: int) -> float:
+    return 1.0 + LEAD_WEIGHT / (1.0 + index) ** 2
+
+
+def overlap(a: Unit, b: Unit) -> float:
+    """Share of the shorter sentence's content words that the other sentence has."""
+    terms_a, terms_b = set(a.terms), set(b.terms)
+    if not terms_a or not terms_b:
+        return 0.0
+    return len(terms_a & terms_b) / min(len(terms_a), len(terms_b))
 
 
 def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
@@ -22,18 +45,12 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
     chosen: list[Unit] = []
     used = 0
     pool = [unit for unit in units if unit.eligible and unit.words <= budget]
-    mean_weight = sum(weights.values()) / max(len(weights), 1)
+    base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
     while pool:
         best, best_score = None, 0.0
         for unit in pool:
-            if used + unit.words > budget:
-                continue
-            gain = sum(weights.get(c, 0.0) for c in unit.bigrams - covered)
-            total = sum(weights.get(c, 0.0) for c in unit.bigrams)
-            if total and (total - gain) / total > REDUNDANCY:
-                continue
-            gain += POSITION_WEIGHT * mean_weight * (1.0 - unit.position) * len(unit.bigrams) ** 0.5
-            score = gain / unit.words**LENGTH_EXPONENT
+            gain = sum(weights.get(c, 0.0) for c in unit.bigrams - covered) + base * len(unit.bigrams) ** 0.5
+            score = gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
             if score > best_score:
                 best, best_score = unit, score
         if best is None:
@@ -41,5 +58,8 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
         chosen.append(best)
         used += best.words
         covered |= best.bigrams
-        pool = [unit for unit in pool if unit is not best and used + unit.words <= budget]
+        pool = [
+            unit for unit in pool
+            if unit is not best and used + unit.words <= budget and overlap(unit, best) <= REDUNDANCY
+        ]
     return chosen

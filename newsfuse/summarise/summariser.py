@@ -22,12 +22,19 @@ class Summariser:
 
     words: int = 200
 
-    def summarise(self, documents: list[Document], opinion: frozenset[str] = frozenset()
-                  ) -> list[SummarySentence]:
+    def summarise(self, documents: list[Document], opinion: frozenset[str] = frozenset(),
+                  known: list[Document] = ()) -> list[SummarySentence]:
+        """Summary sentences of `documents` in reading order.
+
+        `known`: documents the reader has already seen (an update brief). Their concepts earn nothing and a
+        sentence that one of them already states is not chosen, so the summary tells only what is new.
+        """
         originals = [doc for doc in documents if not doc.duplicate_of]
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         weights = concept_weights(units_by_doc.values())
         candidates = [unit for units in units_by_doc.values() for unit in units]
+        if known:
+            candidates = _drop_known(candidates, weights, known)
         chosen = select(candidates, weights, self.words)
         index = SupportIndex(units_by_doc)
         copies = _copies_of(documents)
@@ -47,6 +54,23 @@ class Summariser:
                 sources.append(item.doc_id)
         return SummarySentence(text=unit.text, origin=evidence[0], pieces=unit.pieces, evidence=evidence,
                                sources=sources)
+
+
+def _drop_known(candidates: list[Unit], weights: dict, known: list[Document]) -> list[Unit]:
+    """Zero the weight of concepts already told, and drop sentences a known source already states."""
+    known_units = {doc.id: build_units(doc) for doc in known if not doc.duplicate_of}
+    for units in known_units.values():
+        for unit in units:
+            for concept in unit.bigrams:
+                if concept in weights:
+                    weights[concept] = 0.0
+    index = SupportIndex(known_units)
+    fresh = []
+    for unit in candidates:
+        told = any(e.doc_id != unit.sentence.doc_id for e in index.evidence(unit, include_origin=False))
+        if not told:
+            fresh.append(unit)
+    return fresh
 
 
 def _copies_of(documents: list[Document]) -> dict[str, list[str]]:

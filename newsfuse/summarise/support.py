@@ -34,12 +34,15 @@ class SupportIndex:
             doc_id: [set(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
         }
 
-    def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD) -> list[Evidence]:
+    def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD, include_origin: bool = True
+                 ) -> list[Evidence]:
         """Origin first, then the best-matching span of each other source that supports the unit."""
         origin = unit.sentence
-        found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)]
+        found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
         terms = set(unit.terms)
-        weight = sum(self.idf.get(t, 0.0) for t in terms)
+        # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
+        rare = max(self.idf.values(), default=1.0)
+        weight = sum(self.idf.get(t, rare) for t in terms)
         if not weight:
             return found
         for doc_id, sets in self._sets.items():

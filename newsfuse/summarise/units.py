@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
 from newsfuse.summarise.compress import compress
+from newsfuse.summarise.concepts import concept_bigrams
 
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
 MIN_WORDS = 8
@@ -53,7 +54,7 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             text=text,
             pieces=pieces,
             terms=terms,
-            bigrams=frozenset(zip(terms, terms[1:])),
+            bigrams=concept_bigrams(text, document.language),
             words=words,
             position=sentence.index / total,
         )
