@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newsfuse.segment.tokens import stem, stop_words, words
@@ -33,7 +34,7 @@ def concept_bigrams(text: str, language: str) -> frozenset[Concept]:
     tokens = [word.lower() for word in words(text)]
     return frozenset(
         (stem(a, language), stem(b, language))
-        for a, b in zip(tokens, tokens[1:])
+        for a, b in pairwise(tokens)
         if not (a in stops and b in stops)
     )
 

@@ -1,12 +1,15 @@
 """Which sources support a sentence: the origin, and every other source that states the same fact.
 
 A source supports a sentence when one of its sentences (or two adjacent ones) contains most of the
-sentence's informative words, weighted by rarity in the cluster: other words, same fact.
+sentence's informative words, weighted by rarity in the cluster: other words, same fact. A long
+sentence often joins its main fact to a second one ("X happened, saying Y, as Z"); a source that
+states the main clause supports the sentence's fact too, so the main clause is matched on its own.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from newsfuse.model import Evidence
@@ -16,6 +19,20 @@ from newsfuse.summarise.units import Unit
 # Paraphrases of one fact measured on news clusters keep 50-80%; sentences that only share a topic
 # (the same names in a different statement) keep 20-40%.
 SUPPORT_THRESHOLD = 0.5
+# The main clause alone must be matched more closely: it is shorter, so chance overlap is larger.
+MAIN_CLAUSE_THRESHOLD = 0.6
+# Fewer content words than this and a clause is not a fact of its own.
+MAIN_CLAUSE_MIN_TERMS = 6
+# Where a second clause starts: participial and relative clauses, "as"/"while" clauses, dashes.
+_CLAUSE_BOUNDARY = re.compile(
+    r",\s+(saying|adding|denying|as|while|which|who|whose|where|after|before|although|but|according)\b"
+    r"|;|\s[-—–]\s"
+)
+
+
+def main_clause(text: str) -> str:
+    match = _CLAUSE_BOUNDARY.search(text)
+    return text[: match.start()] if match else text
 
 
 class SupportIndex:
@@ -45,6 +62,12 @@ class SupportIndex:
         weight = sum(self.idf.get(t, rare) for t in terms)
         if not weight:
             return found
+        from newsfuse.segment.tokens import content_terms
+
+        main = set(content_terms(main_clause(unit.text))) if unit.terms else set()
+        if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
+            main = set()
+        main_weight = sum(self.idf.get(t, rare) for t in main)
         for doc_id, sets in self._sets.items():
             if doc_id == origin.doc_id:
                 continue
@@ -52,6 +75,10 @@ class SupportIndex:
             for i, candidate in enumerate(sets):
                 window = candidate | sets[i + 1] if i + 1 < len(sets) else candidate
                 score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
+                if main:  # matching the main clause closely counts as matching the sentence's fact
+                    main_score = sum(self.idf.get(t, 0.0) for t in main & window) / main_weight
+                    if main_score >= MAIN_CLAUSE_THRESHOLD:
+                        score = max(score, threshold * main_score / MAIN_CLAUSE_THRESHOLD)
                 if score > best_score:
                     single = sum(self.idf.get(t, 0.0) for t in terms & candidate) / weight
                     units = self.units_by_doc[doc_id]
