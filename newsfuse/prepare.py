@@ -16,6 +16,8 @@ def prepare_document(article: Article) -> Document | Problem:
         article.title = article.text[cleaned.title_span.start : cleaned.title_span.end]
     if cleaned.byline and not article.byline:
         article.byline = cleaned.byline
+    if cleaned.outlet and not article.outlet:
+        article.outlet = cleaned.outlet
     if cleaned.date_text and not article.published:
         article.published = _iso_date(cleaned.date_text)
     body = document.body_text()

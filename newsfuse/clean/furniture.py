@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsfuse.clean.lines import Line, split_lines
+from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.model import Furniture, Span
 
 # Words that page chrome uses and article prose rarely does. A short line with one of them, or a line
@@ -30,9 +31,23 @@ _CHROME_TERMS = re.compile(
 _FORM_PHRASES = re.compile(
     r"(your email address will not be published|required fields are marked|you are commenting using|"
     r"log in using one of these methods|notify me of (new|follow-up)|post your comment|leave a (reply|comment)|"
-    r"save my name|this site uses akismet|all rights reserved|terms of use|privacy policy|"
-    r"\bconnecting to %s)",
+    r"save my name|this site uses akismet|\bconnecting to %s)",
     re.IGNORECASE,
+)
+# The site's legal small print.
+_SITE_NOTICE = re.compile(r"(all rights reserved|terms of (use|service)|privacy policy|cookie policy|^©|^\(c\) \d{4})",
+                          re.IGNORECASE)
+# A label and a colon that open a page element: "About the author:", "Read more:", "Tags:".
+_LABEL = re.compile(
+    r"^(about the author|author|editor'?s note|related( articles| stories| topics)?|read (more|also)|see also|"
+    r"more (on|from) [^:]{1,30}|tags|topics|filed under|share( this( article)?)?|follow us|subscribe|sign up|"
+    r"advertisement|sponsored( content)?|most (read|popular)|recommended)\s*:",
+    re.IGNORECASE,
+)
+# An author box: "Petra Lind covers business for the Evening Post", "Jo Ban is a reporter at ...".
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(is an? |covers |writes |reports |has been )"
+    r"[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
 )
 _CREDIT = re.compile(
     r"((?<![a-z])Credit:\s*\S|\b(Photo|Image|Picture)s?( credit)?:\s*\S|\((AP|AFP|Reuters|Getty( Images)?|EPA)"
@@ -45,11 +60,6 @@ _CAPTION_POSITION = re.compile(
     r"(\((L|R|C|left|right|centre|center|top|bottom|front|back|far left|far right|"
     r"(second|third) (from )?(left|right)|L-R|R-L|from left|from right)\)"
     r"|, (left|right|centre|center|far left|far right|(second|third) (from )?(left|right)),)",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(
-    r"^(by\s+|[-—–]\s*)((dr|prof|mr|mrs|ms)\.?\s+)?[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-    r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*\s*$",
     re.IGNORECASE,
 )
 # "We", "our" next to talk of news and readers: the outlet describing itself, usually at the foot.
@@ -65,11 +75,6 @@ def _is_self_promotion(text: str) -> bool:
     media = {match.group(0).lower() for match in _MEDIA_TERMS.finditer(text)}
     return (bool(_FIRST_PERSON_PLURAL.search(text)) and len(media) >= 2 and not _SPEECH.search(text)
             and not _has_quote(text))
-_DATE_LINE = re.compile(
-    r"^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}|"
-    r"\d{4}[-/]\d{2}[-/]\d{2})([\s,]+\d{1,2}:\d{2}.*)?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -79,6 +84,7 @@ class CleanResult:
     removed: list[Furniture] = field(default_factory=list)
     byline: str | None = None
     date_text: str | None = None  # a date printed in the page header, for a source with no metadata
+    outlet: str | None = None  # from a signature ("By Anna Sorel, Nordwire") or a wire dateline
 
 
 def clean_text(text: str, title: str = "") -> CleanResult:
@@ -104,13 +110,12 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         if zone == "header" and result.title_span is None and _is_title(line, title_key, reason):
             result.title_span = line.span
             continue
-        if reason is None and zone == "header":
-            if _BYLINE.match(line.text) and line.words <= 8:
-                result.byline = result.byline or line.text.lstrip("-—– ").removeprefix("By ").strip()
-                reason = "byline"
-            elif _DATE_LINE.match(line.text):
-                result.date_text = result.date_text or line.text
-                reason = "date line"
+        masthead = read_masthead_line(line.text) if zone != "body" else None
+        if masthead:
+            result.byline = result.byline or masthead.byline
+            result.date_text = result.date_text or masthead.date_text
+            result.outlet = result.outlet or masthead.outlet
+            reason = "byline" if masthead.byline else "date line" if masthead.date_text else "outlet name"
         if reason is None and _is_heading(line):
             reason = "subheading" if zone == "body" else "page heading"
         if reason:
@@ -118,13 +123,21 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         else:
             kept.append(line)
     result.blocks = _merge_wrapped(kept, text)
+    if result.blocks and not result.outlet:
+        result.outlet = dateline_agency(text[result.blocks[0].start : result.blocks[0].end])
     return result
 
 
 def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
     text = line.text
     if _FORM_PHRASES.search(text):
-        return "comment form or site notice"
+        return "comment form"
+    if _SITE_NOTICE.search(text):
+        return "site notice"
+    if _LABEL.match(text):
+        return "page element"
+    if zone != "header" and _AUTHOR_BIO.match(text) and not _has_quote(text):
+        return "author box"
     if _CREDIT.search(text):
         return "photo credit or reporting credit"
     if _CAPTION_POSITION.search(text) and not _has_quote(text):
@@ -138,9 +151,10 @@ def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
         return "navigation or share widget"
     if chrome >= 3 and chrome / max(line.words, 1) > 0.2:
         return "navigation or share widget"
-    if zone == "footer":
-        if line.words <= 12:
-            return "page footer"
+    # After the last paragraph of running text, short lines are page elements, unless they read as the
+    # article's closing sentence (capitalised, several words, a full stop, no page vocabulary).
+    if zone == "footer" and line.words <= 12 and not (_is_sentence(line) and not chrome):
+        return "page footer"
     if text.startswith(("•", "·", "▪", "■", "►", "»")) and line.words <= 6:
         return "page element"
     return None
@@ -151,13 +165,17 @@ def _is_title(line: Line, title_key: str, reason: str | None) -> bool:
         return line.key() == " ".join(re.findall(r"\w[\w'’.-]*", title_key))
     if reason and not reason.startswith("repeated"):
         return False
-    return 3 <= line.words <= 25 and not line.text.endswith((".", ",", ";", ":")) and not _BYLINE.match(line.text)
+    return 3 <= line.words <= 25 and not line.text.endswith((".", ",", ";", ":")) and not read_masthead_line(line.text)
 
 
 def _is_heading(line: Line) -> bool:
     """A short line with no final punctuation: a section heading, not a sentence."""
     stripped = line.text.strip("'\"‘’“” ")
     return line.words <= 8 and not stripped.endswith(tuple(".!?…"))
+
+
+def _is_sentence(line: Line) -> bool:
+    return line.words >= 5 and line.text[:1].isupper() and line.text.rstrip("\"'”’").endswith((".", "!", "?"))
 
 
 def _has_quote(text: str) -> bool:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 # A text file with more than this share of control bytes is binary (images, archives, executables).
 _BINARY_CONTROL_SHARE = 0.10
 _TEXT_CONTROLS = {9, 10, 12, 13}
+_LEGACY_DEFAULT = "cp1252"
+# charset-normalizer's "chaos" (share of implausible characters) above which its guess is not trusted.
+_TRUSTED_CHAOS = 0.1
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,26 @@ def decode_bytes(data: bytes) -> Decoded:
         position = error.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    legacy = _legacy_default(data)
+    # windows-1252 is the web's default for legacy pages (WHATWG Encoding Standard). Short texts often fit
+    # several code pages equally well: on a tie, or when the detector's best guess reads as noise, take it,
+    # so that "très" becomes neither "trčs" (cp1250) nor Korean (johab).
+    if legacy is not None and (best is None or best.chaos > _TRUSTED_CHAOS or any(
+            m.encoding == _LEGACY_DEFAULT and m.chaos <= best.chaos and m.coherence >= best.coherence
+            for m in matches)):
+        return Decoded(legacy, f"invalid UTF-8 at byte {position}; decoded as {_LEGACY_DEFAULT}")
     if best is None:
         return Decoded(None, f"invalid UTF-8 at byte {position} and no other encoding fits", fatal=True)
     return Decoded(str(best), f"invalid UTF-8 at byte {position}; decoded as {best.encoding}")
+
+
+def _legacy_default(data: bytes) -> str | None:
+    """The text as windows-1252 when every byte maps to a printable character, else None."""
+    try:
+        text = data.decode(_LEGACY_DEFAULT)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ord(ch) not in _TEXT_CONTROLS)
+    return text if controls == 0 else None

@@ -37,7 +37,9 @@ def sniff_format(text: str, path: str = "-") -> str:
     """The format of an input, from its extension or, failing that, its first characters."""
     suffix = Path(path).suffix.lower() if path != "-" else None
     if suffix in EXTENSION_FORMATS and suffix != "":
-        return EXTENSION_FORMATS[suffix]
+        known = EXTENSION_FORMATS[suffix]
+        # Multi-News clusters are plain text files whose documents are separated by `|||||`.
+        return "multinews" if known == "text" and MULTINEWS_SEPARATOR in text else known
     head = text.lstrip()[:512].lower()
     if head.startswith(("{", "[")):
         return "json"

@@ -1,0 +1,146 @@
+"""Clean: page furniture goes, the article stays, and every kept span points into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.clean import clean_text
+from newsfuse.clean.masthead import dateline_agency, read_masthead_line
+from newsfuse.ingest import read_inputs
+from newsfuse.pipeline import prepare_all
+from tests.conftest import EXAMPLES, FIXTURES, SEEDS
+
+# Furniture that survives into the seeds' plain text, one example of each kind the brief issue names.
+SEED_FURNITURE = [
+    "Send in e-mail",
+    "Click the alert icon to follow topics",
+    "Accessibility links",
+    "Breaking News",
+    "Select Page",
+    "16x9 Image",
+    "Credit: AP",
+    "greets Syrian President Bashar al-Assad during a meeting",  # a photo caption
+    "RFE/RL journalists report the news",  # outlet self-promotion
+    "About The Author",
+    "Leave a reply",
+    "Your email address will not be published",
+    "You are commenting using your",
+    "With reporting by AFP",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_docs():
+    documents, problems = prepare_all(read_inputs([str(SEEDS)]))
+    assert not problems
+    return documents
+
+
+@pytest.fixture(scope="module")
+def example_docs():
+    documents, problems = prepare_all(read_inputs([str(EXAMPLES / "harbour-strike")]))
+    assert not problems
+    return {doc.id: doc for doc in documents}
+
+
+def test_seed_furniture_is_removed_from_every_body(seed_docs):
+    for doc in seed_docs:
+        body = doc.body_text().lower()
+        for furniture in SEED_FURNITURE:
+            assert furniture.lower() not in body, (doc.id, furniture)
+
+
+def test_seed_articles_keep_their_opening_and_closing_paragraphs(seed_docs):
+    bodies = {doc.id[:3]: doc.body_text() for doc in seed_docs}
+    assert bodies["000"].startswith("Russian President Vladimir Putin on Monday ordered his military")
+    assert "only Plan B available is return to war" in bodies["000"]
+    assert bodies["003"].rstrip().endswith("President Assad must step down immediately.")
+    assert bodies["004"].rstrip().endswith("necessary to achieve these objectives.")
+
+
+def test_titles_are_found_in_the_text(seed_docs):
+    titles = {doc.id[:3]: doc.title for doc in seed_docs}
+    assert titles["000"] == "Putin Orders Russian Military to Withdraw From Syria Beginning Tuesday"
+    assert titles["001"] == "Putin Orders Syrian Withdrawal, Saying Goals Achieved"  # under "Breaking News"
+    assert titles["003"] == "Putin Prepares to Withdraw from Syria"  # under "Select Page"
+    assert titles["002"] == ""  # its first line is a sentence, not a headline
+
+
+def test_every_sentence_and_block_is_an_exact_span_of_the_original(seed_docs, example_docs):
+    for doc in [*seed_docs, *example_docs.values()]:
+        text = doc.article.text
+        for sentence in doc.sentences:
+            assert text[sentence.start : sentence.end] == sentence.text
+        for furniture in doc.furniture:
+            assert text[furniture.span.start : furniture.span.end].strip()
+        kept = {(b.start, b.end) for b in doc.blocks}
+        removed = {(f.span.start, f.span.end) for f in doc.furniture}
+        assert not kept & removed
+
+
+def test_a_new_site_s_furniture_is_removed_too():
+    text = (FIXTURES / "pages" / "river-flood.txt").read_text()
+    result = clean_text(text)
+    body = "\n".join(text[b.start : b.end] for b in result.blocks)
+    assert text[result.title_span.start : result.title_span.end].startswith("River Aune bursts its banks")
+    assert result.byline == "Jon Marsh and Ida Kral" and result.outlet == "Valley Herald"
+    assert result.date_text == "14 June 2025"
+    for furniture in ("Skip to main content", "Menu", "Advertisement", "Image caption", "Most read",
+                      "Council approves new cycle lanes", "Follow us", "Cookie settings"):
+        assert furniture not in body, furniture
+    assert body.startswith("Around 4,000 people were forced from their homes")
+    assert '"We have never seen the water come up this fast,"' in body
+    assert body.endswith("The weather office expects the rain to ease on Monday.")  # short, but the last paragraph
+
+
+def test_a_caption_naming_positions_goes_but_a_quote_stays():
+    text = (FIXTURES / "pages" / "quoted-caption.txt").read_text()
+    result = clean_text(text)
+    body = "\n".join(text[b.start : b.end] for b in result.blocks)
+    assert "cut the ribbon" not in body
+    assert "A library is the one place where everyone is welcome" in body
+    assert body.endswith("open every day from 8 a.m. until 10 p.m.")
+
+
+def test_example_furniture_is_gone_and_metadata_is_read_from_it(example_docs):
+    wire, local, blog = example_docs["wire-report"], example_docs["local-outlet"], example_docs["opinion-blog"]
+    assert (wire.article.byline, wire.article.outlet, wire.article.published) == ("Anna Sorel", "Nordwire",
+                                                                                   "2026-03-02")
+    assert (local.article.outlet, local.article.published) == ("Varnholm Evening Post", "2026-03-02")
+    assert (blog.article.byline, blog.article.published) == ("Harbourside Harry", "2026-03-03")
+    for doc, furniture in [(wire, "Share on Facebook"), (wire, "Read more"), (wire, "All rights reserved"),
+                           (wire, "(Photo:"), (local, "About the author"), (local, "Subscribe to the Evening"),
+                           (blog, "Leave a Reply"), (blog, "Required fields"), (blog, "Save my name")]:
+        assert furniture not in doc.body_text(), (doc.id, furniture)
+    reasons = {f.reason for f in blog.furniture}
+    assert "comment form" in reasons
+    assert "site notice" in {f.reason for f in wire.furniture}
+
+
+@pytest.mark.parametrize(("line", "byline", "date", "outlet"), [
+    ("By Anna Sorel, Nordwire", "Anna Sorel", None, "Nordwire"),
+    ("By Jon Marsh and Ida Kral", "Jon Marsh and Ida Kral", None, None),
+    ("-Dr. Abdul Ruff", "Dr. Abdul Ruff", None, None),
+    ("Posted on March 3, 2026 by Harbourside Harry", "Harbourside Harry", "March 3, 2026", None),
+    ("Varnholm Evening Post · 2 March 2026", None, "2 March 2026", "Varnholm Evening Post"),
+    ("Monday, March 2, 2026 07:45", None, "March 2, 2026", None),
+    ("Updated 2026-03-02 10:12", None, "2026-03-02 10:12", None),
+])
+def test_masthead_lines_are_read(line, byline, date, outlet):
+    masthead = read_masthead_line(line)
+    assert (masthead.byline, masthead.date_text, masthead.outlet) == (byline, date, outlet)
+
+
+@pytest.mark.parametrize("line", [
+    "Putin Prepares to Withdraw from Syria",
+    "The strike began on March 2, 2026 and ended two days later.",
+    "Talks resume in Geneva on March 14, 2016 amid doubts",
+])
+def test_headlines_and_sentences_are_not_mastheads(line):
+    assert not read_masthead_line(line)
+
+
+def test_wire_dateline_names_the_agency():
+    assert dateline_agency("VARNHOLM (Nordwire) - About 3,000 dock workers ...") == "Nordwire"
+    assert dateline_agency("WASHINGTON, March 14 (AP) — The White House said ...") == "AP"
+    assert dateline_agency("The White House (in Washington) - said ...") is None

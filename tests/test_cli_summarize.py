@@ -1,0 +1,70 @@
+"""`newsfuse summarize`: JSON Lines clusters in, one summary line out per cluster, in order, streaming."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from newsfuse.cli import main
+from tests.conftest import DATA
+
+TAC = DATA / "tac2011-multiling" / "english.jsonl"
+
+
+def _clusters(n: int) -> list[dict]:
+    with TAC.open(encoding="utf-8") as stream:
+        return [json.loads(next(stream)) for _ in range(n)]
+
+
+def test_summaries_come_out_in_input_order_within_budget():
+    clusters = _clusters(3)
+    lines = "".join(json.dumps({"id": c["id"], "documents": c["documents"]}) + "\n" for c in clusters)
+    result = CliRunner().invoke(main, ["summarize", "--words", "100"], input=lines)
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [c["id"] for c in clusters]
+    for record in out:
+        assert set(record) == {"id", "summary"}
+        assert 50 <= len(record["summary"].split()) <= 100
+
+
+def test_broken_lines_are_reported_and_skipped(tmp_path):
+    (cluster,) = _clusters(1)
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join([
+        "{not json",
+        json.dumps({"id": "no-documents"}),
+        json.dumps({"id": "ok", "documents": cluster["documents"][:3]}),
+        json.dumps({"id": "empty", "documents": ["", "   "]}),
+    ]) + "\n")
+    result = CliRunner().invoke(main, ["summarize", "--input", str(path)])
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok", "empty"]
+    assert "line 1: skipped" in result.stderr and "line 2: skipped" in result.stderr
+    assert "cluster 'empty': no usable article" in result.stderr
+
+
+def test_nothing_usable_exits_1():
+    result = CliRunner().invoke(main, ["summarize"], input="{broken\n")
+    assert result.exit_code == 1
+
+
+def test_output_streams_before_the_input_ends():
+    """The first summary is written while standard input is still open: memory does not hold the stream."""
+    (cluster,) = _clusters(1)
+    process = subprocess.Popen([sys.executable, "-m", "newsfuse", "summarize", "--words", "60"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        process.stdin.write(json.dumps({"id": "first", "documents": cluster["documents"]}) + "\n")
+        process.stdin.flush()
+        first = json.loads(process.stdout.readline())  # blocks until the first summary is out
+        assert first["id"] == "first" and first["summary"]
+        process.stdin.write(json.dumps({"id": "second", "documents": cluster["documents"][:2]}) + "\n")
+        process.stdin.close()
+        assert json.loads(process.stdout.readline())["id"] == "second"
+        assert process.wait(timeout=60) == 0
+    finally:
+        process.kill()
