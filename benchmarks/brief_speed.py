@@ -1,0 +1,114 @@
+"""Speed and memory of `newsfuse brief` and `newsfuse summarize`, against sumy's LexRank in the same run.
+
+Measures, on this machine:
+- wall-clock time of the whole `newsfuse brief PATH` command (start-up included), with and without the
+  cross-examination, median of several runs, and each run's peak resident memory;
+- `newsfuse summarize` on JSON Lines clusters: the whole command's time per cluster, and the summariser's
+  own time per cluster in this process, beside sumy's LexRank on the same clusters and budget.
+
+    python3 benchmarks/brief_speed.py                      # seeds + TAC 2011 English, 250 words
+    python3 benchmarks/brief_speed.py --runs 7 --clusters PATH.jsonl --words 200
+
+Prints a Markdown table; figures go into docs/benchmarks.md by hand, with the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def run_command(args: list[str], stdin_path: Path | None = None) -> tuple[float, float, int]:
+    """Wall-clock seconds, peak resident memory in MB, and the exit status of one command."""
+    stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if stdin_path:
+        stdin.close()
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def time_command(label: str, args: list[str], runs: int, stdin_path: Path | None = None) -> dict:
+    timings, peaks = [], []
+    for _ in range(runs):
+        elapsed, peak, status = run_command(args, stdin_path)
+        if status != 0:
+            raise SystemExit(f"{label}: exit status {status}")
+        timings.append(elapsed)
+        peaks.append(peak)
+    return {"label": label, "median_s": statistics.median(timings), "min_s": min(timings), "max_s": max(timings),
+            "peak_mb": max(peaks)}
+
+
+def per_cluster_in_process(clusters: list[dict], words: int) -> dict[str, float]:
+    """Milliseconds per cluster of newsfuse's summariser and of sumy's LexRank, in this one process."""
+    from newsfuse.cli.summarize import summarize_cluster
+    from newsfuse.evaluate.baselines import lexrank
+
+    summarize_cluster(clusters[0]["documents"], words)  # warm both up: lazy imports are not per-cluster cost
+    lexrank(clusters[0]["documents"], words)
+    results = {}
+    for name, system in (("newsfuse", summarize_cluster), ("LexRank (sumy)", lexrank)):
+        start = time.perf_counter()
+        for cluster in clusters:
+            system(cluster["documents"], words)
+        results[name] = 1000 * (time.perf_counter() - start) / len(clusters)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
+    parser.add_argument("--clusters", type=Path, default=SHARED / "data" / "tac2011-multiling" / "english.jsonl")
+    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+
+    newsfuse = [sys.executable, "-m", "newsfuse"]
+    rows = [
+        time_command(f"newsfuse brief {options.seeds.name} --no-analysis",
+                     [*newsfuse, "brief", "--no-analysis", str(options.seeds)], options.runs),
+        time_command(f"newsfuse brief {options.seeds.name} (full analysis)",
+                     [*newsfuse, "brief", str(options.seeds)], options.runs),
+    ]
+    clusters = [json.loads(line) for line in options.clusters.open(encoding="utf-8") if line.strip()]
+    with tempfile.TemporaryDirectory() as folder:
+        stream = Path(folder) / "clusters.jsonl"
+        stream.write_text("".join(json.dumps({"id": c["id"], "documents": c["documents"]}) + "\n" for c in clusters))
+        summarize = time_command(f"newsfuse summarize --words {options.words} ({len(clusters)} clusters)",
+                                 [*newsfuse, "summarize", "--words", str(options.words)], max(1, options.runs // 2),
+                                 stdin_path=stream)
+    rows.append(summarize)
+    in_process = per_cluster_in_process(clusters, options.words)
+
+    print(f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; {time.strftime('%Y-%m-%d')}\n")
+    print("| command | median wall-clock | min - max | peak memory |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print(f"| `{row['label']}` | {row['median_s']:.2f} s | {row['min_s']:.2f} - {row['max_s']:.2f} s "
+              f"| {row['peak_mb']:.0f} MB |")
+    whole = 1000 * summarize["median_s"] / len(clusters)
+    print(f"\nPer cluster ({options.clusters.name}, {len(clusters)} clusters, {options.words} words):\n")
+    print("| system | ms per cluster |")
+    print("|---|---|")
+    print(f"| `newsfuse summarize`, whole command incl. start-up | {whole:.0f} |")
+    for name, value in in_process.items():
+        print(f"| {name}, in process | {value:.0f} |")
+    ratio = in_process["newsfuse"] / in_process["LexRank (sumy)"]
+    print(f"\nnewsfuse / LexRank time per cluster: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
