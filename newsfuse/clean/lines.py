@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from newsfuse.model import Span
 
 _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
+# Chinese and Japanese write without spaces; a word there is about two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CHARACTERS_PER_WORD = 2
 _TERMINAL = tuple('.!?…"”’\')»।۔؟。')
 
 
@@ -19,7 +22,10 @@ class Line:
 
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        unspaced = len(_UNSPACED.findall(self.text))
+        if not unspaced:
+            return len(_WORD.findall(self.text))
+        return len(_WORD.findall(_UNSPACED.sub(" ", self.text))) + -(-unspaced // _CHARACTERS_PER_WORD)
 
     @property
     def ends_sentence(self) -> bool:
