@@ -188,3 +188,16 @@ def test_exit_status_is_1_when_nothing_usable_remains(tmp_path):
                                   ["no-such-command"]])
 def test_usage_errors_exit_with_2(args):
     assert run(*args).exit_code == 2
+
+
+def test_html_page_is_self_contained_and_shows_each_cited_span(example_json):
+    from html.parser import HTMLParser
+
+    result = run("brief", "--format", "html", "--no-analysis", EXAMPLE)
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and "<script src" not in page and "<link" not in page
+    HTMLParser().feed(page)  # well-formed enough to parse
+    marks = page.count("<mark>")
+    assert marks == sum(len(s["evidence"]) for s in example_json["summary"])
+    assert "Share on Facebook" not in page  # context stays inside the article's paragraphs
+    assert "&#34;We will not be replaced" in page or "&quot;We will not be replaced" in page  # escaped
