@@ -1,18 +1,119 @@
-"""Readable rows for each analysis section, shared by the text and Markdown renderers."""
+"""Readable rows for each analysis section, shared by the text and Markdown renderers.
+
+Each section stays short enough to read in a terminal: the JSON output holds everything, with spans.
+"""
 
 from __future__ import annotations
 
 from newsfuse.model import Brief
+from newsfuse.render.numbering import cite
+
+MAX_ENTITIES = 15
+MAX_EVENTS = 15
+MAX_QUOTE_CHARS = 160
+MAX_QUOTES = 15
 
 
 def analysis_sections(brief: Brief, numbers: dict[str, int]) -> list[tuple[str, list[str]]]:
     analysis = brief.analysis or {}
-    sections: list[tuple[str, list[str]]] = []
-    profiles = analysis.get("sources") or []
-    rows = [
-        f"[{numbers[p['id']]}] {p['kind']}" + (": " + "; ".join(p["reasons"]) if p["reasons"] else "")
-        for p in profiles if p["id"] in numbers
+    sections = [
+        ("Key facts and who reports them", _claims(analysis, numbers)),
+        ("Where the sources disagree", _conflicts(analysis, numbers)),
+        ("Quotes", _quotes(analysis, numbers)),
+        ("People, organisations and places", _entities(analysis, numbers)),
+        ("Timeline", _timeline(analysis, numbers)),
+        ("Source profiles", _profiles(analysis, numbers)),
     ]
-    if rows:
-        sections.append(("Source profiles", rows))
-    return sections
+    notes = analysis.get("notes") or []
+    if notes:
+        sections.append(("Analysis notes", list(notes)))
+    return [(heading, rows) for heading, rows in sections if rows]
+
+
+def _claims(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    rows = []
+    for claim in analysis.get("claims") or []:
+        if claim["only_in"]:
+            rows.append(f"only in [{numbers.get(claim['only_in'], '?')}]: {claim['text']}")
+        else:
+            rows.append(f"{claim['text']} {cite(claim['sources'], numbers)} "
+                        f"({claim['independent_sources']} independent sources)")
+    return rows
+
+
+def _conflicts(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    rows = []
+    for conflict in analysis.get("conflicts") or []:
+        values = "; ".join(f"\"{v['value']}\" {cite(v['sources'], numbers)}" for v in conflict["values"])
+        rows.append(f"{conflict['thing']}: {values}")
+    return rows
+
+
+def _quotes(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    rows = []
+    quotes = analysis.get("quotes") or []
+    for quote in quotes[:MAX_QUOTES]:
+        text = quote["text"]
+        if len(text) > MAX_QUOTE_CHARS:
+            text = text[: MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " ..."
+        speaker = quote["speaker"]
+        who = "unattributed"
+        if speaker:
+            who = speaker["name"] + (f" ({speaker['role']})" if speaker.get("role") else "")
+        rows.append(f"{who}: \u201c{text}\u201d {cite(quote['sources'], numbers)}")
+    if len(quotes) > MAX_QUOTES:
+        rows.append(f"... and {len(quotes) - MAX_QUOTES} more in the JSON output")
+    return rows
+
+
+def _entities(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    entities = [e for e in analysis.get("entities") or [] if e["independent_sources"] >= 2 or len(e["aliases"]) > 1]
+    # Names written several ways first: those are what a reader could not match up alone.
+    entities.sort(key=lambda e: (-(len(e["aliases"]) > 1), -e["independent_sources"]))
+    rows = []
+    for entity in entities[:MAX_ENTITIES]:
+        others = [a for a in entity["aliases"] if a != entity["name"]]
+        details = [entity["type"]]
+        if others:
+            details.append("also " + ", ".join(others))
+        if entity["roles"]:
+            details.append("role: " + "; ".join(entity["roles"][:2]))
+        rows.append(f"{entity['name']} ({'; '.join(details)}) {cite(entity['sources'], numbers)}")
+    hidden = len(analysis.get("entities") or []) - len(rows)
+    if hidden > 0:
+        rows.append(f"... and {hidden} more in the JSON output")
+    return rows
+
+
+def _timeline(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    timeline = analysis.get("timeline") or {}
+    events = timeline.get("events") or []
+    # The best-corroborated event of each date, in date order.
+    best: dict[str, dict] = {}
+    for event in events:
+        if event["date"] not in best or event["independent_sources"] > best[event["date"]]["independent_sources"]:
+            best[event["date"]] = event
+    rows = []
+    for day in sorted(best)[:MAX_EVENTS]:
+        event = best[day]
+        mark = " (date inferred)" if event["inferred"] else ""
+        rows.append(f"{day}{mark}: {event['text']} {cite(event['sources'], numbers)}")
+    return rows
+
+
+def _profiles(analysis: dict, numbers: dict[str, int]) -> list[str]:
+    rows = []
+    for profile in analysis.get("sources") or []:
+        if profile["id"] not in numbers:
+            continue
+        row = f"[{numbers[profile['id']]}] {profile['kind']}"
+        if profile.get("reasons"):
+            row += ": " + "; ".join(profile["reasons"])
+        adds = profile.get("adds") or {}
+        extra = [f"{len(adds[k])} {k}" for k in ("claims", "quotes", "entities") if adds.get(k)]
+        if profile.get("copy_of"):
+            row += f" (copy of [{numbers.get(profile['copy_of'], '?')}])"
+        elif extra:
+            row += " - alone reports " + ", ".join(extra)
+        rows.append(row)
+    return rows

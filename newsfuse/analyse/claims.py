@@ -1,0 +1,116 @@
+"""Key facts and who reports them: the statements several independent sources make, and the ones only
+one source makes.
+
+Every body sentence of an independent source is a candidate. The summariser's `SupportIndex` finds,
+in every other source, the span that states the same fact (most of its rare words, or of its main
+clause). Candidates are taken best-supported first; a sentence that is itself evidence for a fact
+already taken is not taken again, so each fact appears once, stated by the source that was found
+first. A copy's matching sentence is kept as evidence, but the copy is not counted as a source.
+Single-source facts are kept when they stand on their own and carry a name or a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.model import Brief, Document, Evidence
+from newsfuse.summarise.support import SupportIndex
+from newsfuse.summarise.units import Unit, build_units
+
+# Key facts listed, at most; enough for a reader to scan, as many as a short brief holds.
+MAX_KEY_FACTS = 12
+# Single-source facts shown per source.
+MAX_ONLY_IN = 3
+MIN_WORDS = 8
+_FACT_SIGNAL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    origin: Evidence
+    evidence: list[Evidence]
+    sources: list[str]
+    copies: list[str]
+
+    @property
+    def only_in(self) -> str | None:
+        return self.sources[0] if len(self.sources) == 1 else None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "text": self.text, "sources": self.sources, "independent_sources": len(self.sources),
+            "copies": self.copies, "only_in": self.only_in,
+            "evidence": [{"source": e.doc_id, "start": e.start, "end": e.end, "score": e.score}
+                         for e in self.evidence],
+        }
+
+
+@dataclass
+class ClaimReport:
+    key_facts: list[Claim]
+    only_in: list[Claim]
+    unsupported_share: dict[str, float]  # per source: share of its sentences no other source states
+
+
+def find_claims(brief: Brief) -> ClaimReport:
+    originals = [doc for doc in brief.documents if not doc.duplicate_of]
+    copies = [doc for doc in brief.documents if doc.duplicate_of]
+    units_by_doc = {doc.id: build_units(doc) for doc in originals}
+    index = SupportIndex(units_by_doc)
+    supported: list[tuple[Unit, list[Evidence]]] = []
+    for units in units_by_doc.values():
+        for unit in units:
+            if unit.words >= MIN_WORDS:
+                supported.append((unit, index.evidence(unit)))
+    unsupported = {
+        doc.id: _share([len({e.doc_id for e in ev}) == 1 for u, ev in supported if u.sentence.doc_id == doc.id])
+        for doc in originals
+    }
+    # Best supported first; reports before opinion; earlier in its source first.
+    kinds = {doc.id: doc.kind for doc in originals}
+    supported.sort(key=lambda item: (-len({e.doc_id for e in item[1]}),
+                                     kinds[item[0].sentence.doc_id] != "report", item[0].position))
+    covered: set[tuple[str, int]] = set()
+    key_facts: list[Claim] = []
+    only_in: list[Claim] = []
+    per_source: dict[str, int] = {}
+    for unit, evidence in supported:
+        origin = (unit.sentence.doc_id, unit.sentence.start)
+        if origin in covered:
+            continue
+        sources = list(dict.fromkeys(e.doc_id for e in evidence))
+        if len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS:
+            covered.update((e.doc_id, s.sentence.start) for e in evidence
+                           for s in units_by_doc[e.doc_id] if e.start <= s.sentence.start < e.end)
+            key_facts.append(_claim(unit, evidence, sources, copies, brief))
+        elif len(sources) == 1 and unit.eligible and _FACT_SIGNAL.search(unit.text):
+            source = sources[0]
+            if per_source.get(source, 0) < MAX_ONLY_IN:
+                per_source[source] = per_source.get(source, 0) + 1
+                only_in.append(_claim(unit, evidence, sources, copies, brief))
+    for number, claim in enumerate(key_facts + only_in, 1):
+        claim.id = f"F{number}"
+    return ClaimReport(key_facts, only_in, unsupported)
+
+
+def _claim(unit: Unit, evidence: list[Evidence], sources: list[str], copies: list[Document],
+           brief: Brief) -> Claim:
+    copy_evidence: list[Evidence] = []
+    copy_ids: list[str] = []
+    for item in evidence:
+        text = brief.document(item.doc_id).article.text[item.start : item.end]
+        for copy in copies:
+            if copy.duplicate_of != item.doc_id:
+                continue
+            at = copy.article.text.find(text)
+            if at >= 0:
+                copy_evidence.append(Evidence(copy.id, at, at + len(text), item.score))
+                copy_ids.append(copy.id)
+    return Claim("", unit.text, evidence[0], evidence + copy_evidence, sorted(sources), sorted(set(copy_ids)))
+
+
+def _share(flags: list[bool]) -> float:
+    return round(sum(flags) / len(flags), 3) if flags else 0.0

@@ -1,0 +1,133 @@
+"""Resolve a date expression ("March 14", "Monday", "from tomorrow", "last September", "last month",
+"five months ago") to a calendar date, given the date the text was written.
+
+Weekdays point back to the latest such day on or before the reference date ("Putin said on Monday"),
+or forward to the next one when the sentence speaks of the future ("will begin Tuesday", "from
+Tuesday", "a meeting on Wednesday which would ..."). A bare month is the latest such month on or
+before the reference unless "next" says otherwise ("in September", written in March, is last
+September). Durations ("five-year", "more than two years") are not dates and resolve to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_DAY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)
+_RELATIVE_UNIT = re.compile(r"\b(last|next|this|past)\s+(week|month|year)\b", re.IGNORECASE)
+_NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+_AGO = re.compile(r"\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# A day and month without a year, more than this many days after the reference, is last year's.
+FUTURE_DAYS = 90
+# Words in the sentence that make a bare weekday point forward.
+FUTURE_MARKERS = re.compile(r"\b(will|would|shall|from|beginning|starting|next|until|to begin|to start)\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: date
+    precision: str  # day | month | year
+    relative: bool  # True when it needed the reference date (a weekday, "tomorrow", "last month")
+
+
+def explicit(text: str, year: int | None) -> Resolved | None:
+    """A date written out ("March 14, 2016", "14 March", "Sept 11"); the year from the text or `year`."""
+    match = _MONTH_DAY.search(text)
+    groups = (match.group(1), match.group(2), match.group(3)) if match else None
+    if not match:
+        match = _DAY_MONTH.search(text)
+        groups = (match.group(2), match.group(1), match.group(3)) if match else None
+    if not groups:
+        return None
+    month = MONTHS[groups[0][:3].lower()]
+    day = int(groups[1])
+    chosen = int(groups[2]) if groups[2] else year
+    if chosen is None:
+        return None
+    try:
+        return Resolved(date(chosen, month, day), "day", groups[2] is None)
+    except ValueError:
+        return None
+
+
+def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved | None:
+    """The date `text` names, read in a sentence written on `reference`."""
+    found = explicit(text, reference.year if reference else None)
+    if found:
+        if reference and found.relative and found.date > reference + timedelta(days=FUTURE_DAYS):
+            found = Resolved(found.date.replace(year=found.date.year - 1), "day", True)
+        return found
+    year = _YEAR.match(text.strip())
+    if year:
+        return Resolved(date(int(year.group(1)), 1, 1), "year", False)
+    if reference is None:
+        return None
+    lowered = text.lower()
+    if match := _WEEKDAY.search(lowered):
+        target = WEEKDAYS.index(match.group(1))
+        back = (reference.weekday() - target) % 7
+        if FUTURE_MARKERS.search(sentence) and back:
+            return Resolved(reference + timedelta(days=7 - back), "day", True)
+        return Resolved(reference - timedelta(days=back), "day", True)
+    if match := _RELATIVE_DAY.search(lowered):
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[match.group(1)]
+        return Resolved(reference + timedelta(days=shift), "day", True)
+    if match := _AGO.search(lowered):
+        count = _count(match.group(1))
+        if count is None:
+            return None
+        return _shift(reference, match.group(2), -count)
+    if match := _RELATIVE_UNIT.search(lowered):
+        step = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group(1)]
+        return _shift(reference, match.group(2), step)
+    if match := _NAMED_MONTH.search(lowered):
+        which, month_name, year_text = match.group(1), match.group(2), match.group(3)
+        month = MONTHS[month_name[:3]]
+        if year_text:
+            return Resolved(date(int(year_text), month, 1), "month", False)
+        year = reference.year
+        if which == "next":  # a bare month is read as past: news reports what happened
+            year += month <= reference.month
+        elif month > reference.month or (which == "last" and month == reference.month):
+            year -= 1
+        return Resolved(date(year, month, 1), "month", True)
+    return None
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def _shift(reference: date, unit: str, step: int) -> Resolved:
+    unit = unit.lower()
+    if unit == "day":
+        return Resolved(reference + timedelta(days=step), "day", True)
+    if unit == "week":
+        return Resolved(reference + timedelta(weeks=step), "day", True)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        return Resolved(date(index // 12, index % 12 + 1, 1), "month", True)
+    return Resolved(date(reference.year + step, 1, 1), "year", True)
+
+
+def display(resolved: Resolved) -> str:
+    if resolved.precision == "year":
+        return f"{resolved.date.year}"
+    if resolved.precision == "month":
+        return resolved.date.strftime("%Y-%m")
+    return resolved.date.isoformat()

@@ -1,0 +1,264 @@
+"""People, organisations and places, merged across surface forms, spellings and sources.
+
+Mentions come from spaCy's entity recogniser over bodies, headlines and photo captions, plus one rule
+the recogniser misses: a capitalised name compounded with a facility noun ("Hmeimim air base") is a
+place. Mentions are trimmed of articles, titles and possessives, grouped by normalised form, then
+merged by `names.same_name` (spelling and transliteration variants, acronyms) and by tail containment
+("Putin" joins "Vladimir Putin" when exactly one merged person ends that way). A person's role is read
+from the words the text puts before the name or in apposition to it ("Russian President Vladimir
+Putin", "Salim al-Muslat, spokesman for ...").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsfuse.analyse import names
+from newsfuse.analyse.nlp import Parsed, ParsedBlock
+
+TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Nouns naming a facility: a proper name compounded with one is a place ("Hmeimim air base").
+FACILITY_NOUNS = frozenset({"base", "airbase", "airport", "airfield", "port", "harbour", "harbor", "camp",
+                            "prison", "dam", "plant", "refinery", "crossing"})
+MAX_ROLE_TOKENS = 12
+_ROLE_STOP_DEPS = {"det", "punct", "cc", "conj", "preconj", "appos"}
+_SKIP_LEADING_DEPS = {"det", "punct", "cc", "prep", "case"}
+
+
+@dataclass
+class Mention:
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label (PERSON, ORG, GPE, ...), or FAC for the facility rule
+    role: str | None = None  # "Russian President", "spokesman for the rebel High Negotiations Committee"
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # person | organisation | place
+    aliases: list[str]
+    roles: list[str]
+    mentions: list[Mention]
+    sources: list[str]  # independent sources (copies collapsed)
+    copies: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases, "roles": self.roles,
+            "sources": self.sources, "independent_sources": len(self.sources), "copies": self.copies,
+            "mentions": [{"source": m.source, "start": m.start, "end": m.end} for m in self.mentions],
+        }
+
+
+class EntityIndex:
+    """Merged entities, and which entity a span of a source names."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self._spans: dict[str, list[tuple[int, int, Entity]]] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                self._spans.setdefault(m.source, []).append((m.start, m.end, entity))
+
+    def at(self, source: str, start: int, end: int, types: tuple[str, ...] = ()) -> Entity | None:
+        """The first entity (of `types`, if given) with a mention inside [start, end)."""
+        inside = sorted((s, entity) for s, e, entity in self._spans.get(source, ())
+                        if s >= start and e <= end and (not types or entity.type in types))
+        return inside[0][1] if inside else None
+
+    def around(self, source: str, start: int, end: int, types: tuple[str, ...] = ()) -> Entity | None:
+        """The entity with a mention covering [start, end)."""
+        for s, e, entity in self._spans.get(source, ()):
+            if s <= start and end <= e and (not types or entity.type in types):
+                return entity
+        return None
+
+    def person_by_name(self, text: str) -> Entity | None:
+        """The one person whose name is `text` or ends with it ("Muslat"), when exactly one does."""
+        wanted = names.tokens(text)
+        found = {e.id: e for e in self.entities if e.type == "person" for alias in e.aliases
+                 if names.tokens(alias) == wanted or names.ends_with(wanted, names.tokens(alias))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def person_by_role(self, text: str) -> Entity | None:
+        """The one person given a role containing every word of `text` ("the UN envoy")."""
+        wanted = set(names.tokens(text))
+        if not wanted:
+            return None
+        found = {e.id: e for e in self.entities if e.type == "person" for role in e.roles
+                 if wanted <= _role_words(role)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def find_entities(parsed: Parsed, originals: dict[str, str]) -> EntityIndex:
+    """`originals` maps every document id to the id of the source it counts as (itself or its original)."""
+    # Headlines are left out: title case misleads the recogniser ("Putin Orders Russian Military").
+    mentions = [m for pd in parsed.documents for block in pd.blocks if block.role != "title"
+                for m in _block_mentions(pd.id, block)]
+    return EntityIndex(_merge(mentions, originals))
+
+
+def _block_mentions(source: str, block: ParsedBlock) -> list[Mention]:
+    doc = block.doc
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "NORP" and _is_facility_name(ent.root):
+            label = "FAC"
+        if label not in TYPES:
+            continue
+        tokens = _trim(list(ent))
+        if not tokens:
+            continue
+        taken.update(t.i for t in ent)
+        role = _role(ent, tokens) if label in ("PERSON", "ORG") else None
+        found.append(_mention(source, block, tokens, label, role))
+    for token in doc:  # names the recogniser missed, when a facility noun marks them as places
+        if token.i not in taken and token.pos_ == "PROPN" and _is_facility_name(token):
+            found.append(_mention(source, block, [token], "FAC", None))
+    return found
+
+
+def _mention(source: str, block: ParsedBlock, tokens: list, label: str, role: str | None) -> Mention:
+    start, end = block.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return Mention(source, start, end, block.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)],
+                   label, role)
+
+
+def _is_facility_name(token) -> bool:
+    return (token.dep_ == "compound" and token.text[:1].isupper()
+            and token.head.pos_ == "NOUN" and token.head.text.lower() in FACILITY_NOUNS)
+
+
+def _trim(tokens: list) -> list:
+    """Drop leading articles, titles and non-names ("First Putin"), and a trailing possessive."""
+    while tokens and (tokens[0].dep_ in _SKIP_LEADING_DEPS or tokens[0].pos_ not in ("PROPN", "NOUN", "NUM")
+                      or (len(tokens) > 1 and names._TITLES.match(tokens[0].text.lower()))):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].dep_ == "case" or tokens[-1].pos_ == "PUNCT"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _role(ent, tokens: list) -> str | None:
+    """The role the text gives a person: title words before the name, or a noun phrase in apposition."""
+    doc, root = ent.doc, ent.root
+    subtree = {t.i for t in root.subtree}
+    i = tokens[0].i - 1
+    left = []
+    while (i >= ent.sent.start and i in subtree and len(left) < 6 and doc[i].ent_type_ != "PERSON"
+           and doc[i].dep_ not in _ROLE_STOP_DEPS and doc[i].pos_ not in ("DET", "PRON", "CCONJ")):
+        left.insert(0, doc[i])
+        i -= 1
+    while left and left[0].dep_ == "case":
+        left = left[1:]
+    if left and left[-1].ent_type_ == "" and left[-1].pos_ in ("NOUN", "PROPN"):
+        return doc[left[0].i : left[-1].i + 1].text
+    for child in root.children:  # "Salim al-Muslat, spokesman for ..."
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _phrase(child, exclude=set())
+    if root.dep_ == "appos":  # "The UN special envoy for Syria, Staffan ..." (the parser may hang it on "Syria")
+        head = root.head
+        while head.dep_ in ("pobj", "prep") and head.head is not head:
+            head = head.head
+        if head.pos_ == "NOUN":
+            return _phrase(head, exclude=subtree)
+    return None
+
+
+def _phrase(head, exclude: set[int]) -> str | None:
+    ids = sorted(t.i for t in head.subtree if t.i not in exclude)
+    if not ids or head.doc[ids[0]].pos_ == "PRON":  # "its leader": a relation, not a role
+        return None
+    doc = head.doc
+    # keep the contiguous run around the head, without a leading article or trailing punctuation
+    start = end = head.i
+    while start - 1 in ids and doc[start - 1].text != ",":
+        start -= 1
+    while end + 1 in ids and doc[end + 1].text != "," and end - start < MAX_ROLE_TOKENS:
+        end += 1
+    while start < end and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    while end > start and (doc[end].dep_ in ("punct", "cc", "det") or doc[end].pos_ == "ADP"):
+        end -= 1
+    return doc[start : end + 1].text
+
+
+def _role_words(role: str) -> set[str]:
+    """The role's words, plus the acronyms of its runs of two to four words ("un" for "United Nations")."""
+    words = names.tokens(role)
+    runs = {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+    return set(words) | runs
+
+
+def _role_key(role: str) -> str:
+    return names.anyascii(role).lower().replace("'", "")
+
+
+def _group(labels: Counter) -> str:
+    person = labels["PERSON"]
+    place = labels["GPE"] + labels["LOC"] + labels["FAC"]
+    org = labels["ORG"]
+    if person and person >= place + org:
+        return "person"
+    # The recogniser often tags a named place as an organisation; one place reading in three decides.
+    return "place" if place * 3 >= org else "organisation"
+
+
+def _merge(mentions: list[Mention], originals: dict[str, str]) -> list[Entity]:
+    forms: dict[str, list[Mention]] = {}
+    for m in mentions:
+        k = names.key(m.text)
+        if k:
+            forms.setdefault(k, []).append(m)
+    keys = list(forms)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    group = {k: _group(Counter(m.label for m in forms[k])) for k in keys}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            compatible = group[a] == group[b] or "person" not in (group[a], group[b])
+            if compatible and names.same_name(a, b):
+                parent[find(a)] = find(b)
+    # A short person name joins the one merged person whose full name ends with it.
+    for short in keys:
+        if group[short] == "place":
+            continue
+        targets = {find(long) for long in keys
+                   if group[long] == "person" and names.ends_with(names.tokens(short), names.tokens(long))}
+        if len(targets) == 1:
+            parent[find(short)] = targets.pop()
+    clusters: dict[str, list[str]] = {}
+    for k in keys:
+        clusters.setdefault(find(k), []).append(k)
+    entities = [_entity(members, forms, originals) for members in clusters.values()]
+    entities.sort(key=lambda e: (-len(e.sources), -len(e.mentions), e.name))
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"E{number}"
+    return entities
+
+
+def _entity(members: list[str], forms: dict[str, list[Mention]], originals: dict[str, str]) -> Entity:
+    mentions = sorted((m for k in members for m in forms[k]), key=lambda m: (m.source, m.start))
+    labels = Counter(m.label for m in mentions)
+    best = max(members, key=lambda k: (len(names.tokens(k)) > 1, len(forms[k]), len(k)))
+    surface = Counter(m.text for m in forms[best])
+    aliases = sorted({m.text for m in mentions}, key=lambda t: (-len(t), t))
+    roles = list({_role_key(m.role): m.role for m in reversed(mentions) if m.role}.values())[::-1]
+    if _group(labels) != "person":
+        roles = []
+    sources = sorted({originals.get(m.source, m.source) for m in mentions})
+    copies = sorted({m.source for m in mentions} - set(sources))
+    return Entity("", surface.most_common(1)[0][0], _group(labels), aliases, roles, mentions, sources, copies)

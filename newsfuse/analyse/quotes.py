@@ -1,0 +1,321 @@
+"""Direct quotations, their speakers, and every source that carries them.
+
+A quotation is the text between quote marks (straight or curly, in any pairing) inside one body block;
+an opening mark left open at the end of a paragraph closes there (news style for quotes that run on).
+Its speaker is read from the sentence around it, outside the quote marks: the subject of a speech verb
+("..., said Salim al-Muslat", "Putin said that ..."), or the object of "according to". A pronoun
+subject, or a quote with no frame at all, takes the speaker of the quote just before it in the same
+article, else the person who is the subject of the sentence before. The speaker is linked to a merged
+entity when the subject phrase names one, so its role comes from the entity.
+
+The same quote carried by several outlets is one quote: word sequences compared after folding case,
+punctuation, quote marks and bracketed insertions ("[peace]"); one contained in the other (a
+truncation) or sharing most word pairs is the same quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from anyascii import anyascii
+
+from newsfuse.analyse.entities import EntityIndex
+from newsfuse.analyse.nlp import Parsed, ParsedDocument
+
+# Shorter quoted runs are terms ("reduction", "positive"), not statements.
+MIN_QUOTE_WORDS = 3
+# A quote nobody is said to have spoken is kept only when it is a statement of this length at least.
+MIN_UNATTRIBUTED_WORDS = 8
+# Two renderings of one quote differ in punctuation (folded away) and a word or two: most of the shorter
+# one's word pairs are in the longer one. Different statements on one topic share under half.
+SAME_QUOTE_SHARE = 0.75
+# Below this many words a quote must be contained word for word to be merged with another.
+EXACT_BELOW_WORDS = 6
+# How many sentences back a pronoun or an unframed quote looks for its speaker.
+LOOKBACK_SENTENCES = 2
+_SPEECH_WORDS = (
+    "say says said saying add adds added adding tell tells told insist insists insisted stress stresses "
+    "stressed note notes noted warn warns warned argue argues argued explain explains explained declare "
+    "declares declared announce announces announced write writes wrote state states stated continue "
+    "continued ask asks asked reply replies replied read reads according describe described describes "
+    "urge urged urges claim claimed claims"
+)
+SPEECH_VERBS = frozenset(_SPEECH_WORDS.split())  # word forms: the lemmatizer is not loaded
+_OPEN = "\"“"
+_CLOSE = "\"”"
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass
+class QuoteInstance:
+    source: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # the words naming the speaker in this source
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    entity: str | None = None  # merged entity id of the speaker
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    speaker: str | None
+    entity: str | None
+    role: str | None
+    instances: list[QuoteInstance]
+    sources: list[str]
+    copies: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "text": self.text,
+            "speaker": {"name": self.speaker, "entity": self.entity, "role": self.role} if self.speaker else None,
+            "sources": self.sources, "independent_sources": len(self.sources), "copies": self.copies,
+            "instances": [
+                {"source": q.source, "start": q.start, "end": q.end, "speaker": q.speaker,
+                 "speaker_span": ({"source": q.source, "start": q.speaker_start, "end": q.speaker_end}
+                                  if q.speaker_start is not None else None)}
+                for q in self.instances
+            ],
+        }
+
+
+def find_quotes(parsed: Parsed, entities: EntityIndex, originals: dict[str, str]) -> list[Quote]:
+    instances = [q for pd in parsed.documents for q in _document_quotes(pd, entities)]
+    return _merge(instances, entities, originals)
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quoted text (marks excluded) in text[start:end]; an open quote closes at `end`."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if opened is None:
+            if ch in _OPEN and (ch == "“" or i == start or not text[i - 1].isalnum()):
+                opened = i + 1
+        elif ch in _CLOSE or ch == "“":
+            if ch == "“":  # a new opening inside an open quote: the earlier one was never closed
+                opened = i + 1
+                continue
+            spans.append((opened, i))
+            opened = None
+    if opened is not None and end - opened > 0:
+        spans.append((opened, end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteInstance]:
+    text = pd.text
+    found: list[QuoteInstance] = []
+    history: list[tuple[int, QuoteInstance]] = []  # (sentence number, instance) of attributed quotes
+    sentences = list(pd.sentences())
+    spans_by_block: dict[int, list[tuple[int, int]]] = {}
+    for block, _sent in sentences:
+        if block.offset not in spans_by_block:
+            spans_by_block[block.offset] = quote_spans(text, block.offset, block.offset + len(block.doc.text))
+    for number, (block, sent) in enumerate(sentences):
+        s_start, s_end = block.span(sent.start_char, sent.end_char)
+        quotes = spans_by_block[block.offset]
+        for q_start, q_end in quotes:
+            if not s_start - 1 <= q_start < s_end:  # each quote once, in the sentence where it opens
+                continue
+            words = text[q_start:q_end]
+            if len(words.split()) < MIN_QUOTE_WORDS:
+                continue
+            instance = QuoteInstance(pd.id, q_start, q_end, words)
+            # The frame: the sentences the quote runs through, the one where it ends first.
+            frame = [(n, b, t) for n, (b, t) in enumerate(sentences)
+                     if b is block and b.span(t.start_char, t.end_char)[0] <= q_end
+                     and b.span(t.start_char, t.end_char)[1] > q_start]
+            frame.sort(key=lambda item: -item[0])
+            subject = None
+            for _n, _b, frame_sent in frame:
+                subject = _speaker(frame_sent, block.offset, quotes)
+                if subject is not None:
+                    break
+            last = frame[0][0] if frame else number
+            if subject is not None and subject[3].lower_ not in _PRONOUNS:
+                _attribute(instance, subject, entities)
+            else:
+                _inherit(instance, number, history, sentences, pd, entities)
+            if instance.speaker:
+                history.append((last, instance))
+            found.append(instance)
+    return found
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= position < e + 1 for s, e in spans)
+
+
+def _speaker(sent, offset: int, quotes: list[tuple[int, int]]) -> tuple | None:
+    """The phrase naming who speaks, from speech verbs outside the quote marks."""
+    for token in sent:
+        if _inside(offset + token.idx, quotes) or token.lower_ not in SPEECH_VERBS:
+            continue
+        if token.lower_ == "according":
+            objects = [t for child in token.children if child.dep_ == "prep" for t in child.children
+                       if t.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0], offset, quotes)
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and token.i < sent.end - 1:  # "reads a statement released by ..."
+            subjects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        subjects = [s for s in subjects if not _inside(offset + s.idx, quotes)]
+        if subjects:
+            return _phrase(subjects[0], offset, quotes)
+    return None
+
+
+_CLAUSE_DEPS = ("acl", "advcl", "relcl", "punct")
+
+
+def _phrase(head, offset: int, quotes: list[tuple[int, int]]) -> tuple:
+    """The subject phrase: the head and its modifiers, without clauses hung on it or quoted words."""
+    # "De Mistura, speaking to reporters ..." loses its clause; "a statement issued by X" keeps it.
+    dropped = {t.i for child in head.children
+               if child.dep_ in ("advcl", "relcl") or (child.dep_ == "acl" and child.tag_ != "VBN")
+               for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in dropped and not _inside(offset + t.idx, quotes)]
+    tokens = [t for t in tokens if abs(t.i - head.i) <= 12]
+    while len(tokens) > 1 and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].dep_ == "det"):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET"):
+        tokens = tokens[:-1]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return head.doc.text[start:end], offset + start, offset + end, head, offset + head.idx
+
+
+def _attribute(instance: QuoteInstance, subject: tuple, entities: EntityIndex) -> None:
+    """Record the speaker phrase; link it to the person or body it names, its head first."""
+    words, start, end, head, head_start = subject
+    instance.speaker, instance.speaker_start, instance.speaker_end = words, start, end
+    entity = None
+    if head.pos_ == "PROPN":
+        entity = entities.around(instance.source, head_start, head_start + len(head.text),
+                                 ("person", "organisation"))
+    if entity is None and head.pos_ == "PROPN":
+        entity = entities.person_by_name(head.text)
+    if entity is None:
+        entity = entities.at(instance.source, start, end, ("person",))
+    if entity is None and head.pos_ == "NOUN":  # "the UN envoy": a role the text gave one person
+        entity = entities.person_by_role(words)
+    if entity is None:
+        entity = entities.at(instance.source, start, end, ("organisation",))
+    if entity is not None:
+        instance.entity = entity.id
+
+
+def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, QuoteInstance]],
+             sentences: list, pd: ParsedDocument, entities: EntityIndex) -> None:
+    """A pronoun or no frame: the previous quote's speaker, else the person subject of a recent sentence."""
+    if history and number - history[-1][0] <= LOOKBACK_SENTENCES:
+        previous = history[-1][1]
+        instance.speaker, instance.entity = previous.speaker, previous.entity
+        instance.speaker_start, instance.speaker_end = previous.speaker_start, previous.speaker_end
+        return
+    for back in range(number - 1, max(number - 1 - LOOKBACK_SENTENCES, -1), -1):
+        block, sent = sentences[back]
+        for token in sent:
+            if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
+                start, end = block.span(token.idx, token.idx + len(token.text))
+                _attribute(instance, (token.text, start, end, token, start), entities)
+                return
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"\[[^\]]*\]", " ", anyascii(text).lower())
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _same(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    words = short.split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    if f" {short} " in f" {long} ":  # equal, or a truncation
+        return True
+    if len(words) < EXACT_BELOW_WORDS:
+        return False
+    long_words = long.split()
+    pairs = set(pairwise(words))
+    shared = len(pairs & set(pairwise(long_words))) / len(pairs)
+    return shared >= SAME_QUOTE_SHARE
+
+
+def _merge(instances: list, entities: EntityIndex, originals: dict[str, str]) -> list[Quote]:
+    normal = [_normal(q.text) for q in instances]
+    parent = list(range(len(instances)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    long = [i for i, text in enumerate(normal) if len(text.split()) >= EXACT_BELOW_WORDS]
+    short = [i for i, text in enumerate(normal) if len(text.split()) < EXACT_BELOW_WORDS]
+    for a, i in enumerate(long):
+        for j in long[a + 1 :]:
+            if _same(normal[i], normal[j]):
+                parent[find(i)] = find(j)
+    # A short quote joins the one statement it is cut from; a phrase found in several statements
+    # ("cessation of hostilities") is a stock term and joins none, so it cannot chain them together.
+    stock: set[int] = set()
+    for i in short:
+        homes = {find(j) for j in long if _same(normal[i], normal[j])}
+        if len(homes) == 1:
+            parent[find(i)] = homes.pop()
+        elif homes:
+            stock.add(i)
+    instances = [q if i not in stock else None for i, q in enumerate(instances)]
+    for a, i in enumerate(short):
+        for j in short[a + 1 :]:
+            if normal[i] == normal[j] and find(i) == i and find(j) == j:
+                parent[i] = j
+    groups: dict[int, list[QuoteInstance]] = {}
+    for i, q in enumerate(instances):
+        if q is not None:
+            groups.setdefault(find(i), []).append(q)
+    by_id = {e.id: e for e in entities.entities}
+    quotes: list[Quote] = []
+    for members in groups.values():
+        members.sort(key=lambda q: (q.source, q.start))
+        attributed = [q for q in members if q.speaker]
+        longest = max(len(q.text.split()) for q in members)
+        if not attributed and longest < MIN_UNATTRIBUTED_WORDS:
+            continue
+        speaker = entity_id = role = None
+        linked = Counter(q.entity for q in attributed if q.entity)
+        if linked:
+            entity_id = linked.most_common(1)[0][0]
+            entity = by_id[entity_id]
+            speaker, role = entity.name, (entity.roles[0] if entity.roles else None)
+        elif attributed:
+            speaker = Counter(q.speaker for q in attributed).most_common(1)[0][0]
+        sources = sorted({originals.get(q.source, q.source) for q in members})
+        copies = sorted({q.source for q in members} - set(sources))
+        text = max(members, key=lambda q: len(q.text)).text
+        quotes.append(Quote("", text, speaker, entity_id, role, members, sources, copies))
+    quotes.sort(key=lambda q: (-len(q.sources), q.instances[0].source, q.instances[0].start))
+    for number, quote in enumerate(quotes, 1):
+        quote.id = f"Q{number}"
+    return quotes

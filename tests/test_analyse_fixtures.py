@@ -1,0 +1,125 @@
+"""The cross-examination on small articles written for each case, and its parts on their own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from newsfuse.analyse import dates, names
+from newsfuse.analyse.conflicts import value_range
+from newsfuse.analyse.nlp import parse
+from newsfuse.analyse.quotes import quote_spans
+from newsfuse.ingest import read_inputs
+from newsfuse.model import Article, Document, Span
+from newsfuse.pipeline import BriefOptions, build_brief
+from tests.conftest import FIXTURES
+
+HERE = FIXTURES / "analysis"
+
+
+def _brief(*names_: str):
+    return build_brief(read_inputs([str(HERE / n) for n in names_]), BriefOptions(analysis=True))
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return _brief("conflict_a.txt", "conflict_b.txt", "conflict_c.txt")
+
+
+@pytest.fixture(scope="module")
+def storm():
+    return _brief("translit_a.txt", "translit_b.txt")
+
+
+def test_different_death_tolls_are_a_conflict(flood):
+    conflicts = flood.analysis["conflicts"]
+    assert len(conflicts) == 1
+    values = {v["value"]: v["sources"] for v in conflicts[0]["values"]}
+    assert values == {"41": ["conflict_a"], "63": ["conflict_b"]}
+
+
+def test_the_same_figure_in_another_form_is_not_a_conflict(flood):
+    assert not any("home" in c["thing"] for c in flood.analysis["conflicts"])
+    assert value_range("more than 50") == value_range("50-plus")
+    assert value_range("five-year") == value_range("five years")
+    assert value_range("thousands") is None
+
+
+def test_a_quote_carried_by_three_outlets_with_different_punctuation_is_one_quote(flood):
+    quotes = [q for q in flood.analysis["quotes"] if "water rise this fast" in q["text"]]
+    assert len(quotes) == 1
+    assert quotes[0]["sources"] == ["conflict_a", "conflict_b", "conflict_c"]
+    assert "Kovacs" in quotes[0]["speaker"]["name"] and "mayor" in quotes[0]["speaker"]["role"]
+
+
+def test_transliterated_names_are_one_entity(storm):
+    by_alias = {alias: e for e in storm.analysis["entities"] for alias in e["aliases"]}
+    assert by_alias["Sergei Shoigu"] is by_alias["Sergey Shoygu"] is by_alias["Shoigu"]
+    assert by_alias["Tartus"] is by_alias["Tartous"]
+    assert by_alias["Hmeimim"] is by_alias["Hmeymim"]
+    assert by_alias["Sergei Shoigu"]["sources"] == ["translit_a", "translit_b"]
+
+
+def test_an_undated_article_takes_the_date_the_others_give(storm):
+    references = storm.analysis["timeline"]["references"]
+    assert references["translit_a"] == {"date": "2021-03-03", "basis": "dates in the text", "inferred": True}
+    assert references["translit_b"]["basis"] == "other sources"
+    wednesday = [e for e in storm.analysis["timeline"]["events"]
+                 if any(m["expression"] == "Wednesday" for m in e["mentions"])]
+    assert wednesday[0]["date"] == "2021-03-03"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Shoigu", "Shoygu"), ("Hmeimim", "Hemeimeem"), ("Tartus", "Tartous"), ("Ja'afari", "Jaafari"),
+    ("Barack Obama", "Barak Obama"), ("Bashar Assad", "Bashar al-Assad"), ("UN", "United Nations"),
+    ("Sergei Lavrov", "Sergey Lavrov"), ("UN Security Council", "United Nations Security Council"),
+])
+def test_same_name(a, b):
+    assert names.same_name(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Putin", "Patna"), ("Iran", "Oran"), ("Maria", "Mario"), ("Bashar Assad", "Bashar Jaafari"),
+    ("Austria", "Australia"), ("Sergey Lavrov", "Sergei Shoigu"),
+])
+def test_different_names(a, b):
+    assert not names.same_name(a, b)
+
+
+def test_relative_dates():
+    monday = date(2016, 3, 14)
+    assert dates.resolve("Tuesday", monday, "pullback will begin Tuesday").date == date(2016, 3, 15)
+    assert dates.resolve("Monday", monday, "Putin said on Monday").date == monday
+    assert dates.resolve("Friday", monday, "talks ended on Friday").date == date(2016, 3, 11)
+    assert dates.resolve("tomorrow", monday).date == date(2016, 3, 15)
+    assert dates.display(dates.resolve("last September", monday)) == "2015-09"
+    assert dates.display(dates.resolve("last month", monday)) == "2016-02"
+    assert dates.resolve("March 14, 2016", None).date == monday
+    assert dates.resolve("five-year", monday) is None
+
+
+def test_quote_marks_in_any_pairing():
+    text = 'He said "one two three” and “four five six" and then \u201cseven eight'
+    assert [text[s:e] for s, e in quote_spans(text, 0, len(text))] == [
+        "one two three", "four five six", "seven eight"]
+
+
+def test_other_languages_are_skipped_with_a_note():
+    text = "Le président a annoncé lundi le retrait des troupes."
+    doc = Document(article=Article(id="fr-1", text=text), language="fr", blocks=[Span(0, len(text))])
+    parsed = parse([doc])
+    assert parsed.documents == [] and "fr-1" in parsed.notes[0]
+
+
+def test_a_brief_without_analysis_never_loads_spacy():
+    code = (
+        "import sys\n"
+        "from newsfuse.ingest import read_inputs\n"
+        "from newsfuse.pipeline import BriefOptions, build_brief\n"
+        f"brief = build_brief(read_inputs([{str(HERE / 'conflict_a.txt')!r}]), BriefOptions(analysis=False))\n"
+        "assert brief.analysis is None and 'spacy' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
