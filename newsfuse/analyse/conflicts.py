@@ -4,10 +4,11 @@ Each number the recogniser marks (counts, quantities, durations) becomes a range
 that, "more than 50" and "50-plus" are [50, 50 x 1.05], "nearly five years" is [5 x 0.95, 5], "about
 200" is +-10%. Vague amounts ("thousands", "millions", "half") are never compared. The thing counted
 is the noun the number modifies (or the unit of a duration) together with the verb that governs it
-("killed ... people", "has ... jets"); two figures are about the same thing only when both agree, the
-places named around them do not differ, and they come from different independent sources. They
-conflict when their ranges do not overlap. Precision first: anything unsure is left out, since a
-false conflict misleads a reader more than a missed one.
+("killed ... people", "has ... jets"); two figures are about the same thing only when they count the
+same noun and either the verbs agree or their clauses share at least two other content words ("38 ships
+waiting at anchor" / "46 ships anchored in the bay"), the places named around them do not differ, and
+they come from different independent sources. They conflict when their ranges do not overlap. Precision
+first: anything unsure is left out, since a false conflict misleads a reader more than a missed one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ MORE_THAN_SLACK = 0.05
 ABOUT_SLACK = 0.10
 # How far up the parse a number's noun may be from the verb that says what happened to it.
 MAX_CLIMB = 3
+# Figures of one noun told with different verbs count the same thing when their clauses share this many
+# other content words: one shared word ("Syria") is common ground, two name the same situation.
+MIN_SHARED_CONTEXT = 2
+_REPORTING = frozenset(stem(word) for word in (
+    "say", "says", "said", "tell", "told", "report", "reported", "announce", "announced", "add", "added",
+    "state", "stated", "claim", "claimed", "confirm", "confirmed", "according"))
 _MORE = re.compile(r"\b(more than|over|at least|upwards of|in excess of|above)\b|\+|-?\s*plus\b", re.I)
 _LESS = re.compile(r"\b(nearly|almost|just under|close to|fewer than|less than|under)\b", re.I)
 _ABOUT = re.compile(r"\b(about|around|some|roughly|approximately|an estimated|estimated|circa)\b", re.I)
@@ -53,6 +60,8 @@ class Figure:
     key: tuple[str, str]
     places: frozenset[str]
     sentence: tuple[int, int]
+    context: frozenset[str] = frozenset()  # stems of the common words of the figure's clause
+    verb: str = ""  # stem of the verb that governs the counted noun
 
 
 @dataclass
@@ -67,14 +76,15 @@ class Conflict:
 
 def find_conflicts(parsed: Parsed, originals: dict[str, str]) -> list[Conflict]:
     figures = [f for pd in parsed.documents for f in _figures(pd, originals.get(pd.id, pd.id))]
-    by_key: dict[tuple[str, str], list[Figure]] = {}
+    by_noun: dict[str, list[Figure]] = {}
     for figure in figures:
-        by_key.setdefault(figure.key, []).append(figure)
+        by_noun.setdefault(figure.key[0], []).append(figure)
     conflicts: list[Conflict] = []
-    for group in by_key.values():
-        conflict = _compare(group)
-        if conflict:
-            conflicts.append(conflict)
+    for group in by_noun.values():
+        for thing in _same_things(group):
+            conflict = _compare(thing)
+            if conflict:
+                conflicts.append(conflict)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"C{number}"
     return conflicts
@@ -139,8 +149,11 @@ def _figures(pd, original: str) -> list[Figure]:
             text = block.doc.text[doc[first].idx : ent.end_char]
             places = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC")
                                and e.root.head.i in {t.i for t in _scope(ent)})
+            noun = ent.root.head if ent.root.head.pos_ == "NOUN" else None
+            verb = _verb(noun) if noun is not None else None
             found.append(Figure(pd.id, original, start, end, text, span[0], span[1], thing, key, places,
-                                block.span(sent.start_char, sent.end_char)))
+                                block.span(sent.start_char, sent.end_char), _context(ent, noun),
+                                stem(verb.lower_) if verb is not None else ""))
     return found
 
 
@@ -219,6 +232,48 @@ def _compare(group: list[Figure]) -> Conflict | None:
         }
         for v in values
     ])
+
+
+def _same_things(group: list[Figure]) -> list[list[Figure]]:
+    """Figures of one noun, split into groups that count the same thing (linked pairs, transitively)."""
+    parent = list(range(len(group)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(group):
+        for j in range(i + 1, len(group)):
+            b = group[j]
+            shared = a.context & b.context
+            verb_echoed = a.verb in b.context or b.verb in a.context  # "anchored" / "waiting at anchor"
+            if a.key == b.key or len(shared) >= MIN_SHARED_CONTEXT or (verb_echoed and shared):
+                parent[root(j)] = root(i)
+    components: dict[int, list[Figure]] = {}
+    for i, figure in enumerate(group):
+        components.setdefault(root(i), []).append(figure)
+    return list(components.values())
+
+
+def _context(ent, noun) -> frozenset[str]:
+    """Common words of the clause that says what happened to the counted thing.
+
+    Left out: the figure and the counted noun phrase ("cargo ships"), names and dates (shared by the
+    whole story, so they say nothing about which situation a figure counts) and reporting verbs.
+    """
+    verb = _verb(noun) if noun is not None else None
+    tokens = verb.subtree if verb is not None else ent.sent
+    skip = {t.i for t in ent}
+    if noun is not None:
+        skip |= {t.i for t in noun.subtree if t.i <= noun.i}
+    noun_stem = stem(noun.lower_) if noun is not None else ""
+    return frozenset(
+        stem(t.lower_) for t in tokens
+        if t.i not in skip and t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "ADJ")
+        and not t.ent_type_ and stem(t.lower_) not in _REPORTING | {noun_stem}
+    )
 
 
 def _overlap(a: Figure, b: Figure) -> bool:

@@ -31,9 +31,13 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # A day and month without a year, more than this many days after the reference, is last year's.
 FUTURE_DAYS = 90
-# Words in the sentence that make a bare weekday point forward.
-FUTURE_MARKERS = re.compile(r"\b(will|would|shall|from|beginning|starting|next|until|to begin|to start)\b",
-                            re.IGNORECASE)
+# Words in the sentence that make a bare weekday point forward: the future, a schedule ("is due to end
+# on Wednesday", "is expected to"), or the present tense of a scheduled event ("the strike ends on
+# Wednesday"): news tells past events in the past tense.
+FUTURE_MARKERS = re.compile(
+    r"\b(will|would|shall|from|beginning|starting|next|until|to begin|to start|due to|expected to|scheduled to|"
+    r"set to|planned to|plans to|is to|are to|going to|(ends|begins|starts|opens|closes|resumes|expires))\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

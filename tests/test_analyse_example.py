@@ -1,0 +1,59 @@
+"""Cross-examination of the bundled example: the planted disagreement, scheduled dates, the opinion piece."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.analyse.dates import resolve
+from newsfuse.ingest import read_inputs
+from newsfuse.model import Article
+from newsfuse.pipeline import BriefOptions, build_brief
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def example():
+    return build_brief(read_inputs([str(EXAMPLES / "harbour-strike")]), BriefOptions(words=200, analysis=True))
+
+
+def test_ships_at_anchor_told_with_different_verbs_are_one_disputed_figure(example):
+    (conflict,) = example.analysis["conflicts"]
+    values = {v["value"]: v["sources"] for v in conflict["values"]}
+    assert values == {"38": ["business-desk", "wire-report"], "46": ["local-outlet"]}
+    texts = {d.id: d.article.text for d in example.documents}
+    for value in conflict["values"]:
+        for evidence in value["evidence"]:
+            assert texts[evidence["source"]][evidence["start"] : evidence["end"]] == value["value"]
+
+
+def test_counts_of_different_situations_are_not_a_conflict():
+    articles = [
+        Article(id="a", text="Harbour update\n\nBy Monday afternoon, 38 cargo ships were waiting at anchor outside "
+                "the harbour, the traffic service said. Two shipping lines said they would divert vessels."),
+        Article(id="b", text="Lines divert ships\n\nShipping lines sent 12 cargo ships to Aldersund on Monday instead "
+                "of Varnholm, the lines said, adding a day to deliveries for importers."),
+    ]
+    brief = build_brief(articles, BriefOptions(words=100, analysis=True))
+    assert brief.analysis["conflicts"] == []
+
+
+def test_a_scheduled_weekday_points_forward_and_a_reported_one_back():
+    monday = date(2026, 3, 2)
+    assert resolve("Wednesday", monday, "The strike is due to end at 6 a.m. on Wednesday.").date == date(2026, 3, 4)
+    assert resolve("Wednesday", monday, "The strike ends on Wednesday.").date == date(2026, 3, 4)
+    assert resolve("Friday", monday, "Talks broke down on Friday.").date == date(2026, 2, 27)
+
+
+def test_the_strike_s_end_is_dated_after_its_start_in_the_timeline(example):
+    events = example.analysis["timeline"]["events"]
+    ends = [e for e in events if "end" in e["text"].lower() and "Wednesday" in e["text"]]
+    assert ends and all(e["date"] == "2026-03-04" for e in ends)
+
+
+def test_the_blog_is_opinion_and_the_copy_is_marked(example):
+    profiles = {p["id"]: p for p in example.analysis["sources"]}
+    assert profiles["opinion-blog"]["kind"] == "opinion"
+    assert profiles["regional-copy"]["copy_of"] == "wire-report"
+    assert {p["kind"] for i, p in profiles.items() if i != "opinion-blog"} == {"report"}
