@@ -11,6 +11,7 @@ Putin", "Salim al-Muslat, spokesman for ...").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -176,6 +177,8 @@ def _phrase(head, exclude: set[int]) -> str | None:
     ids = sorted(t.i for t in head.subtree if t.i not in exclude)
     if not ids or head.doc[ids[0]].pos_ == "PRON":  # "its leader": a relation, not a role
         return None
+    if any(head.doc[i].like_num for i in ids):  # "200 km to the south": a measure, not a title
+        return None
     doc = head.doc
     # keep the contiguous run around the head, without a leading article or trailing punctuation
     start = end = head.i
@@ -257,8 +260,27 @@ def _entity(members: list[str], forms: dict[str, list[Mention]], originals: dict
     surface = Counter(m.text for m in forms[best])
     aliases = sorted({m.text for m in mentions}, key=lambda t: (-len(t), t))
     roles = list({_role_key(m.role): m.role for m in reversed(mentions) if m.role}.values())[::-1]
-    if _group(labels) != "person":
+    name = surface.most_common(1)[0][0]
+    kind = _group(labels)
+    # The small model often reads an unfamiliar personal name as an organisation; a personal role in
+    # apposition ("Marta Ilves, general secretary of the union") on a name of two or three plain
+    # capitalised words settles it.
+    if kind == "organisation" and roles and _person_shaped(name):
+        kind = "person"
+    if kind != "person":
         roles = []
     sources = sorted({originals.get(m.source, m.source) for m in mentions})
     copies = sorted({m.source for m in mentions} - set(sources))
-    return Entity("", surface.most_common(1)[0][0], _group(labels), aliases, roles, mentions, sources, copies)
+    return Entity("", name, kind, aliases, roles, mentions, sources, copies)
+
+
+_ORGANISATION_WORDS = re.compile(
+    r"\b(union|ministry|authority|council|party|company|corporation|inc|ltd|group|bank|agency|office|"
+    r"committee|association|federation|institute|university|department|service|army|force|forces|court|"
+    r"government|police|league|front|organi[sz]ation|news|press|times|post)\b", re.IGNORECASE)
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not _ORGANISATION_WORDS.search(name))
