@@ -313,7 +313,9 @@ def _merge(instances: list, entities: EntityIndex, originals: dict[str, str]) ->
             speaker = Counter(q.speaker for q in attributed).most_common(1)[0][0]
         sources = sorted({originals.get(q.source, q.source) for q in members})
         copies = sorted({q.source for q in members} - set(sources))
-        text = max(members, key=lambda q: len(q.text)).text
+        # The most complete version, in the wording most outlets print (not one outlet's "!").
+        wording = Counter(q.text for q in members)
+        text = max(members, key=lambda q: (len(q.text.split()), wording[q.text], -members.index(q))).text
         quotes.append(Quote("", text, speaker, entity_id, role, members, sources, copies))
     quotes.sort(key=lambda q: (-len(q.sources), q.instances[0].source, q.instances[0].start))
     for number, quote in enumerate(quotes, 1):
