@@ -110,7 +110,8 @@ def _profiles(analysis: dict, numbers: dict[str, int]) -> list[str]:
         if profile.get("reasons"):
             row += ": " + "; ".join(profile["reasons"])
         adds = profile.get("adds") or {}
-        extra = [f"{len(adds[k])} {k}" for k in ("claims", "quotes", "entities") if adds.get(k)]
+        extra = [f"{len(adds[k])} {k if len(adds[k]) > 1 else k.removesuffix('s').replace('entitie', 'entity')}"
+                 for k in ("claims", "quotes", "entities") if adds.get(k)]
         if profile.get("copy_of"):
             row += f" (copy of [{numbers.get(profile['copy_of'], '?')}])"
         elif extra:
