@@ -73,9 +73,9 @@ def test_every_sentence_cites_its_origin_and_spans_are_exact(seed_documents):
     for sentence in Summariser(words=200).summarise(seed_documents):
         assert sentence.sources[0] == sentence.origin.doc_id
         text = by_id[sentence.origin.doc_id].article.text
-        assert "".join(text[p.start : p.end] for p in sentence.pieces) == sentence.text or (
-            text[sentence.pieces[0].start : sentence.pieces[0].end][1:] == sentence.text[1:]
-        )
+        joined = "".join(text[p.start : p.end] for p in sentence.pieces)
+        # every printed character is a span of the source; only a first letter may be capitalised
+        assert joined[1:] == sentence.text[1:] and joined[:1].upper() == sentence.text[:1]
         for evidence in sentence.evidence:
             assert 0 <= evidence.start < evidence.end <= len(by_id[evidence.doc_id].article.text)
 
@@ -121,3 +121,100 @@ def test_update_summary_leaves_out_what_was_already_known(seed_documents):
     assert summary
     for sentence in summary:
         assert "announced Monday that he would be withdrawing" not in sentence.text
+
+
+def _sentence_units(text: str):
+    (document,) = _documents([text])
+    return build_units(document)
+
+
+def test_compression_cuts_asides_and_closing_relative_clauses_keeping_exact_spans():
+    text = ("Russian forces would stay at the naval base at Tartus and at the Hmeimim air base in Latakia "
+            "Province, from which Russia has launched most of its air strikes.\n\n"
+            "A spokesman for the First Coastal Division (a Free Syria Army group) said the move was a surprise.\n\n"
+            "But the limited truce, which excludes the Islamic State and Nusra Front groups, is fragile.")
+    (document,) = _documents([text])
+    units = build_units(document)
+    assert [u.text for u in units] == [
+        "Russian forces would stay at the naval base at Tartus and at the Hmeimim air base in Latakia Province.",
+        "A spokesman for the First Coastal Division said the move was a surprise.",
+        "The limited truce, which excludes the Islamic State and Nusra Front groups, is fragile.",  # not closing
+    ]
+    for unit in units:
+        joined = "".join(text[p.start : p.end] for p in unit.pieces)
+        assert joined[1:] == unit.text[1:]
+    assert "strikes" not in units[0].terms
+
+
+def test_an_opening_pronoun_is_named_when_the_sentence_before_has_one_actor():
+    units = _sentence_units(
+        "At a meeting with his ministers, President Vladimir Putin said the forces had fulfilled their goals. "
+        "But he gave no deadline for the withdrawal and said forces would remain at an air base.")
+    assert units[1].text == "Putin gave no deadline for the withdrawal and said forces would remain at an air base."
+    assert units[1].eligible
+
+
+@pytest.mark.parametrize("before", [
+    "Putin met Obama in Paris, and Obama said the talks had been useful for both countries.",  # two actors
+    "The International Olympic Committee said the protest broke the rules of the games.",  # a body
+    'The manager declared: "Vino denies any blood manipulation.',  # "he" may be the quoted man
+])
+def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(before):
+    units = _sentence_units(before + " He said the matter was closed for now and would not return.")
+    assert not units[-1].eligible
+    assert units[-1].text.startswith("He ")
+
+
+def _plain_greedy(units, weights, budget):
+    """The textbook greedy the lazy selection must reproduce: rescore every unit at every step."""
+    from newsfuse.summarise.select import BASE_VALUE, LENGTH_EXPONENT, REDUNDANCY, lead_factor
+
+    covered, chosen, used = set(), [], 0
+    pool = [u for u in units if u.eligible and u.words <= budget]
+    base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
+
+    def score(u, covered):
+        gain = sum(weights.get(c, 0.0) for c in u.bigrams - covered) + base * len(u.bigrams) ** 0.5
+        return gain * lead_factor(u.sentence.index) / u.words**LENGTH_EXPONENT
+
+    while pool:
+        best = max(pool, key=lambda u: score(u, covered))
+        if score(best, covered) <= 0:
+            break
+        chosen.append(best)
+        used += best.words
+        covered |= best.bigrams
+        pool = [u for u in pool if u is not best and used + u.words <= budget and overlap(u, best) <= REDUNDANCY]
+    return chosen
+
+
+@pytest.mark.parametrize("budget", [60, 250])
+def test_lazy_selection_chooses_what_plain_greedy_chooses(tac_clusters, budget):
+    from newsfuse.summarise.concepts import concept_weights
+    from newsfuse.summarise.select import select
+
+    for cluster in tac_clusters:
+        documents = _documents(cluster["documents"])
+        units_by_doc = [build_units(doc) for doc in documents if not doc.duplicate_of]
+        weights = concept_weights(units_by_doc)
+        units = [u for units in units_by_doc for u in units]
+        lazy = [u.text for u in select(units, weights, budget)]
+        assert lazy == [u.text for u in _plain_greedy(units, weights, budget)]
+
+
+def test_support_finds_a_paraphrase_in_another_source_and_ignores_unrelated_sentences():
+    from newsfuse.summarise.support import SupportIndex
+
+    documents = _documents([
+        "The city council approved a new bridge over the river on Monday after a long debate.\n\n"
+        "The weather in the city was cold and grey for most of the week, forecasters said.",
+        "Opening remarks were made by the mayor about the budget of the schools and the parks.\n\n"
+        "City councillors voted on Monday to approve a new bridge over the river after a debate.",
+    ])
+    units = {doc.id: build_units(doc) for doc in documents}
+    index = SupportIndex(units)
+    evidence = index.evidence(units["doc-1"][0])
+    assert [e.doc_id for e in evidence] == ["doc-1", "doc-2"]
+    paraphrase = documents[1].sentences[1]
+    assert evidence[1].start <= paraphrase.start and evidence[1].end >= paraphrase.end
+    assert [e.doc_id for e in index.evidence(units["doc-1"][1])] == ["doc-1"]

@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, report
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, report
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.render import RENDERERS
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--words", "-w", default=200, show_default=True, type=click.IntRange(20, 5000),
               help="Length of the summary, at most this many words.")
 @click.option("--format", "-f", "fmt", default="text", show_default=True, type=click.Choice(sorted(RENDERERS)),
@@ -24,7 +24,14 @@ from newsfuse.render import RENDERERS
               help="Skip input files larger than this.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the brief to this file instead of standard output.")
-def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_bytes: int, output: str | None) -> None:
+@click.option("--story", "story_id", type=int, default=None, metavar="ID",
+              help="Brief a story of the database (see `newsfuse stories`) instead of PATH...")
+@click.option("--since", default=None, metavar="TIME",
+              help="With --story: an update brief, only what is new since TIME (ISO 8601).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="With --story: the story database (default: $NEWSFUSE_DB, else newsfuse.db).")
+def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_bytes: int, output: str | None,
+          story_id: int | None, since: str | None, db_path: str | None) -> None:
     """Summarise the articles in PATH... into one brief that cites its sources.
 
     Each PATH is a file, a folder (read recursively) or - for standard input. Formats: plain text,
@@ -36,11 +43,21 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
       newsfuse brief examples/harbour-strike/
       newsfuse brief --words 120 --format markdown article1.html article2.txt
       cat story.jsonl | newsfuse brief --format json - > brief.json
+      newsfuse brief --story 42 --since 2024-05-02T08:00   what is new in story 42
 
     Problems with single inputs are reported on standard error and the rest is used. Exit status: 0 when
     at least one article was used, 1 when none was usable, 2 for a usage error.
     """
-    result = build_brief(read_inputs(paths, max_bytes=max_bytes), BriefOptions(words=words, analysis=analysis))
+    options = BriefOptions(words=words, analysis=analysis)
+    if story_id is not None:
+        from newsfuse.cli.stories import brief_from_store
+
+        result = brief_from_store(paths, story_id, since, db_path, options)
+    elif since is not None or db_path is not None or not paths:
+        click.echo("newsfuse brief: give PATH..., or --story ID (--since and --db go with --story)", err=True)
+        sys.exit(EXIT_USAGE)
+    else:
+        result = build_brief(read_inputs(paths, max_bytes=max_bytes), options)
     report(result.problems)
     if not result.documents:
         click.echo("newsfuse: no usable article in the input", err=True)

@@ -6,6 +6,10 @@ import click
 
 from newsfuse import __version__
 from newsfuse.cli.brief import brief
+from newsfuse.cli.cluster import cluster
+from newsfuse.cli.eval import eval_command
+from newsfuse.cli.ingest import ingest
+from newsfuse.cli.stories import stories
 from newsfuse.cli.summarize import summarize
 
 
@@ -22,4 +26,8 @@ def main() -> None:
 
 
 main.add_command(brief)
+main.add_command(eval_command)
 main.add_command(summarize)
+main.add_command(ingest)
+main.add_command(stories)
+main.add_command(cluster)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
-
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 
 _SNOWBALL = {
     "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english",
@@ -25,8 +24,45 @@ _STOPWORD_FILES = {
 _PREFIX_STEM = 6
 
 
+@lru_cache(maxsize=1)
+def _word_char() -> str:
+    """A regex class for word characters: letters and digits, plus combining marks.
+
+    Python's \\w leaves out combining marks, which cuts every Devanagari, Bengali or Thai word at each
+    vowel sign (and Arabic or Hebrew words at their vowel points); marks are collected from the Unicode
+    database (Basic Multilingual Plane) once, on first use.
+    """
+    marks, start, previous = [], None, None
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            marks.append(f"\\u{start:04x}-\\u{previous:04x}")
+            start = None
+    return rf"(?:[^\W_]|[{''.join(marks)}])"
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern:
+    char = _word_char()
+    return re.compile(rf"{char}+(?:['’.-]{char}+)*")
+
+
+@lru_cache(maxsize=1)
+def _plain_word_pattern() -> re.Pattern:
+    return re.compile(rf"{_word_char()}+")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Words, keeping inner apostrophes, dots and hyphens ("U.S.", "al-Assad", "don't")."""
+    return _word_pattern().findall(text)
+
+
+def plain_words(text: str) -> list[str]:
+    """Runs of word characters only: "U.S." gives "U", "S"."""
+    return _plain_word_pattern().findall(text)
 
 
 def word_count(text: str) -> int:
@@ -45,6 +81,10 @@ def stop_words(language: str) -> frozenset[str]:
     except (FileNotFoundError, ModuleNotFoundError):
         return frozenset()
     return frozenset(word.strip().lower() for word in data.splitlines() if word.strip())
+
+
+def has_snowball_stemmer(language: str) -> bool:
+    return language in _SNOWBALL
 
 
 @lru_cache(maxsize=32)
@@ -69,7 +109,7 @@ def content_terms(text: str, language: str = "en") -> list[str]:
     """Lower-cased, stemmed words of `text` that are not stop words (numbers kept: they carry facts)."""
     stops = stop_words(language)
     terms = []
-    for word in _WORD.findall(text.lower()):
+    for word in words(text.lower()):
         word = word.replace("’", "'")
         if word in stops or (len(word) < 2 and not word.isdigit()):
             continue

@@ -1,1 +1,1 @@
-"""Store: files written atomically, and the article database."""
+"""Store: files written atomically, and the article database (articles, stories, copies)."""

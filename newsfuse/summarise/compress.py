@@ -1,4 +1,13 @@
-"""Light sentence compression that keeps provenance: the result is made of spans of the source."""
+"""Light sentence compression that keeps provenance: the result is made of spans of the source.
+
+What is cut is what a careful editor cuts first from a news sentence, and what never carries the fact the
+sentence states:
+- wire datelines ("MOSCOW (Reuters) - ") and openers that only link to the sentence before ("But", ...);
+- short parentheticals ("(a Free Syria Army group)", "(AP)"): asides, glosses and spellings;
+- a closing non-restrictive relative clause (", from which Russia has launched most of its air strikes."):
+  background about something the sentence names, not its statement.
+The rest of the sentence is kept word for word, so every printed word is a span of its source.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +21,47 @@ _DATELINE = re.compile(
 )
 # Discourse openers that only link to the sentence before.
 _OPENER = re.compile(r"^(But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore),?\s+")
+# A parenthetical aside of at most eight words; never one holding a quotation mark (it may close one).
+_PARENTHETICAL = re.compile(r"\s\((?:[^()\"“”]\s*){1,80}\)")
+_PARENTHETICAL_MAX_WORDS = 8
+# A relative clause that runs to the end of the sentence: ", which ...", ", from which ...", ", who ...".
+_CLOSING_RELATIVE = re.compile(
+    r",\s+(?:(?:from|in|by|through|with|under|during|for|of|at)\s+)?(?:which|who|whom|whose|where)\s+[^\"“”;]+?"
+    r"(?=[.!]?$)"
+)
+# Never compress below this many characters of sentence: a very short remainder is rarely a whole fact.
+_MIN_KEPT_CHARS = 20
 
 
 def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
-    """The sentence without its dateline or linking opener, and the spans of the source it keeps."""
+    """The sentence without its dateline, opener, asides and closing relative clause, and the kept spans."""
     start, end = sentence.start, sentence.end
     body = text[start:end]
     for pattern in (_DATELINE, _OPENER):
         match = pattern.match(body)
-        if match and len(body) - match.end() > 20:
+        if match and len(body) - match.end() > _MIN_KEPT_CHARS:
             start += match.end()
             body = text[start:end]
+    cuts = [(m.start(), m.end()) for m in _PARENTHETICAL.finditer(body)
+            if m.start() > 0 and len(m.group().split()) <= _PARENTHETICAL_MAX_WORDS]
+    closing = _CLOSING_RELATIVE.search(body)
+    if closing and closing.start() >= _MIN_KEPT_CHARS and not any(a < closing.end() and closing.start() < b
+                                                                   for a, b in cuts):
+        cuts.append((closing.start(), closing.end()))
+    pieces = _pieces(start, end, sorted(cuts))
+    kept = "".join(text[piece.start : piece.end] for piece in pieces)
     if start == sentence.start:
-        return body, [Span(start, end)]
-    return body[:1].upper() + body[1:], [Span(start, end)]
+        return kept, pieces
+    return kept[:1].upper() + kept[1:], pieces
+
+
+def _pieces(start: int, end: int, cuts: list[tuple[int, int]]) -> list[Span]:
+    """[start, end) minus the cuts (offsets relative to start), as spans of the source text."""
+    pieces, position = [], start
+    for a, b in cuts:
+        if start + a > position:
+            pieces.append(Span(position, start + a))
+        position = max(position, start + b)
+    if end > position:
+        pieces.append(Span(position, end))
+    return pieces

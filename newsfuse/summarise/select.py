@@ -14,6 +14,8 @@ rejected the leads of follow-up stories that reuse the story's names, and cost 2
 
 from __future__ import annotations
 
+import heapq
+
 from newsfuse.summarise.units import Unit
 
 # gain / words**r: below 1 favours fuller sentences, at 1 short fragments win too often. 0.5-1.0 gave
@@ -41,25 +43,38 @@ def overlap(a: Unit, b: Unit) -> float:
 
 
 def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
+    """Greedy selection, evaluated lazily (Minoux 1978; CELF, Leskovec et al. 2007).
+
+    A unit's score can only fall as concepts get covered, so a score computed earlier is an upper bound:
+    only the unit on top of the heap is re-scored, and it is taken when it still beats the next bound.
+    The result is the plain greedy one, at a cost near-linear in the number of units instead of
+    (units x steps). Units that no longer fit or repeat a chosen one are dropped when they surface.
+    """
     covered: set = set()
     chosen: list[Unit] = []
     used = 0
-    pool = [unit for unit in units if unit.eligible and unit.words <= budget]
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
-    while pool:
-        best, best_score = None, 0.0
-        for unit in pool:
-            gain = sum(weights.get(c, 0.0) for c in unit.bigrams - covered) + base * len(unit.bigrams) ** 0.5
-            score = gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
-            if score > best_score:
-                best, best_score = unit, score
-        if best is None:
+
+    def score(unit: Unit) -> float:
+        gain = sum(weights.get(c, 0.0) for c in unit.bigrams - covered) + base * len(unit.bigrams) ** 0.5
+        return gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
+
+    # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
+    heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)
+            if unit.eligible and unit.words <= budget]
+    heapq.heapify(heap)
+    while heap:
+        negated, order, scored_at, unit = heapq.heappop(heap)
+        if used + unit.words > budget or any(overlap(unit, other) > REDUNDANCY for other in chosen):
+            continue
+        if scored_at < len(chosen):  # stale bound: re-score and put back
+            fresh = score(unit)
+            if fresh > 0.0:
+                heapq.heappush(heap, (-fresh, order, len(chosen), unit))
+            continue
+        if -negated <= 0.0:
             break
-        chosen.append(best)
-        used += best.words
-        covered |= best.bigrams
-        pool = [
-            unit for unit in pool
-            if unit is not best and used + unit.words <= budget and overlap(unit, best) <= REDUNDANCY
-        ]
+        chosen.append(unit)
+        used += unit.words
+        covered |= unit.bigrams
     return chosen

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from newsfuse.model import Evidence
 from newsfuse.summarise.units import Unit
@@ -50,6 +50,43 @@ class SupportIndex:
         self._sets = {
             doc_id: [set(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
         }
+        # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
+        # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
+        self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for doc_id, sets in self._sets.items():
+            for i, terms in enumerate(sets):
+                for term in terms:
+                    self._postings[term].append((doc_id, i))
+
+    def _reach(self, terms: set[str]) -> dict[tuple[str, int], float]:
+        """idf mass of `terms` in every sentence that has any of them, keyed by (doc_id, index)."""
+        reach: dict[tuple[str, int], float] = defaultdict(float)
+        for term in terms:
+            value = self.idf.get(term, 0.0)
+            for key in self._postings.get(term, ()):
+                reach[key] += value
+        return reach
+
+    def _windows(self, terms: set[str], weight: float, threshold: float, main: set[str], main_weight: float
+                 ) -> dict[str, list[int]]:
+        """Per source, the starts of windows (sentence i, or i and i+1) that could reach the thresholds.
+
+        A window's score is at most the idf mass its two sentences hold separately, so a window whose
+        bound falls short of both thresholds is skipped: the evidence found is exactly that of a full scan.
+        """
+        reach = self._reach(terms)
+        reach_main = self._reach(main) if main else {}
+        starts: dict[str, set[int]] = defaultdict(set)
+        for doc_id, i in list(reach):
+            for start in (i - 1, i):
+                if start < 0:
+                    continue
+                bound = reach.get((doc_id, start), 0.0) + reach.get((doc_id, start + 1), 0.0)
+                main_bound = reach_main.get((doc_id, start), 0.0) + reach_main.get((doc_id, start + 1), 0.0)
+                if bound >= threshold * weight - 1e-9 or (
+                        main and main_bound >= MAIN_CLAUSE_THRESHOLD * main_weight - 1e-9):
+                    starts[doc_id].add(start)
+        return {doc_id: sorted(found) for doc_id, found in starts.items()}
 
     def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD, include_origin: bool = True
                  ) -> list[Evidence]:
@@ -68,11 +105,13 @@ class SupportIndex:
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in main)
+        windows = self._windows(terms, weight, threshold, main, main_weight)
         for doc_id, sets in self._sets.items():
-            if doc_id == origin.doc_id:
+            if doc_id == origin.doc_id or doc_id not in windows:
                 continue
             best_score, best_span = 0.0, None
-            for i, candidate in enumerate(sets):
+            for i in windows[doc_id]:
+                candidate = sets[i]
                 window = candidate | sets[i + 1] if i + 1 < len(sets) else candidate
                 score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
                 if main:  # matching the main clause closely counts as matching the sentence's fact

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
+from newsfuse.summarise.antecedent import resolve_opening_pronoun
 from newsfuse.summarise.compress import compress
 from newsfuse.summarise.concepts import concept_bigrams
 
@@ -47,6 +48,10 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
     total = max(len(document.sentences) - 1, 1)
     for sentence in document.sentences:
         text, pieces = compress(document.article.text, sentence)
+        resolved = resolve_opening_pronoun(document, sentence.index, pieces)
+        if resolved:
+            pieces = resolved
+            text = "".join(document.article.text[piece.start : piece.end] for piece in pieces)
         terms = content_terms(text, document.language)
         words = len(text.split())
         unit = Unit(

@@ -1,0 +1,41 @@
+"""`newsfuse cluster`: label each JSON Lines article with its story, without a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK
+from newsfuse.cluster.params import JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
+
+
+@click.command()
+@click.option("--input", "-i", "input_file", type=click.File("r", encoding="utf-8", errors="replace"),
+              default="-", show_default=True, help="JSON Lines articles to read (- for standard input).")
+@click.option("--threshold", default=JOIN_THRESHOLD, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="Similarity an article needs to join a story (higher: smaller, purer stories).")
+@click.option("--window-days", default=WINDOW_DAYS, show_default=True, type=click.FloatRange(0.0, min_open=True),
+              help="A story with no article for this long is closed.")
+def cluster(input_file, threshold: float, window_days: float) -> None:
+    """Group articles into stories: reads {"id", "text", "title"?, "published"?} lines, writes {"id", "story"}.
+
+    Articles of one story get the same label. Lines are labelled in input order as they are read (give
+    them in publication order); a broken line is reported on standard error and skipped.
+
+    \b
+    Example:
+      newsfuse cluster < articles.jsonl > labels.jsonl
+    """
+    from newsfuse.cluster.batch import Label, cluster_lines
+
+    labelled = 0
+    params = ClusterParams(threshold=threshold, window_days=window_days)
+    for item in cluster_lines(input_file, params, where=getattr(input_file, "name", "-")):
+        if isinstance(item, Label):
+            sys.stdout.write(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False) + "\n")
+            labelled += 1
+        else:
+            click.echo(f"newsfuse: {item}", err=True)
+    sys.exit(EXIT_OK if labelled else EXIT_NOTHING_USABLE)

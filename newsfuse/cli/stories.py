@@ -1,0 +1,101 @@
+"""`newsfuse stories`: the stories in the database; and the `--story` part of `newsfuse brief`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
+from newsfuse.cluster.dates import parse_published
+from newsfuse.model import Problem
+from newsfuse.store.db import connect, default_db_path
+from newsfuse.store.queries import StoryRow, list_stories
+
+if TYPE_CHECKING:  # the brief pipeline is imported only when a brief is asked for
+    from newsfuse.model import Brief
+    from newsfuse.pipeline import BriefOptions
+
+DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
+
+
+@click.command()
+@click.option("--since", default=None, metavar="DATE", help="Only stories with an article seen since DATE (ISO 8601).")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1),
+              help="Only stories with at least this many articles.")
+@click.option("--limit", "-n", default=None, type=click.IntRange(1), help="At most this many stories.")
+@click.option("--format", "-f", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]),
+              help="text for a terminal, json (one object a line) for programs.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+def stories(since: str | None, min_articles: int, limit: int | None, fmt: str, db_path: str | None) -> None:
+    """List the stories in the database: title, articles, sources, first and last seen.
+
+    \b
+    Examples:
+      newsfuse stories --since 2024-05-01 --min-articles 3
+      newsfuse stories --format json | jq .title
+      newsfuse brief --story 42            the brief of story 42
+    """
+    since_time = None
+    if since is not None:
+        since_time = parse_published(since)
+        if since_time is None:
+            click.echo(f"newsfuse stories: --since: not a date: {since!r}", err=True)
+            sys.exit(EXIT_USAGE)
+    try:
+        connection = connect(db_path or default_db_path(), create=False)
+    except FileNotFoundError as error:
+        click.echo(f"newsfuse: {error}", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
+    with connection:
+        rows = list_stories(connection, since_time, limit, min_articles)
+    out = sys.stdout
+    if fmt == "json":
+        for row in rows:
+            out.write(json.dumps(_record(row), ensure_ascii=False) + "\n")
+    else:
+        for row in rows:
+            out.write(f"{row.id:>7}  {row.articles:>5} art {row.sources:>4} src  {_iso(row.first_seen)[:16]}"
+                      f" .. {_iso(row.last_seen)[:16]}  {row.title[:80]}\n")
+    sys.exit(EXIT_OK)
+
+
+def _record(row: StoryRow) -> dict:
+    return {"id": row.id, "title": row.title, "articles": row.articles, "copies": row.copies,
+            "sources": row.sources, "first_seen": _iso(row.first_seen), "last_seen": _iso(row.last_seen)}
+
+
+def _iso(stamp: float) -> str:
+    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def brief_from_store(paths: tuple[str, ...], story_id: int, since: str | None, db_path: str | None,
+                     options: BriefOptions) -> Brief:
+    """The story's brief, or exits: 2 for a usage error, 1 when the story or anything new is missing."""
+    if paths:
+        click.echo("newsfuse brief: give PATH... or --story ID, not both", err=True)
+        sys.exit(EXIT_USAGE)
+    since_time = None
+    if since is not None:
+        since_time = parse_published(since)
+        if since_time is None:
+            click.echo(f"newsfuse brief: --since: not a date or time: {since!r}", err=True)
+            sys.exit(EXIT_USAGE)
+    try:
+        connection = connect(db_path or default_db_path(), create=False)
+    except FileNotFoundError as error:
+        click.echo(f"newsfuse: {error}", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
+    from newsfuse.store.briefs import story_brief
+
+    try:
+        result = story_brief(connection, story_id, options, since_time)
+    finally:
+        connection.close()
+    if isinstance(result, Problem):
+        click.echo(f"newsfuse: {result.input}: {result.reason}", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
+    return result

@@ -1,0 +1,249 @@
+"""Articles -> the database, clustered into stories as they arrive, one transaction per batch.
+
+Features are computed before the write lock is taken; inside it, the ingester first catches up with
+anything another process committed (so two ingests at once cluster as if they had run one after the
+other), then deduplicates, clusters, finds copies, inserts and commits. The clustering state is
+rebuilt from committed rows only, so after a kill the next ingest starts from a consistent window.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time as clock
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+import numpy as np
+
+from newsfuse.cluster.copies import CopyIndex, Sketch, sketch
+from newsfuse.cluster.dates import parse_published
+from newsfuse.cluster.features import Terms, extract_terms
+from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
+from newsfuse.cluster.weights import DocumentFrequencies, Vector
+from newsfuse.model import Article, Problem
+from newsfuse.store.db import BATCH_SIZE
+from newsfuse.store.keys import content_hash, source_name, url_key
+
+_DAY = 86_400.0
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    new_stories: int = 0
+    problems: int = 0
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    url_key: str | None
+    content_hash: str
+    terms: Terms
+    sketch: Sketch
+    published_time: float | None
+
+
+@dataclass
+class _StoryDelta:
+    articles: int = 0
+    copies: int = 0
+    first: float = float("inf")
+    last: float = float("-inf")
+    sources: set[str] = field(default_factory=set)
+
+
+def prepare(article: Article) -> _Prepared | Problem:
+    """Everything that needs no shared state: keys, terms, sketch, date."""
+    if not article.text.strip():
+        return Problem(article.path or article.id, f"article {article.id!r} has no text")
+    return _Prepared(
+        article=article,
+        url_key=url_key(article.url),
+        content_hash=content_hash(article.text),
+        terms=extract_terms(article.title, article.text),
+        sketch=sketch(article.text),
+        published_time=parse_published(article.published),
+    )
+
+
+class Ingester:
+    def __init__(self, connection: sqlite3.Connection, params: ClusterParams = DEFAULT_PARAMS,
+                 batch_size: int = BATCH_SIZE, on_problem: Callable[[Problem], None] = lambda problem: None) -> None:
+        self.connection = connection
+        self.params = params
+        self.batch_size = batch_size
+        self.on_problem = on_problem
+        self.report = IngestReport()
+        self._known_last_id = -1  # the highest article id whose effect is in memory
+
+    def ingest(self, items: Iterable[Article | Problem]) -> IngestReport:
+        stream = iter(items)
+        while True:
+            batch = list(self._prepared(islice(stream, self.batch_size)))
+            if not batch:
+                break
+            self._write(batch)
+        return self.report
+
+    def _prepared(self, items: Iterable[Article | Problem]) -> Iterator[_Prepared]:
+        for item in items:
+            if isinstance(item, Problem):
+                self._problem(item)
+                continue
+            try:
+                result = prepare(item)
+            except Exception as error:  # one bad article never stops an ingest
+                result = Problem(item.path or item.id, f"could not read article {item.id!r}: {error!r}")
+            if isinstance(result, Problem):
+                self._problem(result)
+            else:
+                yield result
+
+    def _problem(self, problem: Problem) -> None:
+        if problem.fatal:
+            self.report.problems += 1
+        self.on_problem(problem)
+
+    def _write(self, batch: list[_Prepared]) -> None:
+        db = self.connection
+        report_before = IngestReport(**vars(self.report))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            last_id = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            if last_id != self._known_last_id:
+                self._load()
+            deltas: dict[int, _StoryDelta] = {}
+            frequencies: Counter[int] = Counter()
+            seen_hashes: set[str] = set()
+            seen_urls: set[str] = set()
+            for item in batch:
+                duplicate = self._duplicate(item, seen_hashes, seen_urls)
+                if duplicate:
+                    self.report.duplicates += 1
+                    self.on_problem(Problem(item.article.path or item.article.id,
+                                            f"article {item.article.id!r}: {duplicate}; not stored again",
+                                            fatal=False))
+                    continue
+                seen_hashes.add(item.content_hash)
+                if item.url_key:
+                    seen_urls.add(item.url_key)
+                frequencies.update(item.terms.counts.keys())
+                self._insert(item, deltas)
+            self._save_stories(deltas)
+            db.executemany(
+                "INSERT INTO term_frequencies (bucket, documents) VALUES (?, ?) "
+                "ON CONFLICT (bucket) DO UPDATE SET documents = documents + excluded.documents",
+                sorted(frequencies.items()))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            self.report = report_before
+            self._known_last_id = -1  # memory may hold uncommitted joins: rebuild before the next batch
+            raise
+        for story in self.clusterer.expire():
+            self.copies.forget(story)
+
+    def _duplicate(self, item: _Prepared, hashes: set[str], urls: set[str]) -> str | None:
+        db = self.connection
+        if item.url_key and (item.url_key in urls or db.execute(
+                "SELECT 1 FROM articles WHERE url_key = ?", (item.url_key,)).fetchone()):
+            return "same URL as a stored article"
+        if item.content_hash in hashes or db.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (item.content_hash,)).fetchone():
+            return "same text as a stored article"
+        return None
+
+    def _insert(self, item: _Prepared, deltas: dict[int, _StoryDelta]) -> None:
+        article = item.article
+        now = clock.time()
+        seen = item.published_time if item.published_time is not None else now
+        assignment = self.clusterer.add(item.terms, time=item.published_time, seen=seen)
+        vector = self.clusterer.last_vector
+        original = None if assignment.new else self.copies.find_original(assignment.story, item.sketch)
+        if assignment.new:
+            self.connection.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                (assignment.story, _title(article), seen, seen))
+            self.report.new_stories += 1
+        cursor = self.connection.execute(
+            "INSERT INTO articles (source_id, url, url_key, content_hash, title, text, outlet, published, "
+            "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.url, item.url_key, item.content_hash, article.title, article.text,
+             article.outlet, article.published, item.published_time, seen, now, assignment.story,
+             round(assignment.similarity, 4), original, encode_vector(vector), item.sketch.to_bytes(),
+             item.sketch.size))
+        article_id = cursor.lastrowid
+        self._known_last_id = article_id
+        self.copies.add(assignment.story, article_id, item.sketch, original)
+        delta = deltas.setdefault(assignment.story, _StoryDelta())
+        delta.articles += 1
+        delta.copies += original is not None
+        delta.first = min(delta.first, seen)
+        delta.last = max(delta.last, seen)
+        delta.sources.add(source_name(article.outlet, article.url))
+        self.report.added += 1
+        self.report.copies += original is not None
+
+    def _save_stories(self, deltas: dict[int, _StoryDelta]) -> None:
+        db = self.connection
+        for story, delta in deltas.items():
+            db.executemany("INSERT OR IGNORE INTO story_sources (story_id, source) VALUES (?, ?)",
+                           [(story, source) for source in sorted(delta.sources)])
+            db.execute(
+                "UPDATE stories SET articles = articles + ?, copies = copies + ?, "
+                "first_seen = min(first_seen, ?), last_seen = max(last_seen, ?), "
+                "sources = (SELECT count(*) FROM story_sources WHERE story_id = ?) WHERE id = ?",
+                (delta.articles, delta.copies, delta.first, delta.last, story, story))
+
+    def _load(self) -> None:
+        """Rebuild document frequencies and the active window from committed rows."""
+        db = self.connection
+        counts = np.zeros_like(DocumentFrequencies().counts)
+        rows = db.execute("SELECT bucket, documents FROM term_frequencies").fetchall()
+        if rows:
+            keys, values = zip(*rows, strict=True)
+            counts[np.array(keys, dtype=np.int64)] = np.array(values, dtype=np.uint32)
+        documents = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        next_story = db.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0]
+        self.clusterer = OnlineClusterer(self.params, DocumentFrequencies(counts, documents), next_story)
+        self.copies = CopyIndex()
+        latest = db.execute("SELECT max(last_seen) FROM stories").fetchone()[0]
+        if latest is not None:
+            horizon = latest - self.params.window_days * _DAY
+            members = db.execute(
+                "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of "
+                "FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? ORDER BY a.id",
+                (horizon,))
+            for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of in members:
+                self.clusterer.restore(story, decode_vector(vector), published_time, seen)
+                self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
+            for story in self.clusterer.expire():
+                self.copies.forget(story)
+        self._known_last_id = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+
+
+def encode_vector(vector: Vector) -> bytes:
+    keys = np.fromiter(vector.keys(), dtype="<i4", count=len(vector))
+    values = np.fromiter(vector.values(), dtype="<f4", count=len(vector))
+    return keys.tobytes() + values.tobytes()
+
+
+def decode_vector(data: bytes) -> Vector:
+    half = len(data) // 2
+    keys = np.frombuffer(data[:half], dtype="<i4").tolist()
+    values = np.frombuffer(data[half:], dtype="<f4").tolist()
+    return dict(zip(keys, values, strict=True))
+
+
+def _title(article: Article) -> str:
+    if article.title.strip():
+        return article.title.strip()[:200]
+    first = article.text.strip().split("\n", 1)[0]
+    return first[:120]

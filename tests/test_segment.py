@@ -1,0 +1,72 @@
+"""Segmentation on real text of every TAC 2011 language: detection, sentences with exact spans, tokens."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfuse.model import Span
+from newsfuse.segment import content_terms, detect_language, split_sentences, word_count
+from newsfuse.segment.tokens import plain_words, words
+from tests.conftest import DATA
+
+LANGUAGES = {"english": "en", "arabic": "ar", "czech": "cs", "french": "fr", "greek": "el", "hebrew": "he",
+             "hindi": "hi"}
+# Sentence-final marks of each script (Arabic has its own question mark, Hindi the danda).
+FINAL = (".", "!", "?", "؟", "।", '"', "”", "»", ")", "'")
+
+
+def _documents(name: str, clusters: int = 2) -> list[str]:
+    # split at newlines only: str.splitlines would also split inside JSON strings at Unicode separators
+    lines = (DATA / "tac2011-multiling" / f"{name}.jsonl").read_text(encoding="utf-8").split("\n")
+    return [doc for line in lines[:clusters] for doc in json.loads(line)["documents"]]
+
+
+@pytest.mark.parametrize(("name", "code"), LANGUAGES.items())
+def test_language_is_detected_from_the_text(name, code):
+    documents = _documents(name)
+    detected = [detect_language(doc) for doc in documents]
+    assert detected.count(code) == len(documents), detected
+
+
+@pytest.mark.parametrize(("name", "code"), LANGUAGES.items())
+def test_sentences_keep_exact_spans_and_end_at_sentence_marks(name, code):
+    text = max(_documents(name), key=len)
+    blocks = [Span(0, len(text))]
+    sentences = split_sentences(text, blocks, "doc", code)
+    assert len(sentences) >= 5
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+    ends = [s.text.rstrip()[-1] in FINAL for s in sentences[1:-1]]  # headline and last line may lack one
+    assert sum(ends) >= 0.8 * len(ends), [s.text[-30:] for s in sentences]
+
+
+def test_hindi_is_split_at_the_danda():
+    text = "भारत में बारिश हुई। किसान खुश हैं। सरकार ने राहत दी।"
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "hi")
+    assert [s.text for s in sentences] == ["भारत में बारिश हुई।", "किसान खुश हैं।", "सरकार ने राहत दी।"]
+
+
+def test_english_abbreviations_do_not_end_sentences():
+    text = "U.S. President George W. Bush signed the bill on Friday. It passed the Senate."
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
+    assert [s.text for s in sentences] == ["U.S. President George W. Bush signed the bill on Friday.",
+                                           "It passed the Senate."]
+
+
+def test_words_keep_combining_marks_of_indic_scripts():
+    # Devanagari vowel signs are combining marks; \\w alone would cut "अमेरिका" into "अम", "र", "क".
+    assert words("अमेरिका निवासी जो सुनामी") == ["अमेरिका", "निवासी", "जो", "सुनामी"]
+    assert words("Hebrew שָׁלוֹם with points") == ["Hebrew", "שָׁלוֹם", "with", "points"]
+
+
+def test_words_keep_inner_punctuation_and_plain_words_split_it():
+    assert words("U.S. al-Assad don't, 2.5") == ["U.S", "al-Assad", "don't", "2.5"]
+    assert plain_words("U.S.-led café") == ["U", "S", "led", "café"]
+
+
+def test_content_terms_drop_stop_words_and_stem():
+    assert content_terms("The ministers were withdrawing 3 forces", "en") == ["minist", "withdraw", "3", "forc"]
+    assert content_terms("Les élections du pays", "fr") == ["élect", "pay"]
+    assert word_count("one  two\nthree") == 3

@@ -1,0 +1,119 @@
+"""The article database: schema, idempotence, restart from committed rows, story queries, update briefs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfuse.model import Article, Problem
+from newsfuse.pipeline import BriefOptions
+from newsfuse.store.briefs import story_brief
+from newsfuse.store.db import SCHEMA_VERSION, connect, default_db_path
+from newsfuse.store.ingest import Ingester, decode_vector, encode_vector
+from newsfuse.store.keys import content_hash, url_key
+from newsfuse.store.queries import list_stories, story_articles
+from newsfuse.store.sources import stream_inputs
+from tests.conftest import DATA, FIXTURES
+
+STREAM = FIXTURES / "stream"
+
+
+def _articles() -> list[Article]:
+    return [item for item in stream_inputs([str(STREAM / "articles.jsonl")], 10**6) if isinstance(item, Article)]
+
+
+def _ingest(db, items) -> Ingester:
+    ingester = Ingester(db, batch_size=2)
+    ingester.ingest(items)
+    return ingester
+
+
+def test_schema_is_versioned_and_in_wal_mode(tmp_path) -> None:
+    db = connect(tmp_path / "news.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connect(tmp_path / "news.db").close()  # opening again migrates nothing and fails nothing
+    with pytest.raises(FileNotFoundError):
+        connect(tmp_path / "missing.db", create=False)
+
+
+def test_default_path_follows_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv("NEWSFUSE_DB", "/somewhere/news.db")
+    assert str(default_db_path()) == "/somewhere/news.db"
+    monkeypatch.delenv("NEWSFUSE_DB")
+    assert str(default_db_path()) == "newsfuse.db"
+
+
+def test_keys() -> None:
+    assert url_key("https://www.Example.com/a/b/?utm_source=x&id=3#top") == url_key("http://example.com/a/b?id=3")
+    assert url_key("https://example.com/a?id=3") != url_key("https://example.com/a?id=4")
+    assert content_hash("One  text\n here") == content_hash("one text here")
+
+
+def test_the_same_article_twice_is_one_article(tmp_path) -> None:
+    db = connect(tmp_path / "news.db")
+    first = _ingest(db, _articles()).report
+    assert first.added == 5 and first.duplicates == 1  # quay-1-again has quay-1's URL (www., slash, utm)
+    again = _ingest(db, _articles()).report
+    assert again.added == 0 and again.duplicates == 6
+    renamed = Article(id="other-id", text=_articles()[1].text.upper())  # same content, no URL
+    assert _ingest(db, [renamed]).report.duplicates == 1
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_stories_group_the_events(tmp_path) -> None:
+    db = connect(tmp_path / "news.db")
+    _ingest(db, _articles())
+    stories = list_stories(db)
+    assert sorted(story.articles for story in stories) == [2, 3]
+    by_story = {s.id: {a.title for a in story_articles(db, s.id)} for s in stories}
+    assert any(all("Orsvik" in t for t in titles) for titles in by_story.values())
+    quay = next(s for s in stories if s.articles == 3)
+    assert quay.sources == 2 and quay.title == "Crane collapse halts work at Orsvik container quay"
+    assert list_stories(db, since=quay.last_seen + 1) == []
+
+
+def test_bad_entries_are_reported_and_skipped(tmp_path) -> None:
+    db = connect(tmp_path / "news.db")
+    problems: list[Problem] = []
+    ingester = Ingester(db, on_problem=problems.append)
+    report = ingester.ingest(stream_inputs([str(STREAM / "articles.jsonl")], 10**6))
+    assert report.added == 5 and report.problems == 2  # the broken line and the record without text
+    assert any("malformed JSON" in p.reason for p in problems)
+    assert any("same URL" in p.reason and not p.fatal for p in problems)
+
+
+def test_a_new_ingest_continues_the_same_stories(tmp_path) -> None:
+    """Restarting rebuilds the window from committed rows: two runs cluster as one run does."""
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()][:120]
+    articles = [Article(id=r["doc_id"], text=r["text"], published="2024-01-01") for r in rows]
+    one = connect(tmp_path / "one.db")
+    _ingest(one, articles)
+    two = connect(tmp_path / "two.db")
+    _ingest(two, articles[:70])
+    _ingest(two, articles[70:])  # a fresh Ingester: state comes from the database
+    query = "SELECT source_id, story_id FROM articles ORDER BY id"
+    assert one.execute(query).fetchall() == two.execute(query).fetchall()
+
+
+def test_vectors_round_trip() -> None:
+    vector = {3: 0.5, 1 << 19 | 7: 0.25}
+    assert decode_vector(encode_vector(vector)) == vector
+
+
+def test_update_brief_tells_only_what_is_new(tmp_path) -> None:
+    db = connect(tmp_path / "news.db")
+    _ingest(db, _articles())
+    quay = next(s for s in list_stories(db) if s.articles == 3)
+    full = story_brief(db, quay.id, BriefOptions(words=100, analysis=False))
+    assert not isinstance(full, Problem) and len(full.documents) == 3
+    cut = story_articles(db, quay.id)[-1]  # the last article is the only new one
+    since = db.execute("SELECT seen FROM articles WHERE id = ?", (int(cut.id),)).fetchone()[0]
+    update = story_brief(db, quay.id, BriefOptions(words=100, analysis=False), since=since)
+    assert not isinstance(update, Problem)
+    assert [doc.id for doc in update.documents] == [cut.id]
+    assert all(sentence.origin.doc_id == cut.id for sentence in update.summary)
+    nothing = story_brief(db, quay.id, BriefOptions(words=100, analysis=False), since=since + 1)
+    assert isinstance(nothing, Problem)
+    assert isinstance(story_brief(db, 999, BriefOptions()), Problem)
