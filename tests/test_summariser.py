@@ -218,3 +218,37 @@ def test_support_finds_a_paraphrase_in_another_source_and_ignores_unrelated_sent
     paraphrase = documents[1].sentences[1]
     assert evidence[1].start <= paraphrase.start and evidence[1].end >= paraphrase.end
     assert [e.doc_id for e in index.evidence(units["doc-1"][1])] == ["doc-1"]
+
+
+def test_a_commentary_pasting_a_report_does_not_corroborate_it_but_a_paraphrase_does():
+    from newsfuse.summarise.pasted import drop_pasted
+
+    report, commentary, other = _documents([
+        "Russia's military intervention in Syria in September helped to turn the tide of war in Assad's favor "
+        "after months of gains in western Syria by rebel fighters.",
+        "Frankly, the world was fooled again by the great powers and their games. "
+        "Russia's military intervention in Syria in September helped to turn the tide of war in Assad's favour "
+        "after months of gains in western Syria by rebel fighters.",
+        "Moscow's bombing campaign, begun last September, reversed the rebels' advances and saved the "
+        "government of Bashar al-Assad from defeat.",
+    ])
+    units = {doc.id: build_units(doc) for doc in (report, commentary, other)}
+    kept = drop_pasted(units, frozenset({commentary.id, other.id}))
+    assert [u.sentence.index for u in kept[commentary.id]] == [0]  # its own line stays, the paste goes
+    assert kept[other.id] == units[other.id]  # a paraphrase is not a paste
+    assert kept[report.id] == units[report.id]
+    assert drop_pasted(units, frozenset()) is units
+
+
+def test_a_statement_wrapped_in_an_attribution_frame_repeats_the_statement():
+    documents = _documents([
+        "Russian President Vladimir Putin on Monday ordered the withdrawal of most Russian forces from Syria, "
+        "saying the military operation had largely fulfilled its objectives in Syria.",
+        "Putin told Defense Minister Sergei Shoigu on March 14 that Russian military forces had largely "
+        "fulfilled their objectives in Syria.",
+    ])
+    first, second = (build_units(doc)[0] for doc in documents)
+    assert second.reported and overlap(first, second) > 0.5
+    unrelated = _documents(["The Syrian presidency said that President Bashar al-Assad and Putin agreed the move "
+                            "in a telephone call on Monday."])[0]
+    assert overlap(first, build_units(unrelated)[0]) <= 0.5

@@ -35,8 +35,19 @@ def lead_factor(index: int) -> float:
 
 
 def overlap(a: Unit, b: Unit) -> float:
-    """Share of the shorter sentence's content words that the other sentence has."""
-    terms_a, terms_b = set(a.terms), set(b.terms)
+    """Share of the shorter sentence's content words that the other sentence has.
+
+    Where a sentence reports a statement ("Putin told Shoigu on March 14 that forces had largely fulfilled
+    their objectives"), what is reported is compared too, without the attribution frame around it: the
+    frame's names and dates would otherwise hide that the statement repeats one already chosen.
+    """
+    plain = _share(set(a.terms), set(b.terms))
+    if not (a.reported or b.reported):
+        return plain
+    return max(plain, _share(a.reported or set(a.terms), b.reported or set(b.terms)))
+
+
+def _share(terms_a: set[str] | frozenset[str], terms_b: set[str] | frozenset[str]) -> float:
     if not terms_a or not terms_b:
         return 0.0
     return len(terms_a & terms_b) / min(len(terms_a), len(terms_b))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from newsfuse.model import Document, SummarySentence
 from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
+from newsfuse.summarise.pasted import drop_pasted
 from newsfuse.summarise.select import select
 from newsfuse.summarise.support import SupportIndex
 from newsfuse.summarise.units import Unit, build_units
@@ -32,7 +33,8 @@ class Summariser:
         originals = [doc for doc in documents if not doc.duplicate_of]
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         headlines = [concept_bigrams(doc.title, doc.language) if doc.title else frozenset() for doc in originals]
-        weights = concept_weights(units_by_doc.values(), headlines)
+        corroborating = drop_pasted(units_by_doc, frozenset(opinion) & set(units_by_doc))
+        weights = concept_weights(corroborating.values(), headlines)
         candidates = [unit for units in units_by_doc.values() for unit in units]
         if known:
             candidates = _drop_known(candidates, weights, known)

@@ -14,6 +14,13 @@ from newsfuse.summarise.concepts import concept_bigrams
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
 MIN_WORDS = 8
 MAX_WORDS = 60
+# "said that", "told Defense Minister Sergei Shoigu on March 14 that": the frame before a reported clause.
+_REPORTED = re.compile(
+    r"\b(said|says|told|tells|announced|added|stated|insisted|warned|confirmed|argued|noted|stressed|believes)\b"
+    r"[^.;:\"“]{0,60}?\bthat\s+(?P<clause>.+)$"
+)
+# A reported clause with fewer content terms than this is too thin to compare on its own.
+MIN_REPORTED_TERMS = 4
 # A sentence that opens with a pronoun or demonstrative leans on the sentence before it in its article.
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|it|they|them|his|her|its|their|this|these|those|that|there|such|both|"
@@ -41,6 +48,7 @@ class Unit:
     words: int = 0
     position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
     eligible: bool = True  # False: it may support and order, but never be printed as summary
+    reported: frozenset[str] = frozenset()  # content terms of what a reporting verb introduces ("said that X")
 
 
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:
@@ -64,8 +72,21 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             position=sentence.index / total,
         )
         unit.eligible = _eligible(text, words, opinion)
+        unit.reported = reported_terms(text, document.language)
         units.append(unit)
     return units
+
+
+def reported_terms(text: str, language: str) -> frozenset[str]:
+    """Content terms of the clause a reporting verb introduces, so that "X told Y on Monday that Z" and
+    "Z, X said" can be recognised as one statement; empty when there is no such frame (English only)."""
+    if language != "en":
+        return frozenset()
+    match = _REPORTED.search(text)
+    if not match:
+        return frozenset()
+    terms = frozenset(content_terms(match.group("clause"), language))
+    return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
 
 
 def _eligible(text: str, words: int, opinion: bool) -> bool:
