@@ -252,3 +252,32 @@ def test_a_statement_wrapped_in_an_attribution_frame_repeats_the_statement():
     unrelated = _documents(["The Syrian presidency said that President Bashar al-Assad and Putin agreed the move "
                             "in a telephone call on Monday."])[0]
     assert overlap(first, build_units(unrelated)[0]) <= 0.5
+
+
+def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_merge():
+    from newsfuse.summarise.support import SupportIndex
+
+    documents = _documents([
+        "Russian forces would stay on at the naval base at Tartus and at the Hmeimim air base in Latakia Province.",
+        "Moscow would keep a military presence at the port of Tartous and at the Hmeymim air base in Latakia.",
+        "The State said a statue of the founder would stay in the square near the old port of the town.",
+    ])
+    units = {doc.id: build_units(doc) for doc in documents}
+    index = SupportIndex(units)
+    same = index._terms
+    assert same(["tartus"]) == same(["tartous"]) and same(["hmeimim"]) == same(["hmeymim"])
+    assert len(index.canonical) == 2  # "State"/"statue" and the rest stay apart
+    assert [e.doc_id for e in index.evidence(units["doc-1"][0])] == ["doc-1", "doc-2"]
+
+
+def test_a_negated_statement_is_not_supported_by_its_positive():
+    from newsfuse.summarise.support import SupportIndex
+
+    documents = _documents([
+        "Putin and Assad did not discuss the Syrian president's future during the telephone call on Monday.",
+        "Putin and Assad discussed the Syrian president's future during the telephone call on Monday.",
+        "Putin and Assad never discussed the future of the Syrian president during their telephone call.",
+    ])
+    units = {doc.id: build_units(doc) for doc in documents}
+    evidence = SupportIndex(units).evidence(units["doc-1"][0])
+    assert [e.doc_id for e in evidence] == ["doc-1", "doc-3"]

@@ -30,9 +30,48 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
+# A negated statement ("did not discuss") is not supported by a window that only states the positive
+# ("discussed"): the words match, the fact is the opposite.
+_NEGATION = re.compile(r"\b(not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
+
+
 def main_clause(text: str) -> str:
     match = _CLAUSE_BOUNDARY.search(text)
     return text[: match.start()] if match else text
+
+
+# A capitalised word inside a sentence: a name, whose spelling varies between outlets.
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
+_SKELETON_DROP = re.compile(r"[aeiouyhw'’-]")
+# Two spellings of a name are one name when they share a consonant skeleton and differ by at most this
+# many edits (Tartus/Tartous, Hmeimim/Hmeymim, Shoigu/Shoygu); names shorter than MIN_NAME_CHARS are
+# left alone, where one edit makes another name.
+MAX_NAME_EDITS = 2
+MIN_NAME_CHARS = 5
+
+
+def spelling_variants(units: list[Unit]) -> dict[str, str]:
+    """Map each variant spelling of a name term to one canonical term (the most frequent spelling)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from newsfuse.segment.tokens import stem
+
+    counts: Counter = Counter()
+    for unit in units:
+        counts.update(stem(name.lower()) for name in _NAME.findall(unit.text))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in counts:
+        if len(term) >= MIN_NAME_CHARS:
+            key = term[0] + re.sub(r"(.)\1+", r"\1", _SKELETON_DROP.sub("", term[1:]))
+            groups[key].append(term)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        members.sort(key=lambda t: (-counts[t], t))
+        for term in members[1:]:
+            head = next((m for m in members if m != term and Levenshtein.distance(m, term) <= MAX_NAME_EDITS), None)
+            if head is not None:
+                canonical[term] = canonical.get(head, head)
+    return canonical
 
 
 class SupportIndex:
@@ -40,15 +79,16 @@ class SupportIndex:
 
     def __init__(self, units_by_doc: dict[str, list[Unit]]):
         self.units_by_doc = units_by_doc
+        self.canonical = spelling_variants([unit for units in units_by_doc.values() for unit in units])
         frequency: Counter = Counter()
         total = 0
         for units in units_by_doc.values():
             for unit in units:
-                frequency.update(set(unit.terms))
+                frequency.update(self._terms(unit.terms))
                 total += 1
         self.idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in frequency.items()}
         self._sets = {
-            doc_id: [set(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
+            doc_id: [self._terms(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
         }
         # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
         # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
@@ -57,6 +97,9 @@ class SupportIndex:
             for i, terms in enumerate(sets):
                 for term in terms:
                     self._postings[term].append((doc_id, i))
+
+    def _terms(self, terms) -> set[str]:
+        return {self.canonical.get(term, term) for term in terms}
 
     def _reach(self, terms: set[str]) -> dict[tuple[str, int], float]:
         """idf mass of `terms` in every sentence that has any of them, keyed by (doc_id, index)."""
@@ -93,7 +136,7 @@ class SupportIndex:
         """Origin first, then the best-matching span of each other source that supports the unit."""
         origin = unit.sentence
         found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
-        terms = set(unit.terms)
+        terms = self._terms(unit.terms)
         # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
         rare = max(self.idf.values(), default=1.0)
         weight = sum(self.idf.get(t, rare) for t in terms)
@@ -101,16 +144,20 @@ class SupportIndex:
             return found
         from newsfuse.segment.tokens import content_terms
 
-        main = set(content_terms(main_clause(unit.text))) if unit.terms else set()
+        main = self._terms(content_terms(main_clause(unit.text))) if unit.terms else set()
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in main)
         windows = self._windows(terms, weight, threshold, main, main_weight)
+        negated = bool(_NEGATION.search(unit.text))
         for doc_id, sets in self._sets.items():
             if doc_id == origin.doc_id or doc_id not in windows:
                 continue
             best_score, best_span = 0.0, None
+            units = self.units_by_doc[doc_id]
             for i in windows[doc_id]:
+                if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 2]):
+                    continue
                 candidate = sets[i]
                 window = candidate | sets[i + 1] if i + 1 < len(sets) else candidate
                 score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
@@ -120,7 +167,6 @@ class SupportIndex:
                         score = max(score, threshold * main_score / MAIN_CLAUSE_THRESHOLD)
                 if score > best_score:
                     single = sum(self.idf.get(t, 0.0) for t in terms & candidate) / weight
-                    units = self.units_by_doc[doc_id]
                     end_unit = units[i] if single >= threshold or i + 1 >= len(units) else units[i + 1]
                     best_score, best_span = score, (units[i].sentence.start, end_unit.sentence.end)
             if best_span and best_score >= threshold:
