@@ -254,20 +254,23 @@ def test_a_statement_wrapped_in_an_attribution_frame_repeats_the_statement():
     assert overlap(first, build_units(unrelated)[0]) <= 0.5
 
 
-def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_merge():
-    from newsfuse.summarise.support import SupportIndex
+def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_merge(monkeypatch):
+    import newsfuse.summarise.support as support
 
     documents = _documents([
         "Russian forces would stay on at the naval base at Tartus and at the Hmeimim air base in Latakia Province.",
-        "Moscow would keep a military presence at the port of Tartous and at the Hmeymim air base in Latakia.",
+        "Russian forces would remain at the Tartous naval base and the Hmeymim air base, the Kremlin said.",
         "The State said a statue of the founder would stay in the square near the old port of the town.",
     ])
     units = {doc.id: build_units(doc) for doc in documents}
-    index = SupportIndex(units)
-    same = index._terms
-    assert same(["tartus"]) == same(["tartous"]) and same(["hmeimim"]) == same(["hmeymim"])
+    index = support.SupportIndex(units)
+    assert index._terms(["tartus"]) == index._terms(["tartous"])
+    assert index._terms(["hmeimim"]) == index._terms(["hmeymim"])
     assert len(index.canonical) == 2  # "State"/"statue" and the rest stay apart
     assert [e.doc_id for e in index.evidence(units["doc-1"][0])] == ["doc-1", "doc-2"]
+    monkeypatch.setattr(support, "spelling_variants", lambda units: {})
+    unmerged = support.SupportIndex(units)
+    assert [e.doc_id for e in unmerged.evidence(units["doc-1"][0])] == ["doc-1"]  # the names made the match
 
 
 def test_a_negated_statement_is_not_supported_by_its_positive():
