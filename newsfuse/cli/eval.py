@@ -18,7 +18,7 @@ from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress
               help="Comma-separated systems to run: newsfuse, lead, lexrank, textrank.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Use only the first N clusters.")
 @click.option("--memory/--no-memory", default=True, show_default=True,
-              help="Measure peak memory (a second, traced pass over the clusters).")
+              help="Measure peak memory (a second, traced pass over the three largest clusters).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of a table.")
 def eval_command(data: str, words: int, systems: str, limit: int | None, memory: bool, as_json: bool) -> None:
     """Score newsfuse and the baselines against the reference summaries in DATA.
