@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from newsfuse.cluster.batch import Label, cluster_lines, cluster_texts
 from newsfuse.cluster.copies import CopyIndex, containment, sketch
-from newsfuse.cluster.dates import dateline, parse_published
+from newsfuse.cluster.dates import parse_published
 from newsfuse.cluster.features import bucket, extract_terms, term_strings
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams
+from newsfuse.cluster.split import SPLIT_MIN, bisect, should_split
 from newsfuse.model import Problem
 from tests.conftest import DATA
 
@@ -71,11 +73,45 @@ def test_dated_article_never_joins_a_story_far_away_in_time() -> None:
     assert a_year_later.story != first.story
 
 
+def _sparse(rows: list[dict[int, float]]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    keys = [np.array(list(row), dtype=np.int32) for row in rows]
+    values = [np.array(list(row.values()), dtype=np.float32) for row in rows]
+    return keys, values
+
+
+def test_a_story_of_two_events_is_cut_in_two_and_one_event_is_not() -> None:
+    shared = {1: 0.5, 2: 0.5}  # the topic words both events use
+    one = [{**shared, 10: 0.6, 11: 0.4 + 0.01 * n} for n in range(5)]
+    other = [{**shared, 20: 0.6, 21: 0.4 + 0.01 * n} for n in range(4)]
+    halves = bisect(*_sparse(one + other))
+    assert should_split(halves)
+    assert sorted(halves.keep) == list(range(5)) and sorted(halves.move) == list(range(5, 9))
+    assert not should_split(bisect(*_sparse(one + one)))  # one event, however many reports
+    odd_one_out = [*one, {**shared, 30: 0.9}]
+    halves = bisect(*_sparse(odd_one_out))
+    assert not should_split(halves) and (halves is None or min(len(halves.move), len(halves.keep)) < SPLIT_MIN)
+
+
+def test_splits_relabel_earlier_articles() -> None:
+    """A second event of the same kind first joins the story, then is cut out of it."""
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()]
+    topic = [r for r in rows if r["topic"] == 7]  # two title defences by one boxer, years apart
+    clusterer = OnlineClusterer()
+    for key, row in enumerate(topic):
+        clusterer.add(extract_terms("", row["text"]), key=key)
+    assert clusterer.take_splits(), "the two rescues should have been told apart by a split"
+    labels = cluster_texts([r["text"] for r in topic])
+    by_event: dict[str, set[int]] = {}
+    for row, label in zip(topic, labels, strict=True):
+        by_event.setdefault(row["subtopic"], set()).add(label)
+    first, second = by_event.values()
+    assert not first & second
+
+
 def test_dates() -> None:
     assert parse_published("2025-04-08T09:10:00Z") == parse_published("2025-04-08T11:10:00+02:00")
     assert parse_published("not a date") is None
-    assert dateline("Updated: November 11, 2011 20:09 IST\nNavy foils attack") == parse_published("2011-11-11")
-    assert dateline("He was convicted over his 2005 rampage.") is None  # a bare year is history
+    assert parse_published("2025-04-08") == parse_published("2025-04-08T00:00:00Z")
 
 
 def test_sketch_containment_finds_trimmed_copies_only() -> None:
@@ -108,4 +144,4 @@ def test_ecbplus_quality_floors() -> None:
     docs = load_ecbplus(DATA / "ecbplus" / "documents_flat.jsonl")
     labels = cluster_texts([d["text"] for d in docs])
     assert bcubed(labels, [d["topic"] for d in docs])[0] >= 0.99  # unrelated events never mixed
-    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.86
+    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.90

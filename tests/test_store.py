@@ -95,6 +95,24 @@ def test_a_new_ingest_continues_the_same_stories(tmp_path) -> None:
     _ingest(two, articles[70:])  # a fresh Ingester: state comes from the database
     query = "SELECT source_id, story_id FROM articles ORDER BY id"
     assert one.execute(query).fetchall() == two.execute(query).fetchall()
+    assert _stories_agree_with_articles(one) and _stories_agree_with_articles(two)
+
+
+def test_splits_keep_the_story_table_true(tmp_path) -> None:
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()]
+    articles = [Article(id=r["doc_id"], text=r["text"], outlet=f"outlet {n % 7}") for n, r in enumerate(rows[:300])]
+    db = connect(tmp_path / "news.db")
+    report = _ingest(db, articles).report
+    assert report.splits > 0
+    assert _stories_agree_with_articles(db)
+
+
+def _stories_agree_with_articles(db) -> bool:
+    stored = db.execute("SELECT id, articles, copies, sources, first_seen, last_seen FROM stories "
+                        "WHERE articles > 0 ORDER BY id").fetchall()
+    counted = db.execute("SELECT story_id, count(*), count(copy_of), count(DISTINCT source), min(seen), max(seen) "
+                         "FROM articles GROUP BY story_id ORDER BY story_id").fetchall()
+    return stored == counted
 
 
 def test_vectors_round_trip() -> None:

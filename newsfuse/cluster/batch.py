@@ -1,7 +1,8 @@
 """Stateless batch clustering: JSON Lines articles in, `{"id", "story"}` lines out, in input order.
 
-The same online clusterer as `newsfuse ingest`, run over the input once without a database: each
-line is labelled as soon as it is read, so memory follows the time window, not the input.
+The same online clusterer as `newsfuse ingest`, run over the input once without a database. Labels
+are written at the end, because a later split can still move an article to a new story; the
+clusterer's memory follows the time window, and only the ids and labels grow with the input.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Label:
 def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, where: str = "-"
                   ) -> Iterator[Label | Problem]:
     clusterer = OnlineClusterer(params)
+    ids: list[str] = []
+    labels: list[int] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -40,12 +43,25 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         title = record.get("title") if isinstance(record.get("title"), str) else ""
         published = record.get("published")
         time = parse_published(published) if isinstance(published, str) else None
-        assignment = clusterer.add(extract_terms(title, record["text"]), time=time)
-        yield Label(record["id"], assignment.story)
+        labels.append(clusterer.add(extract_terms(title, record["text"]), time=time, key=len(ids)).story)
+        ids.append(record["id"])
+        _apply_splits(clusterer, labels)
         clusterer.expire()
+    for article_id, label in zip(ids, labels, strict=True):
+        yield Label(article_id, label)
 
 
 def cluster_texts(texts: list[str], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
     """Story labels of undated texts, in order (for evaluations and tests)."""
     clusterer = OnlineClusterer(params)
-    return [clusterer.add(extract_terms("", text)).story for text in texts]
+    labels: list[int] = []
+    for key, text in enumerate(texts):
+        labels.append(clusterer.add(extract_terms("", text), key=key).story)
+        _apply_splits(clusterer, labels)
+    return labels
+
+
+def _apply_splits(clusterer: OnlineClusterer, labels: list[int]) -> None:
+    for split in clusterer.take_splits():
+        for moved in split.moved:
+            labels[moved] = split.new

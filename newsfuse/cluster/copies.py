@@ -8,6 +8,7 @@ set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from dataclasses import dataclass
@@ -17,21 +18,27 @@ import numpy as np
 from newsfuse.dedupe import COPY_CONTAINMENT
 
 SHINGLE_WORDS = 5  # as newsfuse.dedupe
+# Members of one story whose sketches are kept: a copy is nearly always of a recent article, and the cap
+# bounds memory for a story that runs for weeks.
+MAX_MEMBERS = 200
 SKETCH_SIZE = 64  # standard error of the Jaccard estimate about 1/sqrt(64) = 0.125 at worst, far smaller near 1
+# Each member is indexed by its smallest values only: a copy holds most of its original's runs, so it
+# shares several of them; a quarter of the sketch finds copies at a quarter of the memory.
+INDEXED_VALUES = 16
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
 class Sketch:
-    hashes: np.ndarray  # sorted uint32, at most SKETCH_SIZE
-    size: int  # number of distinct shingles
+    hashes: tuple[int, ...]  # the smallest SKETCH_SIZE run hashes, sorted (32-bit)
+    size: int  # number of distinct runs
 
     def to_bytes(self) -> bytes:
-        return self.hashes.astype("<u4").tobytes()
+        return np.array(self.hashes, dtype="<u4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes, size: int) -> Sketch:
-        return cls(np.frombuffer(data, dtype="<u4").astype(np.uint32), size)
+        return cls(tuple(np.frombuffer(data, dtype="<u4").tolist()), size)
 
 
 def sketch(text: str, k: int = SKETCH_SIZE) -> Sketch:
@@ -39,31 +46,26 @@ def sketch(text: str, k: int = SKETCH_SIZE) -> Sketch:
     ids = [zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())]
     span = min(SHINGLE_WORDS, len(ids))
     runs = {hash(tuple(ids[i : i + span])) & 0xFFFFFFFF for i in range(len(ids) - span + 1)} if ids else set()
-    hashes = np.fromiter(runs, dtype=np.uint32, count=len(runs))
-    hashes.sort()
-    return Sketch(hashes[:k], len(runs))
+    return Sketch(tuple(heapq.nsmallest(k, runs)), len(runs))
 
 
 def containment(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> float:
     """Estimated share of the smaller article's runs found in the other."""
     if not a.size or not b.size:
         return 0.0
-    union = np.union1d(a.hashes, b.hashes)[:k]
-    both = np.intersect1d(a.hashes, b.hashes)
-    jaccard = np.isin(union, both, assume_unique=True).sum() / len(union)
+    union = heapq.nsmallest(k, set(a.hashes) | set(b.hashes))
+    both = set(a.hashes) & set(b.hashes)
+    jaccard = sum(1 for value in union if value in both) / len(union)
     shared = jaccard * (a.size + b.size) / (1.0 + jaccard)
     return float(min(1.0, shared / min(a.size, b.size)))
-
-
-def is_copy(a: Sketch, b: Sketch, threshold: float = COPY_CONTAINMENT) -> bool:
-    return containment(a, b) >= threshold
 
 
 class CopyIndex:
     """The sketches of the articles of active stories, indexed by hash value within each story.
 
-    An article is tested only against members that share sketch values with it, so a story of a
-    thousand articles costs a few dictionary look-ups, not a thousand comparisons.
+    An article is tested only against members that share sketch values with it (its whole sketch
+    against their smallest values), so a story of a thousand articles costs a few dictionary look-ups,
+    not a thousand comparisons.
     """
 
     def __init__(self) -> None:
@@ -77,7 +79,7 @@ class CopyIndex:
         if not postings or not item.size:
             return None
         shared: dict[int, int] = {}
-        for value in item.hashes.tolist():
+        for value in item.hashes:
             for member in postings.get(value, ()):
                 shared[member] = shared.get(member, 0) + 1
         best, best_score = None, threshold
@@ -91,12 +93,39 @@ class CopyIndex:
 
     def add(self, story: int, article: int, item: Sketch, original: int | None = None) -> None:
         self._sketches[article] = item
-        self._members.setdefault(story, []).append(article)
+        members = self._members.setdefault(story, [])
+        members.append(article)
         postings = self._postings.setdefault(story, {})
-        for value in item.hashes.tolist():
+        for value in item.hashes[:INDEXED_VALUES]:
             postings.setdefault(value, []).append(article)
         if original is not None:
             self.originals[article] = original
+        if len(members) > MAX_MEMBERS:
+            self._drop(story, members.pop(0))
+
+    def move(self, old: int, new: int, articles: list[int]) -> None:
+        """Articles split off from story `old` into story `new`."""
+        moving = set(articles)
+        kept = self._members.get(old, [])
+        self._members[old] = [a for a in kept if a not in moving]
+        for article in sorted(moving & set(kept)):
+            item, original = self._sketches[article], self.originals.get(article)
+            self._unindex(old, article)
+            self.add(new, article, item, original)
+
+    def _unindex(self, story: int, article: int) -> None:
+        postings = self._postings[story]
+        for value in self._sketches[article].hashes[:INDEXED_VALUES]:
+            holders = postings.get(value)
+            if holders is not None and article in holders:
+                holders.remove(article)
+                if not holders:
+                    del postings[value]
+
+    def _drop(self, story: int, article: int) -> None:
+        self._unindex(story, article)
+        del self._sketches[article]
+        self.originals.pop(article, None)
 
     def forget(self, story: int) -> None:
         self._postings.pop(story, None)

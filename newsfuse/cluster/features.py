@@ -31,6 +31,7 @@ TITLE_REPEAT = 2
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*|[.!?\n]", re.UNICODE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_BOUNDARIES = frozenset(".!?\n")
 # Capitalised, but not names: days and months say when, not who or where.
 _NOT_NAMES = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -83,24 +84,49 @@ def extract_terms(title: str, text: str, lead_words: int = LEAD_WORDS) -> Terms:
 
 
 def _add_tokens(counts: Counter[str], text: str, limit: int) -> None:
+    """Count the terms of the first `limit` words of `text` into `counts` (the per-article hot loop)."""
     stops = stop_words("en")
     sentence_start = True
     seen = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in ".!?\n":
+    # Words average under 7 characters: this slice holds the first `limit` words without tokenising the rest.
+    for token in _TOKEN.findall(text, 0, limit * 12):
+        if token in _BOUNDARIES:
             sentence_start = True
             continue
         seen += 1
         if seen > limit:
             break
-        lower = token.lower().replace("’", "'")
-        if token[0].isdigit():
-            if YEAR_BOOST and _YEAR.fullmatch(token):
+        first = token[0]
+        if first.isdigit():
+            if YEAR_BOOST and len(token) == 4 and _YEAR.fullmatch(token):
                 counts["#" + token] += YEAR_BOOST
             counts[token] += 1
-        elif lower not in stops and len(lower) > 1:
-            counts[stem(lower, "en")] += 1
-            if NAME_BOOST and token[0].isupper() and not sentence_start and lower not in _NOT_NAMES:
-                counts["@" + lower] += NAME_BOOST
+        else:
+            known = _WORD_TERMS.get(token)
+            if known is None:
+                known = _word_terms(token, stops)
+            term, name = known
+            if term:
+                counts[term] += 1
+                if name and NAME_BOOST and not sentence_start:
+                    counts[name] += NAME_BOOST
         sentence_start = False
+
+
+# token -> (its stemmed term, or "" for a stop word; its name term, or "" when not capitalised or a
+# day or month). A stream repeats its words: remembering them halves the cost of the loop above.
+_WORD_TERMS: dict[str, tuple[str, str]] = {}
+_WORD_TERMS_MAX = 200_000
+
+
+def _word_terms(token: str, stops: frozenset[str]) -> tuple[str, str]:
+    lower = token.lower().replace("’", "'")
+    if lower in stops or len(lower) < 2:
+        known = ("", "")
+    else:
+        name = "@" + lower if token[0].isupper() and lower not in _NOT_NAMES else ""
+        known = (stem(lower, "en"), name)
+    if len(_WORD_TERMS) >= _WORD_TERMS_MAX:  # a bounded memo: forget everything, relearn the common words
+        _WORD_TERMS.clear()
+    _WORD_TERMS[token] = known
+    return known

@@ -5,23 +5,46 @@ index (term -> stories holding it), so the cost of an article follows the storie
 never the length of the stream. It joins the most similar story when the cosine reaches the threshold,
 or opens a new story. A story whose last article is older than the window leaves the index: memory
 follows the window. Ties go to the older story, so results are deterministic for a given input order.
+As a story grows it is checked for holding two events, and cut in two if it does (see split.py): the
+caller collects these splits (`take_splits`) to relabel the articles already assigned.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsfuse.cluster.features import Terms
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
+from newsfuse.cluster.split import bisect, should_split
 from newsfuse.cluster.weights import DocumentFrequencies, Vector
 
 _DAY = 86_400.0
 # Terms of an article used to find candidate stories, and candidates scored exactly. An article's 40
-# heaviest terms hold most of its weight; a story it belongs to shares several of them.
+# heaviest terms hold most of its weight; a story it belongs to shares several of them and ranks in
+# the first few by the partial score.
 QUERY_TERMS = 40
-CANDIDATES = 10
+CANDIDATES = 5
+# A term held by more active stories than this finds no candidates (it would find them all): like a
+# stop word, it costs the most and tells the least. Its weight still counts in the exact cosine.
+MAX_POSTINGS = 50
+# A story is checked for two events when it reaches FIRST_CHECK articles, then each time it has grown
+# by half (amortised: a constant number of checks per article); the latest MAX_MEMBERS are examined.
+FIRST_CHECK = 6
+GROWTH = 1.5
+MAX_MEMBERS = 256
+
+
+@dataclass(frozen=True)
+class Split:
+    """Story `old` was cut in two: the articles with these keys now form story `new`."""
+
+    old: int
+    new: int
+    moved: list[int]
 
 
 @dataclass
@@ -35,6 +58,8 @@ class Story:
     last_time: float = 0.0  # for leaving the window: undated members count at the clock
     first_dated: float | None = None  # span of the members whose date is known
     last_dated: float | None = None
+    members: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)  # latest: key, terms, weights
+    next_check: int = FIRST_CHECK
 
     def admits(self, time: float | None, window: float) -> bool:
         """One event happens at one time: a dated article never joins a story dated far from it."""
@@ -73,11 +98,17 @@ class OnlineClusterer:
         self.index: dict[int, dict[int, float]] = {}  # term -> {story id: summed weight}
         self.clock = 0.0
         self.last_vector: Vector = {}  # the weighted vector of the last article added (a store keeps it)
+        self.splits: list[Split] = []  # splits not yet collected by the caller (see take_splits)
+        self._next_key = 0
 
     def add(self, terms: Terms, time: float | None = None, seen: float | None = None,
-            count_frequencies: bool = True) -> Assignment:
+            count_frequencies: bool = True, key: int | None = None) -> Assignment:
         """Assign one article: its raw terms, its date (seconds since the epoch, None when unknown) and
-        when it was seen (for the window; by default its date, else the clock)."""
+        when it was seen (for the window; by default its date, else the clock). `key` names the article
+        in later splits (default: a running count from 0)."""
+        if key is None:
+            key = self._next_key
+        self._next_key = max(self._next_key, key + 1)
         if count_frequencies:
             self.frequencies.add(terms)
         vector = self.last_vector = self.frequencies.weigh(terms)
@@ -90,42 +121,88 @@ class OnlineClusterer:
         else:
             story = self.stories[best]
             assignment = Assignment(best, similarity, False)
-        self.join(story, vector, time, seen)
+        self.join(story, vector, time, seen, key)
+        if story.size >= story.next_check:
+            story.next_check = math.ceil(story.size * GROWTH)
+            self._check_split(story)
         return assignment
+
+    def take_splits(self) -> list[Split]:
+        splits, self.splits = self.splits, []
+        return splits
+
+    def _check_split(self, story: Story) -> None:
+        members = story.members
+        halves = bisect([m[1] for m in members], [m[2] for m in members])
+        if not should_split(halves):
+            return
+        moved = [members[i] for i in halves.move]
+        story.members = [members[i] for i in halves.keep]
+        new = Story(self.next_story, first_dated=story.first_dated, last_dated=story.last_dated,
+                    last_time=story.last_time)
+        self.next_story += 1
+        self.stories[new.id] = new
+        index = self.index
+        for member_key, keys, weights in moved:
+            vector = dict(zip(keys.tolist(), weights.tolist(), strict=True))
+            new.add(vector)
+            new.members.append((member_key, keys, weights))
+            for term, weight in vector.items():
+                remaining = story.sums[term] - weight
+                if abs(remaining) < 1e-9:
+                    del story.sums[term]
+                    index[term].pop(story.id, None)
+                else:
+                    story.sums[term] = remaining
+                    index[term][story.id] = remaining
+                index[term][new.id] = new.sums[term]
+        story.norm2 = sum(value * value for value in story.sums.values())
+        story.size -= len(moved)
+        new.next_check = math.ceil(max(new.size, FIRST_CHECK) * GROWTH)
+        self.splits.append(Split(story.id, new.id, [m[0] for m in moved]))
 
     def best_story(self, vector: Vector, time: float | None = None) -> tuple[int | None, float]:
         """The most similar admissible story and its cosine.
 
-        Candidates come from the article's QUERY_TERMS heaviest terms (rare terms: short postings, so
-        the cost stays flat as the window fills); the best CANDIDATES of them get an exact cosine.
+        Candidates come from the article's QUERY_TERMS heaviest terms that are not held by more than
+        MAX_POSTINGS stories, so the cost stays flat as the window fills; the best CANDIDATES of them get
+        an exact cosine.
         """
         index = self.index
-        heaviest = sorted(vector.items(), key=lambda item: -item[1])[:QUERY_TERMS]
+        heaviest = heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda item: item[1])
         partial: dict[int, float] = {}
         for key, weight in heaviest:
             holders = index.get(key)
-            if holders:
+            if holders and len(holders) <= MAX_POSTINGS:
                 for story_id, summed in holders.items():
                     partial[story_id] = partial.get(story_id, 0.0) + weight * summed
         if not partial:
             return None, 0.0
         stories = self.stories
         window = self.params.window_days * _DAY
-        shortlist = sorted(partial, key=lambda s: -partial[s] / math.sqrt(stories[s].norm2))[:CANDIDATES]
+        ranked = [(dot / math.sqrt(stories[story_id].norm2), story_id) for story_id, dot in partial.items()]
+        shortlist = [story_id for _, story_id in heapq.nlargest(CANDIDATES, ranked)]
+        items = list(vector.items())
         best_id, best = None, -1.0
         for story_id in sorted(shortlist):
             story = stories[story_id]
             if not story.admits(time, window):
                 continue
-            sums = story.sums
-            cosine = sum(weight * sums.get(key, 0.0) for key, weight in vector.items()) / math.sqrt(story.norm2)
+            get = story.sums.get
+            cosine = sum([weight * get(key, 0.0) for key, weight in items]) / math.sqrt(story.norm2)
             if cosine > best:
                 best_id, best = story_id, cosine
         return best_id, best
 
-    def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None) -> None:
+    def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None,
+             key: int | None = None) -> None:
         """Add a member to a story (also used to rebuild the window from a store)."""
         story.add(vector)
+        if key is not None:
+            story.members.append((key, np.fromiter(vector.keys(), dtype=np.int32, count=len(vector)),
+                                  np.fromiter(vector.values(), dtype=np.float32, count=len(vector))))
+            if len(story.members) > MAX_MEMBERS:
+                del story.members[0]
         if time is not None:
             story.first_dated = time if story.first_dated is None else min(story.first_dated, time)
             story.last_dated = time if story.last_dated is None else max(story.last_dated, time)
@@ -137,13 +214,18 @@ class OnlineClusterer:
         for key in vector:
             index.setdefault(key, {})[story.id] = sums[key]
 
-    def restore(self, story_id: int, vector: Vector, time: float | None, seen: float | None = None) -> None:
+    def restore(self, story_id: int, vector: Vector, time: float | None, seen: float | None = None,
+                key: int | None = None) -> None:
         """Put back a member of a story read from a store (no new frequencies, no new story ids)."""
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id)
             self.next_story = max(self.next_story, story_id + 1)
-        self.join(story, vector, time, seen)
+        if key is not None:
+            self._next_key = max(self._next_key, key + 1)
+        self.join(story, vector, time, seen, key)
+        while story.next_check <= story.size:  # checks resume where an uninterrupted run would have them
+            story.next_check = math.ceil(story.next_check * GROWTH)
 
     def expire(self) -> list[int]:
         """Drop the stories that left the window; returns their ids."""
@@ -158,6 +240,3 @@ class OnlineClusterer:
                     if not holders:
                         del self.index[key]
         return gone
-
-    def active(self) -> Iterator[Story]:
-        return iter(self.stories.values())

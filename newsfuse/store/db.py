@@ -39,6 +39,7 @@ _MIGRATIONS: dict[int, str] = {
         title TEXT NOT NULL DEFAULT '',
         text TEXT NOT NULL,
         outlet TEXT,
+        source TEXT NOT NULL,                 -- outlet, else the URL's host: what counts as one source
         published TEXT,
         published_time REAL,                  -- seconds since the epoch, when known
         seen REAL NOT NULL,                   -- published_time, else the time of ingest
@@ -58,7 +59,6 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (story_id, source)
     ) WITHOUT ROWID;
     CREATE TABLE term_frequencies (bucket INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value);
     """,
 }
 

@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.cluster.copies import CopyIndex, Sketch, sketch
 from newsfuse.cluster.dates import parse_published
 from newsfuse.cluster.features import Terms, extract_terms
-from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.online import OnlineClusterer, Split
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
 from newsfuse.cluster.weights import DocumentFrequencies, Vector
 from newsfuse.model import Article, Problem
@@ -36,6 +36,7 @@ class IngestReport:
     duplicates: int = 0
     copies: int = 0
     new_stories: int = 0
+    splits: int = 0  # stories found to hold two events and cut in two
     problems: int = 0
 
 
@@ -72,6 +73,15 @@ def prepare(article: Article) -> _Prepared | Problem:
     )
 
 
+def prepare_item(item: Article | Problem) -> _Prepared | Problem:
+    if isinstance(item, Problem):
+        return item
+    try:
+        return prepare(item)
+    except Exception as error:  # one bad article never stops an ingest
+        return Problem(item.path or item.id, f"could not read article {item.id!r}: {error!r}")
+
+
 class Ingester:
     def __init__(self, connection: sqlite3.Connection, params: ClusterParams = DEFAULT_PARAMS,
                  batch_size: int = BATCH_SIZE, on_problem: Callable[[Problem], None] = lambda problem: None) -> None:
@@ -83,27 +93,21 @@ class Ingester:
         self._known_last_id = -1  # the highest article id whose effect is in memory
 
     def ingest(self, items: Iterable[Article | Problem]) -> IngestReport:
-        stream = iter(items)
+        # One process: a feature worker process measured slower on a shared 2-core machine (pickling).
+        stream = map(prepare_item, items)
         while True:
-            batch = list(self._prepared(islice(stream, self.batch_size)))
+            batch = list(self._usable(islice(stream, self.batch_size)))
             if not batch:
                 break
             self._write(batch)
         return self.report
 
-    def _prepared(self, items: Iterable[Article | Problem]) -> Iterator[_Prepared]:
+    def _usable(self, items: Iterable[_Prepared | Problem]) -> Iterator[_Prepared]:
         for item in items:
             if isinstance(item, Problem):
                 self._problem(item)
-                continue
-            try:
-                result = prepare(item)
-            except Exception as error:  # one bad article never stops an ingest
-                result = Problem(item.path or item.id, f"could not read article {item.id!r}: {error!r}")
-            if isinstance(result, Problem):
-                self._problem(result)
             else:
-                yield result
+                yield item
 
     def _problem(self, problem: Problem) -> None:
         if problem.fatal:
@@ -119,6 +123,7 @@ class Ingester:
             if last_id != self._known_last_id:
                 self._load()
             deltas: dict[int, _StoryDelta] = {}
+            recount: set[int] = set()
             frequencies: Counter[int] = Counter()
             seen_hashes: set[str] = set()
             seen_urls: set[str] = set()
@@ -134,8 +139,8 @@ class Ingester:
                 if item.url_key:
                     seen_urls.add(item.url_key)
                 frequencies.update(item.terms.counts.keys())
-                self._insert(item, deltas)
-            self._save_stories(deltas)
+                self._insert(item, deltas, recount)
+            self._save_stories(deltas, recount)
             db.executemany(
                 "INSERT INTO term_frequencies (bucket, documents) VALUES (?, ?) "
                 "ON CONFLICT (bucket) DO UPDATE SET documents = documents + excluded.documents",
@@ -159,41 +164,62 @@ class Ingester:
             return "same text as a stored article"
         return None
 
-    def _insert(self, item: _Prepared, deltas: dict[int, _StoryDelta]) -> None:
+    def _insert(self, item: _Prepared, deltas: dict[int, _StoryDelta], recount: set[int]) -> None:
         article = item.article
+        db = self.connection
         now = clock.time()
         seen = item.published_time if item.published_time is not None else now
-        assignment = self.clusterer.add(item.terms, time=item.published_time, seen=seen)
+        article_id = self._known_last_id + 1  # we hold the write lock and have caught up: the next id is ours
+        assignment = self.clusterer.add(item.terms, time=item.published_time, seen=seen, key=article_id)
         vector = self.clusterer.last_vector
-        original = None if assignment.new else self.copies.find_original(assignment.story, item.sketch)
+        story = assignment.story
         if assignment.new:
-            self.connection.execute(
-                "INSERT INTO stories (id, title, first_seen, last_seen) VALUES (?, ?, ?, ?)",
-                (assignment.story, _title(article), seen, seen))
+            db.execute("INSERT INTO stories (id, title, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                       (story, _title(article), seen, seen))
             self.report.new_stories += 1
-        cursor = self.connection.execute(
-            "INSERT INTO articles (source_id, url, url_key, content_hash, title, text, outlet, published, "
+        for split in self.clusterer.take_splits():  # before the insert: the article may move too
+            self._apply_split(split, recount)
+            if article_id in split.moved:
+                story = split.new
+        original = None if assignment.new else self.copies.find_original(story, item.sketch)
+        source = source_name(article.outlet, article.url)
+        db.execute(
+            "INSERT INTO articles (id, source_id, url, url_key, content_hash, title, text, outlet, source, published, "
             "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.url, item.url_key, item.content_hash, article.title, article.text,
-             article.outlet, article.published, item.published_time, seen, now, assignment.story,
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, article.id, article.url, item.url_key, item.content_hash, article.title, article.text,
+             article.outlet, source, article.published, item.published_time, seen, now, story,
              round(assignment.similarity, 4), original, encode_vector(vector), item.sketch.to_bytes(),
              item.sketch.size))
-        article_id = cursor.lastrowid
         self._known_last_id = article_id
-        self.copies.add(assignment.story, article_id, item.sketch, original)
-        delta = deltas.setdefault(assignment.story, _StoryDelta())
+        self.copies.add(story, article_id, item.sketch, original)
+        delta = deltas.setdefault(story, _StoryDelta())
         delta.articles += 1
         delta.copies += original is not None
         delta.first = min(delta.first, seen)
         delta.last = max(delta.last, seen)
-        delta.sources.add(source_name(article.outlet, article.url))
+        delta.sources.add(source)
         self.report.added += 1
         self.report.copies += original is not None
 
-    def _save_stories(self, deltas: dict[int, _StoryDelta]) -> None:
+    def _apply_split(self, split: Split, recount: set[int]) -> None:
+        """Move the articles of a split-off event to their new story (its counts are redone at commit)."""
+        db = self.connection
+        first = min(split.moved)
+        title, text = db.execute("SELECT title, text FROM articles WHERE id = ?", (first,)).fetchone()
+        stamp = db.execute("SELECT seen FROM articles WHERE id = ?", (first,)).fetchone()[0]
+        db.execute("INSERT INTO stories (id, title, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                   (split.new, _title(Article(id="", text=text, title=title)), stamp, stamp))
+        db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(split.new, key) for key in split.moved])
+        self.copies.move(split.old, split.new, split.moved)
+        self.report.splits += 1
+        recount.update((split.old, split.new))
+
+    def _save_stories(self, deltas: dict[int, _StoryDelta], recount: set[int]) -> None:
         db = self.connection
         for story, delta in deltas.items():
+            if story in recount:
+                continue
             db.executemany("INSERT OR IGNORE INTO story_sources (story_id, source) VALUES (?, ?)",
                            [(story, source) for source in sorted(delta.sources)])
             db.execute(
@@ -201,6 +227,15 @@ class Ingester:
                 "first_seen = min(first_seen, ?), last_seen = max(last_seen, ?), "
                 "sources = (SELECT count(*) FROM story_sources WHERE story_id = ?) WHERE id = ?",
                 (delta.articles, delta.copies, delta.first, delta.last, story, story))
+        for story in sorted(recount):  # split stories: counted again from their articles
+            db.execute("DELETE FROM story_sources WHERE story_id = ?", (story,))
+            db.execute("INSERT INTO story_sources (story_id, source) SELECT DISTINCT story_id, source FROM articles "
+                       "WHERE story_id = ?", (story,))
+            db.execute(
+                "UPDATE stories SET (articles, copies, first_seen, last_seen) = "
+                "(SELECT count(*), count(copy_of), min(seen), max(seen) FROM articles WHERE story_id = ?), "
+                "sources = (SELECT count(*) FROM story_sources WHERE story_id = ?) WHERE id = ?",
+                (story, story, story))
 
     def _load(self) -> None:
         """Rebuild document frequencies and the active window from committed rows."""
@@ -222,7 +257,7 @@ class Ingester:
                 "FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? ORDER BY a.id",
                 (horizon,))
             for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of in members:
-                self.clusterer.restore(story, decode_vector(vector), published_time, seen)
+                self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id)
                 self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
             for story in self.clusterer.expire():
                 self.copies.forget(story)
