@@ -57,3 +57,13 @@ def test_the_blog_is_opinion_and_the_copy_is_marked(example):
     assert profiles["opinion-blog"]["kind"] == "opinion"
     assert profiles["regional-copy"]["copy_of"] == "wire-report"
     assert {p["kind"] for i, p in profiles.items() if i != "opinion-blog"} == {"report"}
+
+
+def test_quotes_in_the_summary_are_attributed(example, seeds_brief):
+    for brief in (example, seeds_brief):
+        for sentence, row in zip(brief.summary, brief.analysis["summary"], strict=True):
+            if not any(mark in sentence.text for mark in '"“'):
+                continue
+            assert row["quotes"] and all(q["speaker"] for q in row["quotes"]), sentence.text
+            surname = row["quotes"][0]["speaker"].split()[-1]
+            assert surname in sentence.text, (surname, sentence.text)  # named in the sentence itself

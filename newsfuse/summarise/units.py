@@ -34,6 +34,8 @@ _PRONOUN_ATTRIBUTION = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|our|us)\b")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
+# Words outside the quotation marks needed to name a speaker and a verb ("said Putin", "Peskov told ...").
+MIN_ATTRIBUTION_WORDS = 2
 
 
 @dataclass
@@ -99,6 +101,8 @@ def _eligible(text: str, words: int, opinion: bool) -> bool:
     unquoted = _QUOTED.sub(" ", text)
     if _FIRST_PERSON.search(unquoted):  # the writer speaking, not reporting
         return False
+    if _QUOTED.search(text) and len(unquoted.split()) < MIN_ATTRIBUTION_WORDS:
+        return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
     if text.count('"') % 2 or (text.count("“") != text.count("”")):  # a quotation cut by the splitter
         return False
     return not opinion
