@@ -201,3 +201,10 @@ def test_html_page_is_self_contained_and_shows_each_cited_span(example_json):
     assert marks == sum(len(s["evidence"]) for s in example_json["summary"])
     assert "Share on Facebook" not in page  # context stays inside the article's paragraphs
     assert "&#34;We will not be replaced" in page or "&quot;We will not be replaced" in page  # escaped
+
+
+def test_unrelated_articles_still_get_a_brief_of_their_leads(tmp_path):
+    (tmp_path / "a.txt").write_text("The council opened a new library in the town centre on Friday morning.\n")
+    (tmp_path / "b.txt").write_text("A late frost damaged most of the apple harvest in the northern valleys.\n")
+    brief = json.loads(run("brief", "-f", "json", "--no-analysis", str(tmp_path)).stdout)
+    assert [s["sources"] for s in brief["summary"]] == [["a"], ["b"]]

@@ -39,6 +39,8 @@ class Summariser:
         if known:
             candidates = _drop_known(candidates, weights, known)
         chosen = select(candidates, weights, self.words)
+        if not chosen and not known:
+            chosen = _leads(candidates, self.words)
         index = SupportIndex(units_by_doc)
         copies = _copies_of(documents)
         positions = {
@@ -74,6 +76,18 @@ def _drop_known(candidates: list[Unit], weights: dict, known: list[Document]) ->
         if not told:
             fresh.append(unit)
     return fresh
+
+
+def _leads(candidates: list[Unit], budget: int) -> list[Unit]:
+    """First sentences of each source in turn: the summary when the sources share no concept at all
+    (unrelated articles, or too little text to corroborate anything), so a brief is never empty."""
+    chosen: list[Unit] = []
+    used = 0
+    for unit in sorted((u for u in candidates if u.eligible), key=lambda u: u.sentence.index):
+        if used + unit.words <= budget:
+            chosen.append(unit)
+            used += unit.words
+    return chosen
 
 
 def _copies_of(documents: list[Document]) -> dict[str, list[str]]:
