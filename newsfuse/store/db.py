@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 SCHEMA_VERSION = 1
@@ -75,11 +76,26 @@ def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
         raise FileNotFoundError(f"no database at {target} (create one with `newsfuse ingest`)")
     connection = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses no commit
     connection.execute("PRAGMA foreign_keys = ON")
     migrate(connection)
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL (once per file: the mode is persistent). The switch needs the file to itself and
+    SQLite reports "locked" at once instead of waiting, so wait here while another process creates it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(connection: sqlite3.Connection) -> None:
