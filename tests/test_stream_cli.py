@@ -153,3 +153,16 @@ def test_kill_during_ingest_loses_nothing_committed(tmp_path) -> None:
         after = {row[0] for row in connection.execute("SELECT source_id FROM articles")}
     assert before <= after
     assert _integrity(db) == "ok"
+
+
+def test_the_example_is_one_story_whose_copy_counts_as_its_original_s_source(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfuse.cli import main
+    from tests.conftest import EXAMPLES
+
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", "--db", db, str(EXAMPLES / "harbour-strike")]).exit_code == 0
+    (story,) = [json.loads(line) for line in runner.invoke(main, ["stories", "--db", db, "-f", "json"]).stdout.splitlines()]
+    assert (story["articles"], story["copies"], story["sources"]) == (5, 1, 4)

@@ -182,7 +182,11 @@ class Ingester:
             if article_id in split.moved:
                 story = split.new
         original = None if assignment.new else self.copies.find_original(story, item.sketch)
-        source = source_name(article.outlet, article.url)
+        # A copy is its original's source; an article with no outlet or URL is a source of its own.
+        if original is not None:
+            source = db.execute("SELECT source FROM articles WHERE id = ?", (original,)).fetchone()[0]
+        else:
+            source = source_name(article.outlet, article.url) or f"(unnamed) {article.id}"
         db.execute(
             "INSERT INTO articles (id, source_id, url, url_key, content_hash, title, text, outlet, source, published, "
             "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles) "

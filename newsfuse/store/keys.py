@@ -28,11 +28,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()
 
 
-def source_name(outlet: str | None, url: str | None) -> str:
+def source_name(outlet: str | None, url: str | None) -> str | None:
+    """What counts as one source: the outlet, else the URL's host; None when the article names neither."""
     if outlet:
         return outlet.strip()
     if url:
         host = urlsplit(url).netloc.lower().removeprefix("www.")
         if host:
             return host
-    return "(unknown)"
+    return None
