@@ -164,5 +164,6 @@ def test_the_example_is_one_story_whose_copy_counts_as_its_original_s_source(tmp
     db = str(tmp_path / "news.db")
     runner = CliRunner()
     assert runner.invoke(main, ["ingest", "--db", db, str(EXAMPLES / "harbour-strike")]).exit_code == 0
-    (story,) = [json.loads(line) for line in runner.invoke(main, ["stories", "--db", db, "-f", "json"]).stdout.splitlines()]
+    listing = runner.invoke(main, ["stories", "--db", db, "-f", "json"]).stdout
+    (story,) = [json.loads(line) for line in listing.splitlines()]
     assert (story["articles"], story["copies"], story["sources"]) == (5, 1, 4)
