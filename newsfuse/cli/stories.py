@@ -39,17 +39,8 @@ def stories(since: str | None, min_articles: int, limit: int | None, fmt: str, d
       newsfuse stories --format json | jq .title
       newsfuse brief --story 42            the brief of story 42
     """
-    since_time = None
-    if since is not None:
-        since_time = parse_published(since)
-        if since_time is None:
-            click.echo(f"newsfuse stories: --since: not a date: {since!r}", err=True)
-            sys.exit(EXIT_USAGE)
-    try:
-        connection = connect(db_path or default_db_path(), create=False)
-    except FileNotFoundError as error:
-        click.echo(f"newsfuse: {error}", err=True)
-        sys.exit(EXIT_NOTHING_USABLE)
+    since_time = _since_or_exit(since, "stories")
+    connection = _open_or_exit(db_path)
     with connection:
         rows = list_stories(connection, since_time, limit, min_articles)
     if fmt == "json":
@@ -61,6 +52,26 @@ def stories(since: str | None, min_articles: int, limit: int | None, fmt: str, d
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")  # one write: thousands of small writes cost more than the query
     sys.exit(EXIT_OK)
+
+
+def _since_or_exit(since: str | None, command: str) -> float | None:
+    """--since as a time stamp; a value that is not a date or time is a usage error (exit 2)."""
+    if since is None:
+        return None
+    since_time = parse_published(since)
+    if since_time is None:
+        click.echo(f"newsfuse {command}: --since: not a date or time: {since!r}", err=True)
+        sys.exit(EXIT_USAGE)
+    return since_time
+
+
+def _open_or_exit(db_path: str | None):
+    """The existing story database; none there means nothing usable (exit 1), never a new empty one."""
+    try:
+        return connect(db_path or default_db_path(), create=False)
+    except FileNotFoundError as error:
+        click.echo(f"newsfuse: {error}", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
 
 
 def _record(row: StoryRow) -> dict:
@@ -78,17 +89,8 @@ def brief_from_store(paths: tuple[str, ...], story_id: int, since: str | None, d
     if paths:
         click.echo("newsfuse brief: give PATH... or --story ID, not both", err=True)
         sys.exit(EXIT_USAGE)
-    since_time = None
-    if since is not None:
-        since_time = parse_published(since)
-        if since_time is None:
-            click.echo(f"newsfuse brief: --since: not a date or time: {since!r}", err=True)
-            sys.exit(EXIT_USAGE)
-    try:
-        connection = connect(db_path or default_db_path(), create=False)
-    except FileNotFoundError as error:
-        click.echo(f"newsfuse: {error}", err=True)
-        sys.exit(EXIT_NOTHING_USABLE)
+    since_time = _since_or_exit(since, "brief")
+    connection = _open_or_exit(db_path)
     from newsfuse.store.briefs import story_brief
 
     try:

@@ -7,7 +7,6 @@ clusterer's memory follows the time window, and only the ids and labels grow wit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from newsfuse.cluster.dates import parse_published
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
+from newsfuse.ingest.formats import json_lines
 from newsfuse.model import Problem
 
 
@@ -29,14 +29,11 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
     clusterer = OnlineClusterer(params)
     ids: list[str] = []
     labels: list[int] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for item in json_lines(lines, where):
+        if isinstance(item, Problem):
+            yield item
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Problem(f"{where}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
-            continue
+        number, record = item
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
             yield Problem(f"{where}:{number}", 'expected an object with "id" and "text"')
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsfuse.model import Article, Problem
@@ -152,18 +152,27 @@ def read_json(text: str, base_id: str, path: str) -> Iterator[Article | Problem]
         else:
             yield article_from_record(whole, base_id or "doc-1", path)
         return
-    for line_number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    for item in json_lines(text.splitlines(), path):
+        if isinstance(item, Problem):
+            yield item
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Problem(f"{path}:{line_number}", f"malformed JSON ({error.msg} at column {error.colno})")
-            continue
+        line_number, record = item
         if isinstance(record, dict) and isinstance(record.get("documents"), list):
             yield from _cluster_documents(record, path)
         else:
             yield article_from_record(record, f"doc-{line_number}", path)
+
+
+def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[int, object] | Problem]:
+    """(line number, record) for each JSON line; a malformed line is a problem naming it, blank lines
+    are skipped. Lazy: a stream of any length is read one line at a time."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(f"{where}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
 
 
 def _cluster_documents(record: dict, path: str) -> Iterator[Article | Problem]:

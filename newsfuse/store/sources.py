@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from newsfuse.ingest import read_inputs
-from newsfuse.ingest.formats import article_from_record
+from newsfuse.ingest.formats import article_from_record, json_lines
 from newsfuse.model import Article, Problem
 
 _LINE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -59,15 +58,8 @@ def stream_feeds(paths: Iterable[str]) -> Iterator[Article | Problem]:
 
 
 def read_json_lines(stream: IO[str], where: str) -> Iterator[Article | Problem]:
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Problem(f"{where}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
-            continue
-        yield article_from_record(record, f"line-{number}", where)
+    for item in json_lines(stream, where):
+        yield item if isinstance(item, Problem) else article_from_record(item[1], f"line-{item[0]}", where)
 
 
 def _json_lines_file(path: Path) -> Iterator[Article | Problem]:
