@@ -236,25 +236,17 @@ def _compare(group: list[Figure]) -> Conflict | None:
 
 def _same_things(group: list[Figure]) -> list[list[Figure]]:
     """Figures of one noun, split into groups that count the same thing (linked pairs, transitively)."""
-    parent = list(range(len(group)))
+    from scipy.cluster.hierarchy import DisjointSet
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = DisjointSet(range(len(group)))
     for i, a in enumerate(group):
         for j in range(i + 1, len(group)):
             b = group[j]
             shared = a.context & b.context
             verb_echoed = a.verb in b.context or b.verb in a.context  # "anchored" / "waiting at anchor"
             if a.key == b.key or len(shared) >= MIN_SHARED_CONTEXT or (verb_echoed and shared):
-                parent[root(j)] = root(i)
-    components: dict[int, list[Figure]] = {}
-    for i, figure in enumerate(group):
-        components.setdefault(root(i), []).append(figure)
-    return list(components.values())
+                linked.merge(i, j)
+    return [[group[i] for i in sorted(subset)] for subset in sorted(linked.subsets(), key=min)]
 
 
 def _context(ent, noun) -> frozenset[str]:

@@ -262,39 +262,37 @@ def _same(a: str, b: str) -> bool:
 
 
 def _merge(instances: list, entities: EntityIndex, originals: dict[str, str]) -> list[Quote]:
+    from scipy.cluster.hierarchy import DisjointSet
+
     normal = [_normal(q.text) for q in instances]
-    parent = list(range(len(instances)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same = DisjointSet(range(len(instances)))
     long = [i for i, text in enumerate(normal) if len(text.split()) >= EXACT_BELOW_WORDS]
     short = [i for i, text in enumerate(normal) if len(text.split()) < EXACT_BELOW_WORDS]
     for a, i in enumerate(long):
         for j in long[a + 1 :]:
             if _same(normal[i], normal[j]):
-                parent[find(i)] = find(j)
+                same.merge(i, j)
     # A short quote joins the one statement it is cut from; a phrase found in several statements
     # ("cessation of hostilities") is a stock term and joins none, so it cannot chain them together.
     stock: set[int] = set()
+    attached: set[int] = set()
     for i in short:
-        homes = {find(j) for j in long if _same(normal[i], normal[j])}
+        homes = {same[j] for j in long if _same(normal[i], normal[j])}
         if len(homes) == 1:
-            parent[find(i)] = homes.pop()
+            same.merge(i, homes.pop())
+            attached.add(i)
         elif homes:
             stock.add(i)
     instances = [q if i not in stock else None for i, q in enumerate(instances)]
-    for a, i in enumerate(short):
-        for j in short[a + 1 :]:
-            if normal[i] == normal[j] and find(i) == i and find(j) == j:
-                parent[i] = j
+    loose = [i for i in short if i not in attached]  # short quotes of no longer statement: equal text joins
+    for a, i in enumerate(loose):
+        for j in loose[a + 1 :]:
+            if normal[i] == normal[j]:
+                same.merge(i, j)
     groups: dict[int, list[QuoteInstance]] = {}
     for i, q in enumerate(instances):
         if q is not None:
-            groups.setdefault(find(i), []).append(q)
+            groups.setdefault(same[i], []).append(q)
     by_id = {e.id: e for e in entities.entities}
     quotes: list[Quote] = []
     for members in groups.values():
