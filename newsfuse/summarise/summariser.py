@@ -32,6 +32,7 @@ class Summariser:
         """
         originals = [doc for doc in documents if not doc.duplicate_of]
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
+        _merge_name_spellings(units_by_doc)
         headlines = [concept_bigrams(doc.title, doc.language) if doc.title else frozenset() for doc in originals]
         corroborating = drop_pasted(units_by_doc, frozenset(opinion) & set(units_by_doc))
         weights = concept_weights(corroborating.values(), headlines)
@@ -76,6 +77,19 @@ def _drop_known(candidates: list[Unit], weights: dict, known: list[Document]) ->
         if not told:
             fresh.append(unit)
     return fresh
+
+
+def _merge_name_spellings(units_by_doc: dict[str, list[Unit]]) -> None:
+    """Outlets spell names differently (Tartus/Tartous, Hmeimim/Hmeymim): one spelling per name in the
+    concepts, so a fact three outlets report with three spellings counts as corroborated by three."""
+    from newsfuse.summarise.support import spelling_variants
+
+    canonical = spelling_variants([unit for units in units_by_doc.values() for unit in units])
+    if not canonical:
+        return
+    for units in units_by_doc.values():
+        for unit in units:
+            unit.bigrams = frozenset((canonical.get(a, a), canonical.get(b, b)) for a, b in unit.bigrams)
 
 
 def _leads(candidates: list[Unit], budget: int) -> list[Unit]:
