@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 
-from newsfuse.analyse import dates, names
+from newsfuse.analyse import dates
 from newsfuse.analyse.conflicts import value_range
 from newsfuse.analyse.nlp import parse
 from newsfuse.analyse.quotes import quote_spans
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, Document, Span
 from newsfuse.pipeline import BriefOptions, build_brief
+from newsfuse.segment import names
 from tests.conftest import FIXTURES
 
 HERE = FIXTURES / "analysis"

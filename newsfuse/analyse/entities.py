@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsfuse.analyse import names
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
+from newsfuse.segment import names
 
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 # Nouns naming a facility: a proper name compounded with one is a place ("Hmeimim air base").

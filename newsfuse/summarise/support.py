@@ -42,33 +42,26 @@ def main_clause(text: str) -> str:
 
 # A capitalised word inside a sentence: a name, whose spelling varies between outlets.
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
-_SKELETON_DROP = re.compile(r"[aeiouyhw'’-]")
-# Two spellings of a name are one name when they share a consonant skeleton and differ by at most this
-# many edits (Tartus/Tartous, Hmeimim/Hmeymim, Shoigu/Shoygu); names shorter than MIN_NAME_CHARS are
-# left alone, where one edit makes another name.
-MAX_NAME_EDITS = 2
-MIN_NAME_CHARS = 5
 
 
 def spelling_variants(units: list[Unit]) -> dict[str, str]:
-    """Map each variant spelling of a name term to one canonical term (the most frequent spelling)."""
-    from rapidfuzz.distance import Levenshtein
-
-    from newsfuse.segment.tokens import stem
+    """Map each variant spelling of a name term (Tartus/Tartous, Hmeimim/Hmeymim) to one canonical term,
+    the most frequent spelling. Only names are merged, by the transliteration rules of
+    `newsfuse.segment.names`: common words of one consonant skeleton ("state"/"statue") never are."""
+    from newsfuse.segment import names
+    from newsfuse.segment.tokens import content_terms
 
     counts: Counter = Counter()
     for unit in units:
-        counts.update(stem(name.lower()) for name in _NAME.findall(unit.text))
+        counts.update(content_terms(" ".join(_NAME.findall(unit.text))))  # the same terms as `unit.terms`
     groups: dict[str, list[str]] = defaultdict(list)
     for term in counts:
-        if len(term) >= MIN_NAME_CHARS:
-            key = term[0] + re.sub(r"(.)\1+", r"\1", _SKELETON_DROP.sub("", term[1:]))
-            groups[key].append(term)
+        groups[names.skeleton(term)].append(term)
     canonical: dict[str, str] = {}
     for members in groups.values():
         members.sort(key=lambda t: (-counts[t], t))
         for term in members[1:]:
-            head = next((m for m in members if m != term and Levenshtein.distance(m, term) <= MAX_NAME_EDITS), None)
+            head = next((m for m in members if m != term and names.same_token(m, term)), None)
             if head is not None:
                 canonical[term] = canonical.get(head, head)
     return canonical
