@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from newsfuse.model import Document
+from newsfuse.segment.voice import unquoted, writer_in_first_person
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
-_FIRST_PERSON = re.compile(r"\b(I|me|my|we|our|us)\b")
 # Evaluative and rhetorical vocabulary that reports leave to the people they quote.
 _LOADED = re.compile(
     r"\b(hoax|slaughter(ed)?|colonial(ist)?s?|neo-?colonial(ist)?s?|imperialis[mt]s?|regime's crimes|"
@@ -46,10 +45,10 @@ def classify_kind(document: Document) -> KindVerdict:
     text = document.article.text
     sentences = [text[s.start : s.end] for s in document.sentences]
     n = max(len(sentences), 1)
-    unquoted = [_QUOTED.sub(" ", s) for s in sentences]
-    first_person_count = sum(bool(_FIRST_PERSON.search(s)) for s in unquoted)
-    loaded_count = sum(len(_LOADED.findall(s)) for s in unquoted)
-    rhetoric_count = sum(s.rstrip().endswith(("!", "?")) for s in unquoted)
+    first_person_count = sum(writer_in_first_person(s) for s in sentences)
+    writers = [unquoted(s) for s in sentences]
+    loaded_count = sum(len(_LOADED.findall(s)) for s in writers)
+    rhetoric_count = sum(s.rstrip().endswith(("!", "?")) for s in writers)
     first_person, loaded, rhetoric = first_person_count / n, loaded_count / n, rhetoric_count / n
     comments = sum(bool(_COMMENT_FURNITURE.search(f.reason + text[f.span.start : f.span.end]))
                    for f in document.furniture if f.reason.startswith("comment"))

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.dedupe import COPY_CONTAINMENT
+from newsfuse.dedupe.copies import COPY_CONTAINMENT, SHINGLE_WORDS
 
-SHINGLE_WORDS = 5  # as newsfuse.dedupe
 # Members of one story whose sketches are kept: a copy is nearly always of a recent article, and the cap
 # bounds memory for a story that runs for weeks.
 MAX_MEMBERS = 200

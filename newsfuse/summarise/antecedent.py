@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from newsfuse.model import Document, Span
+from newsfuse.segment.voice import QUOTED
 
 # Lower case too: "But he gave ..." keeps a lower-case "he" once the opener is cut.
 _OPENING_PRONOUN = re.compile(r"^([Hh]e|[Ss]he)\s+(?=[a-z])")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # A name (up to four capitalised words, "al-"/"de" particles allowed) acting as a subject: followed by a
 # reporting or action verb. Titles before it ("President", "Defense Minister") are part of the match but
 # only the last word (the surname, as news names people on second reference) is used.
@@ -51,7 +51,7 @@ def resolve_opening_pronoun(document: Document, index: int, pieces: list[Span]) 
         return None
     names = {}
     # Names inside a quotation are the quoted speaker's words, not the sentence's actors.
-    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), previous.text)
+    unquoted = QUOTED.sub(lambda m: " " * len(m.group()), previous.text)  # blanked, offsets kept
     for match in _ACTING_NAME.finditer(unquoted):
         words = [w for w in match.group(1).split() if w not in _NOT_PERSON]
         if not words or match.group(1).split()[-1] in _NOT_PERSON or match.group(1).startswith("The "):

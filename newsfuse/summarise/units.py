@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
+from newsfuse.segment.voice import QUOTED, unquoted, writer_in_first_person
 from newsfuse.summarise.antecedent import resolve_opening_pronoun
 from newsfuse.summarise.compress import compress
 from newsfuse.summarise.concepts import concept_bigrams
@@ -32,8 +33,6 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"[\"”’'],?\s+(he|she|they|it)\s+(said|says|added|told|stressed|noted|insisted|argued|warned)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|our|us)\b")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
 # Words outside the quotation marks needed to name a speaker and a verb ("said Putin", "Peskov told ...").
 MIN_ATTRIBUTION_WORDS = 2
 
@@ -98,10 +97,9 @@ def _eligible(text: str, words: int, opinion: bool) -> bool:
         return False
     if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
         return False
-    unquoted = _QUOTED.sub(" ", text)
-    if _FIRST_PERSON.search(unquoted):  # the writer speaking, not reporting
+    if writer_in_first_person(text):  # the writer speaking, not reporting
         return False
-    if _QUOTED.search(text) and len(unquoted.split()) < MIN_ATTRIBUTION_WORDS:
+    if QUOTED.search(text) and len(unquoted(text).split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
     if text.count('"') % 2 or (text.count("“") != text.count("”")):  # a quotation cut by the splitter
         return False
