@@ -38,7 +38,7 @@ def summarize(words: int, input_file) -> None:
     Example:
       newsfuse summarize --words 250 < clusters.jsonl > summaries.jsonl
     """
-    done = failed = 0
+    done = 0
     for number, line in enumerate(progress(input_file, "summarising"), 1):
         if not line.strip():
             continue
@@ -49,7 +49,6 @@ def summarize(words: int, input_file) -> None:
                 raise TypeError('"documents" is not a list')
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             click.echo(f"newsfuse: line {number}: skipped: not a cluster record ({error})", err=True)
-            failed += 1
             continue
         summary = summarize_cluster(documents, words)
         if not summary:

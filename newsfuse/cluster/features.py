@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from newsfuse.segment.tokens import stem, stop_words
 
 HASH_BITS = 20  # a million buckets: vocabularies of news streams (1e5-1e6 terms) collide rarely
-HASH_MASK = (1 << HASH_BITS) - 1
 # Clustering reads the title and the first words only: news tells the event first, and a fixed budget
 # keeps the cost per article flat. ECB+ articles average 330 words; 400 keeps nearly all of them whole.
 LEAD_WORDS = 400

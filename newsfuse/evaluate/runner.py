@@ -15,7 +15,7 @@ import json
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.evaluate.baselines import System, cluster_language
@@ -39,7 +39,6 @@ class SystemResult:
     ms_per_cluster: float  # mean wall-clock time
     cpu_ms_per_cluster: float  # mean process CPU time
     peak_mb: float | None  # largest peak over the MEMORY_CLUSTERS largest clusters; None: not measured
-    per_cluster: dict[str, RougeResult] = field(default_factory=dict)
 
 
 @dataclass
