@@ -119,7 +119,7 @@ def run_eval(clusters: list[Cluster], systems: dict[str, System], words: int, me
     n = len(clusters)
     results = [
         SystemResult(name, RougeResult.mean(list(scores[name].values())), 1000 * wall[name] / n,
-                     1000 * cpu[name] / n, peaks[name], scores[name])
+                     1000 * cpu[name] / n, peaks[name])
         for name in systems
     ]
     return EvalReport(data, words, n, counts, results)
