@@ -45,7 +45,7 @@ def main() -> None:
             print(f"== {record['id']} {conflict['kind']}: {conflict['thing']}")
             for value in conflict["values"]:
                 print(f"  {value['value']!r} {value['sources']}")
-                for sentence in value["sentences"][:2]:
+                for sentence in (value.get("sentences") or value["evidence"])[:2]:
                     print(f"      {texts[sentence['source']][sentence['start']:sentence['end']]!r}")
     elapsed = time.perf_counter() - started
     print(f"# {clusters} clusters, conflicts by kind: {dict(kinds)}, {elapsed:.0f} s", file=sys.stderr)

@@ -17,7 +17,9 @@ ANALYSIS_VERSION = 1
 def analyse(brief: Brief) -> dict:
     from newsfuse.analyse.claims import find_claims
     from newsfuse.analyse.conflicts import find_conflicts
+    from newsfuse.analyse.date_conflicts import find_date_conflicts
     from newsfuse.analyse.entities import find_entities
+    from newsfuse.analyse.name_conflicts import find_name_conflicts
     from newsfuse.analyse.nlp import parse
     from newsfuse.analyse.profiles import source_profiles
     from newsfuse.analyse.quotes import find_quotes
@@ -29,7 +31,10 @@ def analyse(brief: Brief) -> dict:
     entities = find_entities(parsed, originals)
     quotes = find_quotes(parsed, entities, originals)
     timeline = build_timeline(brief, parsed, originals)
-    conflicts = find_conflicts(parsed, originals)
+    conflicts = (find_conflicts(parsed, originals) + find_date_conflicts(parsed, timeline, originals)
+                 + find_name_conflicts(quotes, entities, originals))
+    for number, conflict in enumerate(conflicts, 1):
+        conflict.id = f"C{number}"
     claims = find_claims(brief)
     return {
         "version": ANALYSIS_VERSION,

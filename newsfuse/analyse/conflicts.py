@@ -82,9 +82,10 @@ class Conflict:
     id: str
     thing: str
     values: list[dict] = field(default_factory=list)
+    kind: str = "number"  # number | date | name
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "kind": "number", "thing": self.thing, "values": self.values}
+        return {"id": self.id, "kind": self.kind, "thing": self.thing, "values": self.values}
 
 
 def find_conflicts(parsed: Parsed, originals: dict[str, str]) -> list[Conflict]:
@@ -98,8 +99,6 @@ def find_conflicts(parsed: Parsed, originals: dict[str, str]) -> list[Conflict]:
             conflict = _compare(thing)
             if conflict:
                 conflicts.append(conflict)
-    for number, conflict in enumerate(conflicts, 1):
-        conflict.id = f"C{number}"
     return conflicts
 
 

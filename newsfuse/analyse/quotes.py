@@ -59,6 +59,7 @@ class QuoteInstance:
     speaker_start: int | None = None
     speaker_end: int | None = None
     entity: str | None = None  # merged entity id of the speaker
+    inherited: bool = False  # the speaker was not named at this quote (a pronoun, or no frame)
 
 
 @dataclass
@@ -152,6 +153,7 @@ def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteIns
             if subject is not None and subject[3].lower_ not in _PRONOUNS:
                 _attribute(instance, subject, entities)
             else:
+                instance.inherited = True
                 _inherit(instance, number, history, sentences, pd, entities)
             if instance.speaker:
                 history.append((last, instance))

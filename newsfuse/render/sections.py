@@ -44,9 +44,16 @@ def _claims(analysis: dict, numbers: dict[str, int]) -> list[str]:
 def _conflicts(analysis: dict, numbers: dict[str, int]) -> list[str]:
     rows = []
     for conflict in analysis.get("conflicts") or []:
-        values = "; ".join(f"\"{v['value']}\" {cite(v['sources'], numbers)}" for v in conflict["values"])
+        values = "; ".join(f"\"{v['value']}\"{_resolved(v)} {cite(v['sources'], numbers)}"
+                           for v in conflict["values"])
         rows.append(f"{conflict['thing']}: {values}")
     return rows
+
+
+def _resolved(value: dict) -> str:
+    """The day a date value resolves to, when the words do not say it ("Monday" (2026-03-02))."""
+    day = value.get("date")
+    return f" ({day})" if day and day not in value["value"] else ""
 
 
 def _quotes(analysis: dict, numbers: dict[str, int]) -> list[str]:
