@@ -67,3 +67,11 @@ def test_quotes_in_the_summary_are_attributed(example, seeds_brief):
             assert row["quotes"] and all(q["speaker"] for q in row["quotes"]), sentence.text
             surname = row["quotes"][0]["speaker"].split()[-1]
             assert surname in sentence.text, (surname, sentence.text)  # named in the sentence itself
+
+
+def test_unfamiliar_place_names_and_capitalised_common_words_are_typed_right(example):
+    types = {e["name"]: e["type"] for e in example.analysis["entities"]}
+    assert types["Aldersund"] == "place"  # "divert vessels to Aldersund"
+    assert types["Varnholm"] == "place"  # "the strike at Varnholm"
+    assert "Lorry" not in types  # "Lorry driver Tomas Hale"
+    assert not any("(" in name for name in types)  # the "VARNHOLM (Nordwire) -" dateline

@@ -124,3 +124,8 @@ def test_a_brief_without_analysis_never_loads_spacy():
         "assert brief.analysis is None and 'spacy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_vague_offset_is_not_a_date():
+    assert dates.resolve("five months ago", date(2016, 3, 14)).date == date(2015, 10, 1)
+    assert dates.resolve("more than five months ago", date(2016, 3, 14)) is None

@@ -102,6 +102,11 @@ def test_the_death_toll_is_the_one_figure_outlets_disagree_on(analysis):
     assert "kill" in conflicts[0]["thing"]
 
 
+def test_a_news_agency_and_an_armed_group_are_organisations(analysis):
+    assert _entity(analysis, "Sputnik")["type"] == "organisation"  # "Russian news agency Sputnik"
+    assert _entity(analysis, "First Coastal Division")["type"] == "organisation"  # "a Free Syria Army group"
+
+
 def test_names_merged_across_spellings(analysis):
     assert {"Sergei Shoigu", "Sergey Shoygu"} <= set(_entity(analysis, "Sergei Shoigu")["aliases"])
     assert {"Hmeimim", "Hmeymim", "Hemeimeem"} <= set(_entity(analysis, "Hmeimim")["aliases"])

@@ -5,7 +5,8 @@ Weekdays point back to the latest such day on or before the reference date ("Put
 or forward to the next one when the sentence speaks of the future ("will begin Tuesday", "from
 Tuesday", "a meeting on Wednesday which would ..."). A bare month is the latest such month on or
 before the reference unless "next" says otherwise ("in September", written in March, is last
-September). Durations ("five-year", "more than two years") are not dates and resolve to nothing.
+September). Durations ("five-year", "more than two years") are not dates and resolve to nothing, nor
+are vague offsets ("more than five months ago": some time before a date, not that date).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _RELATIVE_DAY = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b", re.IGNOREC
 _RELATIVE_UNIT = re.compile(r"\b(last|next|this|past)\s+(week|month|year)\b", re.IGNORECASE)
 _NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
 _AGO = re.compile(r"\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_VAGUE_AGO = re.compile(r"\b(more than|over|nearly|almost|about|around|some|at least|less than)\b")
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -91,8 +93,8 @@ def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved |
         return Resolved(reference + timedelta(days=shift), "day", True)
     if match := _AGO.search(lowered):
         count = _count(match.group(1))
-        if count is None:
-            return None
+        if count is None or _VAGUE_AGO.search(lowered):
+            return None  # "more than five months ago" is some time before a date, not that date
         return _shift(reference, match.group(2), -count)
     if match := _RELATIVE_UNIT.search(lowered):
         step = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group(1)]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
 from newsfuse.segment import names
+from newsfuse.segment.tokens import stem
 
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 # Nouns naming a facility: a proper name compounded with one is a place ("Hmeimim air base").
@@ -100,11 +101,15 @@ def find_entities(parsed: Parsed, originals: dict[str, str]) -> EntityIndex:
     """`originals` maps every document id to the id of the source it counts as (itself or its original)."""
     # Headlines are left out: title case misleads the recogniser ("Putin Orders Russian Military").
     mentions = [m for pd in parsed.documents for block in pd.blocks if block.role != "title"
-                for m in _block_mentions(pd.id, block)]
+                for m in _block_mentions(pd.id, block, _lowercase_words(pd.text))]
     return EntityIndex(_merge(mentions, originals))
 
 
-def _block_mentions(source: str, block: ParsedBlock) -> list[Mention]:
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
+
+
+def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str]) -> list[Mention]:
     doc = block.doc
     found: list[Mention] = []
     taken: set[int] = set()
@@ -117,6 +122,10 @@ def _block_mentions(source: str, block: ParsedBlock) -> list[Mention]:
         tokens = _trim(list(ent))
         if not tokens:
             continue
+        if len(tokens) == 1 and tokens[0].is_sent_start and _common_word(tokens[0].lower_, lowercase):
+            continue  # "Lorry driver Tomas Hale": a capitalised common word, not a name
+        if label == "PERSON" and _located_at(ent):
+            label = "GPE"
         taken.update(t.i for t in ent)
         role = _role(ent, tokens) if label in ("PERSON", "ORG") else None
         found.append(_mention(source, block, tokens, label, role))
@@ -132,6 +141,34 @@ def _mention(source: str, block: ParsedBlock, tokens: list, label: str, role: st
                    label, role)
 
 
+def _common_word(word: str, lowercase: frozenset[str]) -> bool:
+    """The article also writes the word in lowercase (or its plural): "Lorry" beside "lorries"."""
+    forms = {word, word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else word}
+    return bool(forms & lowercase)
+
+
+# Prepositions that place what follows: a "person" after them is a place the recogniser did not know
+# ("strike at Varnholm", "ships waiting outside Aldersund"). Not "to" or "from": letters go to people.
+_LOCATING = frozenset(("in", "at", "near", "outside", "inside", "into", "across", "throughout", "around"))
+
+
+# ... and "to" after a verb of motion ("divert vessels to Aldersund", "fled to Latakia").
+_MOTION = frozenset(stem(w) for w in (
+    "divert", "send", "sail", "fly", "travel", "move", "head", "go", "return", "flee", "deploy", "ship",
+    "redirect", "evacuate", "relocate", "drive", "march", "transfer"))
+
+
+def _located_at(ent) -> bool:
+    root = ent.root
+    if len(ent) != 1 or root.dep_ != "pobj" or any(c.dep_ == "case" for c in root.children):
+        return False
+    preposition = root.head
+    if preposition.lower_ in _LOCATING:
+        return True
+    return preposition.lower_ == "to" and preposition.head.pos_ == "VERB" and stem(
+        preposition.head.lower_) in _MOTION
+
+
 def _is_facility_name(token) -> bool:
     return (token.dep_ == "compound" and token.text[:1].isupper()
             and token.head.pos_ == "NOUN" and token.head.text.lower() in FACILITY_NOUNS)
@@ -144,7 +181,8 @@ def _trim(tokens: list) -> list:
         tokens = tokens[1:]
     while tokens and (tokens[-1].dep_ == "case" or tokens[-1].pos_ == "PUNCT"):
         tokens = tokens[:-1]
-    return tokens
+    cut = next((i for i, t in enumerate(tokens) if t.text in "()[]"), None)
+    return tokens[:cut] if cut else tokens  # "VARNHOLM (Nordwire": a dateline, not one name
 
 
 def _role(ent, tokens: list) -> str | None:
@@ -267,6 +305,10 @@ def _entity(members: list[str], forms: dict[str, list[Mention]], originals: dict
     # capitalised words settles it.
     if kind == "organisation" and roles and _person_shaped(name):
         kind = "person"
+    # ... and an unfamiliar organisation as a person: "Sputnik, the Russian news agency", "the First
+    # Coastal Division, a Free Syria Army group". A role naming a body settles that too.
+    if kind == "person" and roles and all(_names_a_body(role) for role in roles):
+        kind = "organisation"
     if kind != "person":
         roles = []
     sources = sorted({originals.get(m.source, m.source) for m in mentions})
@@ -278,6 +320,19 @@ _ORGANISATION_WORDS = re.compile(
     r"\b(union|ministry|authority|council|party|company|corporation|inc|ltd|group|bank|agency|office|"
     r"committee|association|federation|institute|university|department|service|army|force|forces|court|"
     r"government|police|league|front|organi[sz]ation|news|press|times|post)\b", re.IGNORECASE)
+
+
+_BODY_HEADS = frozenset((
+    "agency", "group", "division", "brigade", "battalion", "regiment", "newspaper", "paper", "magazine",
+    "daily", "network", "channel", "broadcaster", "website", "outlet", "company", "firm", "party",
+    "movement", "militia", "faction", "coalition", "organisation", "organization", "ministry", "service",
+))
+
+
+def _names_a_body(role: str) -> bool:
+    """The role's head noun (the word before "of"/"for", else the last word) names a body, not a person."""
+    head = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".,") in _BODY_HEADS
 
 
 def _person_shaped(name: str) -> bool:
