@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from newsfuse.analyse.dates import resolve
+from newsfuse.analyse.quotes import MIN_QUOTE_WORDS, quote_spans
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article
 from newsfuse.pipeline import BriefOptions, build_brief
@@ -62,8 +63,9 @@ def test_the_blog_is_opinion_and_the_copy_is_marked(example):
 def test_quotes_in_the_summary_are_attributed(example, seeds_brief):
     for brief in (example, seeds_brief):
         for sentence, row in zip(brief.summary, brief.analysis["summary"], strict=True):
-            if not any(mark in sentence.text for mark in '"“'):
-                continue
+            quoted = [sentence.text[a:b] for a, b in quote_spans(sentence.text, 0, len(sentence.text))]
+            if not any(len(words.split()) >= MIN_QUOTE_WORDS for words in quoted):
+                continue  # no quotation, or a scare-quoted term ("the “reduction” of troops")
             assert row["quotes"] and all(q["speaker"] for q in row["quotes"]), sentence.text
             surname = row["quotes"][0]["speaker"].split()[-1]
             assert surname in sentence.text, (surname, sentence.text)  # named in the sentence itself

@@ -167,15 +167,17 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
 
 def _plain_greedy(units, weights, budget):
     """The textbook greedy the lazy selection must reproduce: rescore every unit at every step."""
-    from newsfuse.summarise.select import BASE_VALUE, LENGTH_EXPONENT, REDUNDANCY, lead_factor
+    from newsfuse.summarise.select import BACKGROUND_FACTOR, BASE_VALUE, LENGTH_EXPONENT, REDUNDANCY, lead_factor
 
     covered, chosen, used = set(), [], 0
     pool = [u for u in units if u.eligible and u.words <= budget]
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
 
     def score(u, covered):
-        gain = sum(weights.get(c, 0.0) for c in u.bigrams - covered) + base * len(u.bigrams) ** 0.5
-        return gain * lead_factor(u.sentence.index) / u.words**LENGTH_EXPONENT
+        fresh = u.bigrams - covered
+        gain = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
+        value = gain * lead_factor(u.sentence.index) / u.words**LENGTH_EXPONENT
+        return value * BACKGROUND_FACTOR if u.background else value
 
     while pool:
         best = max(pool, key=lambda u: score(u, covered))
@@ -284,3 +286,29 @@ def test_a_negated_statement_is_not_supported_by_its_positive():
     units = {doc.id: build_units(doc) for doc in documents}
     evidence = SupportIndex(units).evidence(units["doc-1"][0])
     assert [e.doc_id for e in evidence] == ["doc-1", "doc-3"]
+
+
+def test_background_is_told_after_the_news():
+    from datetime import date
+
+    from newsfuse.summarise.background import is_background, story_date
+
+    story = date(2016, 3, 14)
+    assert is_background("Russia's intervention in Syria in September helped to turn the tide.", story)
+    assert is_background("In 2004 a tsunami killed 230,000 people in 14 countries.", story)
+    assert not is_background("Putin told Shoigu on March 14 that the forces had fulfilled their tasks.", story)
+    assert not is_background("The talks resumed in Geneva.", story)  # no date: not known to be old
+    documents = _documents(["Talks\n\nThe talks opened on March 14, 2016 in Geneva, officials said there.",
+                            "Talks\n\nDelegates arrived on March 14, 2016, a day late, the envoy said."])
+    assert story_date(documents) == story
+
+
+def test_the_seed_brief_tells_what_stays_behind_within_200_words():
+    from newsfuse.ingest import read_inputs
+    from newsfuse.pipeline import BriefOptions, build_brief
+
+    # The scope of a withdrawal is part of the event; the intervention's history is background.
+    brief = build_brief(read_inputs([str(SEEDS)]), BriefOptions(words=200, analysis=False))
+    text = " ".join(s.text for s in brief.summary)
+    assert "Tartus" in text and "Hmeimim" in text
+    assert "turn the tide" not in text

@@ -20,7 +20,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][a-z]+\.?(\s+\d{1,2})?)?\s*(\([A-Za-z .&/-]{2,30}\))?\s*[-—–]{1,2}\s+"
 )
 # Discourse openers that only link to the sentence before.
-_OPENER = re.compile(r"^(But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore),?\s+")
+_OPENER = re.compile(
+    r"^(But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed),?\s+")
 # A parenthetical aside of at most eight words; never one holding a quotation mark (it may close one).
 _PARENTHETICAL = re.compile(r"\s\((?:[^()\"“”]\s*){1,80}\)")
 _PARENTHETICAL_MAX_WORDS = 8

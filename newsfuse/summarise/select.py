@@ -26,6 +26,8 @@ LENGTH_EXPONENT = 0.85
 LEAD_WEIGHT = 2.0
 # Base value of a sentence, in units of the mean concept weight per sqrt(bigram). Sweep 0.3-2: flat.
 BASE_VALUE = 1.0
+# Background (events a month or more before the story) goes in when there is room: its value is scaled.
+BACKGROUND_FACTOR = 0.5
 # A sentence sharing more than this share of its content words with a chosen sentence repeats it.
 REDUNDANCY = 0.5
 
@@ -67,8 +69,10 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
 
     def score(unit: Unit) -> float:
-        gain = sum(weights.get(c, 0.0) for c in unit.bigrams - covered) + base * len(unit.bigrams) ** 0.5
-        return gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
+        fresh = unit.bigrams - covered
+        gain = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
+        value = gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
+        return value * BACKGROUND_FACTOR if unit.background else value
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.model import Document, SummarySentence
+from newsfuse.summarise.background import is_background, story_date
 from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
@@ -33,6 +34,10 @@ class Summariser:
         originals = [doc for doc in documents if not doc.duplicate_of]
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         _merge_name_spellings(units_by_doc)
+        story = story_date(originals)
+        for units in units_by_doc.values():
+            for unit in units:
+                unit.background = is_background(unit.text, story)
         headlines = [concept_bigrams(doc.title, doc.language) if doc.title else frozenset() for doc in originals]
         corroborating = drop_pasted(units_by_doc, frozenset(opinion) & set(units_by_doc))
         weights = concept_weights(corroborating.values(), headlines)

@@ -50,6 +50,7 @@ class Unit:
     position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
     eligible: bool = True  # False: it may support and order, but never be printed as summary
     reported: frozenset[str] = frozenset()  # content terms of what a reporting verb introduces ("said that X")
+    background: bool = False  # tells of events a month or more before the story
 
 
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:

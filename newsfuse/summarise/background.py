@@ -1,0 +1,80 @@
+"""Background: sentences about what happened well before the story ("the intervention in September
+helped to turn the tide", "the 2004 tsunami killed 230,000").
+
+A brief tells what is new first; background goes in when there is room for it. The story's date is the
+sources' publication date, or the written-out date they name most often; a sentence is background when
+every date it names resolves to at least `BACKGROUND_DAYS` before it. Only written-out dates, months
+and years are read (no parser): "last September", "in 2004", "March 4, 2016", "two years ago".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from newsfuse.analyse import dates
+from newsfuse.model import Document
+
+# A month before the story is background; the days around it (the week's events) are the story.
+BACKGROUND_DAYS = 30
+_EXPRESSIONS = re.compile(
+    "|".join(p.pattern for p in (dates._MONTH_DAY, dates._DAY_MONTH, dates._AGO, dates._RELATIVE_UNIT))
+    + r"|\b(?:last|in|since|of)\s+" + dates._MONTH + r"(?:\s+\d{4})?\b"
+    + r"|\b(?:in|since|of)\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    dates._MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\b\d{1,2}\s+" + dates._MONTH + r"\s+(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+
+
+def story_date(documents: list[Document]) -> date | None:
+    """The sources' latest publication date, else the full date (with its year) their texts name most."""
+    published = [p for doc in documents if (p := doc.article.published)]
+    parsed = [d for p in published if (d := _iso(p)) is not None]
+    if parsed:
+        return max(parsed)
+    counts: Counter = Counter()
+    for doc in documents:
+        for match in _FULL_DATE.finditer(doc.article.text):
+            resolved = dates.explicit(match.group(), None)
+            if resolved is not None:
+                counts[resolved.date] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def is_background(text: str, story: date | None) -> bool:
+    """Every date the sentence names lies a month or more before the story (and it names one)."""
+    if story is None:
+        return False
+    found = []
+    for match in _EXPRESSIONS.finditer(text):
+        expression = match.group()
+        year = _YEAR_ONLY.fullmatch(expression.strip())
+        if year:
+            found.append(date(int(year.group(1)), 12, 31))  # the year's last day: "in 2016" may be recent
+            continue
+        resolved = dates.resolve(re.sub(r"^(in|since|of)\s+", "", expression, flags=re.IGNORECASE), story, text)
+        if resolved is None:
+            return False  # a date not understood: not sure it is old
+        found.append(_last_day(resolved))
+    return bool(found) and all(day <= story - timedelta(days=BACKGROUND_DAYS) for day in found)
+
+
+def _last_day(resolved: dates.Resolved) -> date:
+    if resolved.precision == "year":
+        return date(resolved.date.year, 12, 31)
+    if resolved.precision == "month":
+        following = date(resolved.date.year + resolved.date.month // 12, resolved.date.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return resolved.date
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
