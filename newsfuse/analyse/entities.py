@@ -100,8 +100,11 @@ class EntityIndex:
 def find_entities(parsed: Parsed, originals: dict[str, str]) -> EntityIndex:
     """`originals` maps every document id to the id of the source it counts as (itself or its original)."""
     # Headlines are left out: title case misleads the recogniser ("Putin Orders Russian Military").
-    mentions = [m for pd in parsed.documents for block in pd.blocks if block.role != "title"
-                for m in _block_mentions(pd.id, block, _lowercase_words(pd.text))]
+    mentions = []
+    for pd in parsed.documents:
+        lowercase = _lowercase_words(pd.text)
+        mentions += [m for block in pd.blocks if block.role != "title"
+                     for m in _block_mentions(pd.id, block, lowercase)]
     return EntityIndex(_merge(mentions, originals))
 
 
