@@ -30,7 +30,7 @@ MAX_CLIMB = 3
 # Figures of one noun told with different verbs count the same thing when their clauses share this many
 # other content words: one shared word ("Syria") is common ground, two name the same situation.
 MIN_SHARED_CONTEXT = 2
-_REPORTING = frozenset(stem(word) for word in (
+REPORTING_STEMS = frozenset(stem(word) for word in (
     "say", "says", "said", "tell", "told", "report", "reported", "announce", "announced", "add", "added",
     "state", "stated", "claim", "claimed", "confirm", "confirmed", "according"))
 _MORE = re.compile(r"\b(more than|over|at least|upwards of|in excess of|above)\b|\+|-?\s*plus\b", re.I)
@@ -163,8 +163,8 @@ def _figures(pd, original: str) -> list[Figure]:
             thing, key = _thing(ent)
             if key is None:
                 continue
-            verb = _verb(noun) if noun is not None else _verb(ent.root)
-            participants = _participants(verb, ent, noun)
+            verb = governing_verb(noun) if noun is not None else governing_verb(ent.root)
+            participants = participants_of(verb, ent, noun)
             if participants is None:
                 continue  # a pronoun takes part: whose figure it is cannot be told
             if not _told_of_someone(participants, noun, key):
@@ -216,7 +216,7 @@ def _a_whole_count(ent, noun) -> bool:
         r"[.:]\s?\d", doc.text[ent.end_char : ent.end_char + 3])
 
 
-def _participants(verb, ent, noun) -> tuple[tuple[str, str, str], ...] | None:
+def participants_of(verb, ent, noun) -> tuple[tuple[str, str, str], ...] | None:
     """Who or what takes part in the counted event, besides the counted thing: (role, kind, words).
 
     kind is "name" (a proper noun: the same count of two different people is two facts) or "thing".
@@ -321,7 +321,7 @@ def _thing(ent) -> tuple[str, tuple[str, str] | None]:
         head = ent.root.head if ent.root.head.i >= ent.end and ent.root.head.pos_ == "NOUN" else noun
         if head is None:
             return "", None
-        verb = _verb(head)
+        verb = governing_verb(head)
         if verb is None:
             return "", None
         return f"{unit}s ({head.text} {verb.text})", (stem(unit), stem(verb.lower_) + "/" + stem(head.lower_))
@@ -329,7 +329,7 @@ def _thing(ent) -> tuple[str, tuple[str, str] | None]:
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ == "NOUN" else None
     if noun is None:
         return "", None
-    verb = _verb(noun)
+    verb = governing_verb(noun)
     if verb is None:
         return "", None
     extra = [c.text for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
@@ -337,7 +337,7 @@ def _thing(ent) -> tuple[str, tuple[str, str] | None]:
     return f"{label} ({verb.text})", (stem(noun.lower_), stem(verb.lower_))
 
 
-def _verb(token):
+def governing_verb(token):
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -432,7 +432,7 @@ def _context(ent, noun) -> frozenset[str]:
     Left out: the figure and the counted noun phrase ("cargo ships"), names and dates (shared by the
     whole story, so they say nothing about which situation a figure counts) and reporting verbs.
     """
-    verb = _verb(noun) if noun is not None else None
+    verb = governing_verb(noun) if noun is not None else None
     tokens = verb.subtree if verb is not None else ent.sent
     skip = {t.i for t in ent}
     if noun is not None:
@@ -441,7 +441,7 @@ def _context(ent, noun) -> frozenset[str]:
     return frozenset(
         stem(t.lower_) for t in tokens
         if t.i not in skip and t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "VERB", "ADJ")
-        and not t.ent_type_ and stem(t.lower_) not in _REPORTING | {noun_stem}
+        and not t.ent_type_ and stem(t.lower_) not in REPORTING_STEMS | {noun_stem}
     )
 
 

@@ -1,8 +1,8 @@
 """Where independent sources put one event on different days ("the strike began on Monday" / "... on
 February 27").
 
-A date is compared only when it is sure: a written-out day, or a relative one ("Monday", "yesterday")
-read against a publication date the input gives (never against an inferred one). The event is the verb
+A date is compared only when it is sure: a written-out day with its year, or any day ("Monday", "March
+14", "yesterday") read against a publication date the input gives (never against an inferred one). The event is the verb
 the date is attached to, with its participants, told in the same tense: "talks resumed on Monday" and
 "talks will resume on Wednesday" are two rounds, not a conflict. Reporting verbs are never events here:
 outlets report one event on different days. The same day in another form ("Monday" / "March 2") resolves
@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfuse.analyse import dates
-from newsfuse.analyse.conflicts import _REPORTING, Conflict, _participants, _verb
+from newsfuse.analyse.conflicts import REPORTING_STEMS, Conflict, governing_verb, participants_of
 from newsfuse.analyse.nlp import Parsed
 from newsfuse.analyse.quotes import SPEECH_VERBS
 from newsfuse.analyse.timeline import Timeline
@@ -37,10 +36,8 @@ class DatedEvent:
 
 
 def find_date_conflicts(parsed: Parsed, timeline: Timeline, originals: dict[str, str]) -> list[Conflict]:
-    sure = {(m.source, m.start): m for m in timeline.mentions
-            if m.resolved.precision == "day" and not m.inferred
-            and (not m.resolved.relative or timeline.references[m.source].basis == "published"
-                 or dates._MONTH_DAY.search(m.expression) or dates._DAY_MONTH.search(m.expression))}
+    # `inferred` marks what was read against an inferred date: a weekday, or a day without its year.
+    sure = {(m.source, m.start): m for m in timeline.mentions if m.resolved.precision == "day" and not m.inferred}
     events: dict[tuple, list[DatedEvent]] = {}
     for pd in parsed.documents:
         for block, sent in pd.sentences():
@@ -59,10 +56,10 @@ def find_date_conflicts(parsed: Parsed, timeline: Timeline, originals: dict[str,
 
 
 def _dated_event(ent, mention, original: str, block) -> DatedEvent | None:
-    verb = _verb(ent.root)
-    if verb is None or verb.lower_ in SPEECH_VERBS or stem(verb.lower_) in _REPORTING:
+    verb = governing_verb(ent.root)
+    if verb is None or verb.lower_ in SPEECH_VERBS or stem(verb.lower_) in REPORTING_STEMS:
         return None
-    participants = _participants(verb, ent, None)
+    participants = participants_of(verb, ent, None)
     if not participants or not any(role == "subject" for role, _kind, _words in participants):
         return None  # whose event it is must be said, and not by a pronoun
     future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children) or (

@@ -18,15 +18,15 @@ from datetime import date, timedelta
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_MONTH_DAY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
+DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r"(?:,?\s+(\d{4}))?\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_RELATIVE_DAY = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)
-_RELATIVE_UNIT = re.compile(r"\b(last|next|this|past)\s+(week|month|year)\b", re.IGNORECASE)
-_NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + _MONTH + r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
-_AGO = re.compile(r"\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+RELATIVE_DAY = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)
+RELATIVE_UNIT = re.compile(r"\b(last|next|this|past)\s+(week|month|year)\b", re.IGNORECASE)
+_NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + MONTH + r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
+AGO = re.compile(r"\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 _VAGUE_AGO = re.compile(r"\b(more than|over|nearly|almost|about|around|some|at least|less than)\b")
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -51,10 +51,10 @@ class Resolved:
 
 def explicit(text: str, year: int | None) -> Resolved | None:
     """A date written out ("March 14, 2016", "14 March", "Sept 11"); the year from the text or `year`."""
-    match = _MONTH_DAY.search(text)
+    match = MONTH_DAY.search(text)
     groups = (match.group(1), match.group(2), match.group(3)) if match else None
     if not match:
-        match = _DAY_MONTH.search(text)
+        match = DAY_MONTH.search(text)
         groups = (match.group(2), match.group(1), match.group(3)) if match else None
     if not groups:
         return None
@@ -88,15 +88,15 @@ def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved |
         if FUTURE_MARKERS.search(sentence) and back:
             return Resolved(reference + timedelta(days=7 - back), "day", True)
         return Resolved(reference - timedelta(days=back), "day", True)
-    if match := _RELATIVE_DAY.search(lowered):
+    if match := RELATIVE_DAY.search(lowered):
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[match.group(1)]
         return Resolved(reference + timedelta(days=shift), "day", True)
-    if match := _AGO.search(lowered):
+    if match := AGO.search(lowered):
         count = _count(match.group(1))
         if count is None or _VAGUE_AGO.search(lowered):
             return None  # "more than five months ago" is some time before a date, not that date
         return _shift(reference, match.group(2), -count)
-    if match := _RELATIVE_UNIT.search(lowered):
+    if match := RELATIVE_UNIT.search(lowered):
         step = {"last": -1, "past": -1, "next": 1, "this": 0}[match.group(1)]
         return _shift(reference, match.group(2), step)
     if match := _NAMED_MONTH.search(lowered):

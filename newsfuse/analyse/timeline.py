@@ -128,12 +128,12 @@ def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
             if ent.label_ != "DATE" or _names_a_thing(ent):
                 continue
             base = reference.date
-            if anchor and number - anchor[0] <= 1 and dates._RELATIVE_DAY.search(ent.text):
+            if anchor and number - anchor[0] <= 1 and dates.RELATIVE_DAY.search(ent.text):
                 base = anchor[1]
             resolved = dates.resolve(ent.text, base, sent.text)
             if resolved is None:
                 continue
-            if resolved.precision == "day" and not dates._RELATIVE_DAY.search(ent.text):
+            if resolved.precision == "day" and not dates.RELATIVE_DAY.search(ent.text):
                 anchor = (number, resolved.date)
             start, end = block.span(ent.start_char, ent.end_char)
             found.append(DateMention(pd.id, start, end, ent.text, resolved,

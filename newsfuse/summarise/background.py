@@ -19,14 +19,14 @@ from newsfuse.model import Document
 # A month before the story is background; the days around it (the week's events) are the story.
 BACKGROUND_DAYS = 30
 _EXPRESSIONS = re.compile(
-    "|".join(p.pattern for p in (dates._MONTH_DAY, dates._DAY_MONTH, dates._AGO, dates._RELATIVE_UNIT))
-    + r"|\b(?:last|in|since|of)\s+" + dates._MONTH + r"(?:\s+\d{4})?\b"
+    "|".join(p.pattern for p in (dates.MONTH_DAY, dates.DAY_MONTH, dates.AGO, dates.RELATIVE_UNIT))
+    + r"|\b(?:last|in|since|of)\s+" + dates.MONTH + r"(?:\s+\d{4})?\b"
     + r"|\b(?:in|since|of)\s+(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _FULL_DATE = re.compile(
-    dates._MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\b\d{1,2}\s+" + dates._MONTH + r"\s+(?:19|20)\d{2}",
+    dates.MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\b\d{1,2}\s+" + dates.MONTH + r"\s+(?:19|20)\d{2}",
     re.IGNORECASE,
 )
 
