@@ -12,6 +12,7 @@ import pytest
 from newsfuse.analyse.conflicts import find_conflicts
 from newsfuse.analyse.nlp import parse
 from newsfuse.model import Article
+from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.prepare import prepare_document
 
 
@@ -66,8 +67,6 @@ def test_look_alikes_are_not_a_conflict(first, second):
 
 
 def _all_conflicts(first: str, second: str, published: tuple[str | None, str | None] = (None, None)) -> list:
-    from newsfuse.pipeline import BriefOptions, build_brief
-
     articles = [Article(id=name, text=f"Report\n\n{text}", published=date)
                 for name, text, date in (("a", first, published[0]), ("b", second, published[1]))]
     return build_brief(articles, BriefOptions(words=100, analysis=True)).analysis["conflicts"]

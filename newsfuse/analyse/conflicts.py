@@ -1,14 +1,16 @@
 """Where independent sources give different figures for the same thing.
 
 Each number the recogniser marks (counts, quantities, durations) becomes a range: "270,000" is exactly
-that, "more than 50" and "50-plus" are [50, 50 x 1.05], "nearly five years" is [5 x 0.95, 5], "about
-200" is +-10%. Vague amounts ("thousands", "millions", "half") are never compared. The thing counted
-is the noun the number modifies (or the unit of a duration) together with the verb that governs it
-("killed ... people", "has ... jets"); two figures are about the same thing only when they count the
-same noun and either the verbs agree or their clauses share at least two other content words ("38 ships
-waiting at anchor" / "46 ships anchored in the bay"), the places named around them do not differ, and
-they come from different independent sources. They conflict when their ranges do not overlap. Precision
-first: anything unsure is left out, since a false conflict misleads a reader more than a missed one.
+that, "more than 50" and "50-plus" are [50, max(50 x 1.05, 51)], "about 200" is +-10%. Vague amounts
+("thousands", "millions", "half") are never compared, nor figures that are not one outlet's whole count
+(parts, ranges, measurements folded into a word, offsets, quoted or anaphoric counts). The thing
+counted is the noun the number modifies (or the unit of a duration) together with the verb that governs
+it ("killed ... people", "has ... jets"). Two figures count the same thing only when they count the same
+noun, their verbs agree (or one clause's verb is echoed in the other: "38 ships waiting at anchor" /
+"46 ships anchored in the bay"), they are told of the same participants, at the same time and place,
+and they come from different independent sources. They conflict when their ranges do not overlap.
+Precision first: anything unsure is left out, since a false conflict misleads a reader more than a
+missed one. What each rule keeps out, with real examples: docs/analysis.md.
 """
 
 from __future__ import annotations
@@ -27,9 +29,6 @@ MORE_THAN_SLACK = 0.05
 ABOUT_SLACK = 0.10
 # How far up the parse a number's noun may be from the verb that says what happened to it.
 MAX_CLIMB = 3
-# Figures of one noun told with different verbs count the same thing when their clauses share this many
-# other content words: one shared word ("Syria") is common ground, two name the same situation.
-MIN_SHARED_CONTEXT = 2
 REPORTING_STEMS = frozenset(stem(word) for word in (
     "say", "says", "said", "tell", "told", "report", "reported", "announce", "announced", "add", "added",
     "state", "stated", "claim", "claimed", "confirm", "confirmed", "according"))
@@ -140,7 +139,10 @@ def _number(text: str) -> float | None:
 
 def _figures(pd, original: str) -> list[Figure]:
     found: list[Figure] = []
+    quoted: dict[int, list[tuple[int, int]]] = {}  # block offset -> spans inside quotation marks
     for block, sent in pd.sentences():
+        if block.offset not in quoted:
+            quoted[block.offset] = quote_spans(pd.text, block.offset, block.offset + len(block.doc.text))
         counted: dict[int, int] = {}  # noun -> how many figures of this sentence count it
         candidates = []
         for ent in sent.ents:
@@ -167,15 +169,17 @@ def _figures(pd, original: str) -> list[Figure]:
             participants = participants_of(verb, ent, noun)
             if participants is None:
                 continue  # a pronoun takes part: whose figure it is cannot be told
-            if not _told_of_someone(participants, noun, key):
+            if not _told_of_someone(participants, noun, key) or _anaphoric(verb, ent, noun) or _enumerated(
+                    verb, ent, sent):
                 continue
+            position = block.span(ent.start_char, ent.end_char)[0]
+            if any(a <= position < b for a, b in quoted[block.offset]):
+                continue  # a speaker's words ("there's three people shot!"), not the outlet's count
             first = ent.start
             while first > sent.start and first > ent.start - 2 and _QUALIFIER.search(doc[first - 1 : ent.start].text):
                 first -= 1
             start, end = block.span(doc[first].idx, ent.end_char)
             text = block.doc.text[doc[first].idx : ent.end_char]
-            if _anaphoric(verb, ent, noun) or _enumerated(verb, ent, sent) or _quoted(pd.text, block, ent):
-                continue
             places = _where(verb, sent)
             found.append(Figure(pd.id, original, start, end, text, span[0], span[1], thing, key, places,
                                 block.span(sent.start_char, sent.end_char), _context(ent, noun),
@@ -211,9 +215,10 @@ def _a_whole_count(ent, noun) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "within") and _DURATION.search(ent.text):
         return False
-    neighbours = doc.text[max(ent.start_char - 2, 0) : ent.start_char] + doc.text[ent.end_char : ent.end_char + 3]
-    return not re.search(r"\d\s?[.:]\s?$|^[.:]\s?\d|^\s?[.:]\s\d", neighbours) and not re.search(
-        r"[.:]\s?\d", doc.text[ent.end_char : ent.end_char + 3])
+    split_before = ent.start > ent.sent.start and re.search(  # not "... in 2016. 38 people ..."
+        r"\d\s?[.:]\s?$", doc.text[max(ent.start_char - 4, 0) : ent.start_char])
+    split_after = re.match(r"\s?[.:]\s?\d", doc.text[ent.end_char : ent.end_char + 4])
+    return not (split_before or split_after)
 
 
 def participants_of(verb, ent, noun) -> tuple[tuple[str, str, str], ...] | None:
@@ -278,12 +283,6 @@ def _enumerated(verb, ent, sent) -> bool:
     clauses = {t.i for t in near if t.pos_ in ("VERB", "AUX")}
     return any(t.i not in counted and t.head.i in clauses
                and ((t.dep_ == "nsubj" and t.like_num) or t.lower_ in _PART_SUBJECTS) for t in sent)
-
-
-def _quoted(text: str, block, ent) -> bool:
-    """Inside quotation marks: a speaker's words ("there's three people shot!"), not the outlet's count."""
-    start, _end = block.span(ent.start_char, ent.end_char)
-    return any(a <= start < b for a, b in quote_spans(text, block.offset, block.offset + len(block.doc.text)))
 
 
 def _told_of_someone(participants: tuple, noun, key: tuple[str, str]) -> bool:

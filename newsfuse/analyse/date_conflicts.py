@@ -51,8 +51,7 @@ def find_date_conflicts(parsed: Parsed, timeline: Timeline, originals: dict[str,
                 dated = _dated_event(ent, mention, originals.get(pd.id, pd.id), block)
                 if dated is not None:
                     events.setdefault(dated.event, []).append(dated)
-    conflicts = [c for group in events.values() if (c := _compare(group)) is not None]
-    return conflicts
+    return [c for group in events.values() if (c := _compare(group)) is not None]
 
 
 def _dated_event(ent, mention, original: str, block) -> DatedEvent | None:

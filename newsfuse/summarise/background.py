@@ -25,10 +25,6 @@ _EXPRESSIONS = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_FULL_DATE = re.compile(
-    dates.MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\b\d{1,2}\s+" + dates.MONTH + r"\s+(?:19|20)\d{2}",
-    re.IGNORECASE,
-)
 
 
 def story_date(documents: list[Document]) -> date | None:
@@ -39,10 +35,11 @@ def story_date(documents: list[Document]) -> date | None:
         return max(parsed)
     counts: Counter = Counter()
     for doc in documents:
-        for match in _FULL_DATE.finditer(doc.article.text):
-            resolved = dates.explicit(match.group(), None)
-            if resolved is not None:
-                counts[resolved.date] += 1
+        for pattern in (dates.MONTH_DAY, dates.DAY_MONTH):
+            for match in pattern.finditer(doc.article.text):
+                resolved = dates.explicit(match.group(), None)  # None without a year
+                if resolved is not None:
+                    counts[resolved.date] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
