@@ -65,7 +65,7 @@ def _speakers(quotes: list[Quote], people: dict, originals: dict[str, str]) -> l
                            [(q.source, q.speaker_start, q.speaker_end) for q in members])
             value["sentences"] = [  # the quote with its attribution
                 {"source": q.source, "start": min(q.start, q.speaker_start), "end": max(q.end, q.speaker_end)}
-                for q in members if q.speaker_start is not None]
+                for q in members]  # every one named next to its quote (`_next_to`)
             values.append(value)
         conflicts.append(Conflict("", f"who said \u201c{short}\u201d", values, kind="name"))
     return conflicts
@@ -145,6 +145,5 @@ def _value(name: str, members: list, originals: dict[str, str], evidence: list[t
     return {
         "value": name,
         "sources": sorted({originals.get(m.source, m.source) for m in members}),
-        "evidence": [{"source": source, "start": start, "end": end} for source, start, end in evidence
-                     if start is not None],
+        "evidence": [{"source": source, "start": start, "end": end} for source, start, end in evidence],
     }
