@@ -288,6 +288,34 @@ def test_a_negated_statement_is_not_supported_by_its_positive():
     assert [e.doc_id for e in evidence] == ["doc-1", "doc-3"]
 
 
+def test_a_short_sentence_is_supported_by_one_sentence_saying_it_not_by_scattered_words():
+    from newsfuse.summarise.support import SupportIndex
+
+    documents = _documents([
+        "The mayor reportedly approved the bridge plan.",
+        "Engineers found cracks in an old bridge, and a mayor's aide said repair plans would wait.\n\n"
+        "Councillors approved a new budget for the schools on Friday.",
+        "The city's mayor approved the bridge plan on Friday, officials said.",
+    ])
+    units = {doc.id: build_units(doc) for doc in documents}
+    evidence = SupportIndex(units).evidence(units["doc-1"][0])
+    # doc-2 holds "bridge", "mayor", "plans" in one sentence about something else and "approved" in the
+    # next; doc-3 states the fact plainly, without the hedge.
+    assert [e.doc_id for e in evidence] == ["doc-1", "doc-3"]
+
+
+def test_seed_hedged_sentence_cites_the_outlets_that_state_it_plainly(seed_documents):
+    from newsfuse.summarise.support import SupportIndex
+
+    units = {doc.id: build_units(doc) for doc in seed_documents if not doc.duplicate_of}
+    hedged = next(unit for unit in units["003_8530bb8983c9ecbf"] if "allegedly agreed" in unit.text)
+    texts = {doc.id: doc.article.text for doc in seed_documents}
+    cited = {e.doc_id: texts[e.doc_id][e.start : e.end] for e in SupportIndex(units).evidence(hedged)[1:]}
+    assert set(cited) == {"000_0c6a50d39caf76ef", "004_6eeac98c103681ae"}
+    for span in cited.values():
+        assert "agreed on the" in span and "reduction" in span and "Iran" not in span
+
+
 def test_background_is_told_after_the_news():
     from datetime import date
 

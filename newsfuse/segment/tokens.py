@@ -105,9 +105,20 @@ def stem(word: str, language: str = "en") -> str:
     return stemmer.stemWord(word)
 
 
+# Hedging adverbs say who vouches for a fact, not what happened: "Assad allegedly agreed" and "Assad
+# agreed" state one fact, and a source that states it plainly supports the hedged sentence.
+_HEDGES = {"en": frozenset({"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "reputedly",
+                            "ostensibly"})}
+
+
+@lru_cache(maxsize=32)
+def _non_content_words(language: str) -> frozenset[str]:
+    return stop_words(language) | _HEDGES.get(language, frozenset())
+
+
 def content_terms(text: str, language: str = "en") -> list[str]:
     """Lower-cased, stemmed words of `text` that are not stop words (numbers kept: they carry facts)."""
-    stops = stop_words(language)
+    stops = _non_content_words(language)
     terms = []
     for word in words(text.lower()):
         word = word.replace("’", "'")

@@ -23,6 +23,11 @@ SUPPORT_THRESHOLD = 0.5
 MAIN_CLAUSE_THRESHOLD = 0.6
 # Fewer content words than this and a clause is not a fact of its own.
 MAIN_CLAUSE_MIN_TERMS = 6
+# A sentence with fewer content words than this states one fact, which another source states within one
+# sentence, in a phrase of the same shape: half of a handful of words is easily met by chance ("... the
+# Russian troops or agree to a solution that sees Assad out of power" for "Assad allegedly agreed on the
+# reduction of troops"), so the supporting sentence must be a single one sharing at least one word pair.
+PAIR_MIN_TERMS = 8
 # Where a second clause starts: participial and relative clauses, "as"/"while" clauses, dashes.
 _CLAUSE_BOUNDARY = re.compile(
     r",\s+(saying|adding|denying|as|while|which|who|whose|where|after|before|although|but|according)\b"
@@ -83,6 +88,7 @@ class SupportIndex:
         self._sets = {
             doc_id: [self._terms(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
         }
+        self._bigrams = {doc_id: [unit.bigrams for unit in units] for doc_id, units in units_by_doc.items()}
         # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
         # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
         self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -103,8 +109,8 @@ class SupportIndex:
                 reach[key] += value
         return reach
 
-    def _windows(self, terms: set[str], weight: float, threshold: float, main: set[str], main_weight: float
-                 ) -> dict[str, list[int]]:
+    def _windows(self, terms: set[str], weight: float, threshold: float, main: set[str], main_weight: float,
+                 pairs: bool = True) -> dict[str, list[int]]:
         """Per source, the starts of windows (sentence i, or i and i+1) that could reach the thresholds.
 
         A window's score is at most the idf mass its two sentences hold separately, so a window whose
@@ -114,11 +120,12 @@ class SupportIndex:
         reach_main = self._reach(main) if main else {}
         starts: dict[str, set[int]] = defaultdict(set)
         for doc_id, i in list(reach):
-            for start in (i - 1, i):
+            for start in (i - 1, i) if pairs else (i,):
                 if start < 0:
                     continue
-                bound = reach.get((doc_id, start), 0.0) + reach.get((doc_id, start + 1), 0.0)
-                main_bound = reach_main.get((doc_id, start), 0.0) + reach_main.get((doc_id, start + 1), 0.0)
+                ends = (start, start + 1) if pairs else (start,)
+                bound = sum(reach.get((doc_id, end), 0.0) for end in ends)
+                main_bound = sum(reach_main.get((doc_id, end), 0.0) for end in ends)
                 if bound >= threshold * weight - 1e-9 or (
                         main and main_bound >= MAIN_CLAUSE_THRESHOLD * main_weight - 1e-9):
                     starts[doc_id].add(start)
@@ -141,7 +148,8 @@ class SupportIndex:
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in main)
-        windows = self._windows(terms, weight, threshold, main, main_weight)
+        pairs = len(terms) >= PAIR_MIN_TERMS
+        windows = self._windows(terms, weight, threshold, main, main_weight, pairs)
         negated = bool(_NEGATION.search(unit.text))
         for doc_id, sets in self._sets.items():
             if doc_id == origin.doc_id or doc_id not in windows:
@@ -151,8 +159,10 @@ class SupportIndex:
             for i in windows[doc_id]:
                 if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 2]):
                     continue
+                if not pairs and not unit.bigrams & self._bigrams[doc_id][i]:
+                    continue
                 candidate = sets[i]
-                window = candidate | sets[i + 1] if i + 1 < len(sets) else candidate
+                window = candidate | sets[i + 1] if pairs and i + 1 < len(sets) else candidate
                 score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
                 if main:  # matching the main clause closely counts as matching the sentence's fact
                     main_score = sum(self.idf.get(t, 0.0) for t in main & window) / main_weight
