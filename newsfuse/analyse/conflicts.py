@@ -385,7 +385,7 @@ def _compare(group: list[Figure]) -> Conflict | None:
 
 def _same_things(group: list[Figure]) -> list[list[Figure]]:
     """Figures of one noun, split into groups that count the same thing (linked pairs, transitively)."""
-    from scipy.cluster.hierarchy import DisjointSet
+    from newsfuse.analyse.groups import DisjointSet
 
     linked = DisjointSet(range(len(group)))
     for i, a in enumerate(group):

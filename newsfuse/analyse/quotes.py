@@ -264,7 +264,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _merge(instances: list, entities: EntityIndex, originals: dict[str, str]) -> list[Quote]:
-    from scipy.cluster.hierarchy import DisjointSet
+    from newsfuse.analyse.groups import DisjointSet
 
     normal = [_normal(q.text) for q in instances]
     same = DisjointSet(range(len(instances)))
