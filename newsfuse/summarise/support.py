@@ -157,7 +157,7 @@ class SupportIndex:
             best_score, best_span = 0.0, None
             units = self.units_by_doc[doc_id]
             for i in windows[doc_id]:
-                if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 2]):
+                if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 1 + pairs]):
                     continue
                 if not pairs and not unit.bigrams & self._bigrams[doc_id][i]:
                     continue
