@@ -88,7 +88,6 @@ class SupportIndex:
         self._sets = {
             doc_id: [self._terms(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
         }
-        self._bigrams = {doc_id: [unit.bigrams for unit in units] for doc_id, units in units_by_doc.items()}
         # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
         # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
         self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -110,8 +109,9 @@ class SupportIndex:
         return reach
 
     def _windows(self, terms: set[str], weight: float, threshold: float, main: set[str], main_weight: float,
-                 pairs: bool = True) -> dict[str, list[int]]:
-        """Per source, the starts of windows (sentence i, or i and i+1) that could reach the thresholds.
+                 pairs: bool) -> dict[str, list[int]]:
+        """Per source, the starts of windows (sentence i, or i and i+1 when `pairs`) that could reach the
+        thresholds.
 
         A window's score is at most the idf mass its two sentences hold separately, so a window whose
         bound falls short of both thresholds is skipped: the evidence found is exactly that of a full scan.
@@ -159,7 +159,7 @@ class SupportIndex:
             for i in windows[doc_id]:
                 if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 1 + pairs]):
                     continue
-                if not pairs and not unit.bigrams & self._bigrams[doc_id][i]:
+                if not pairs and not unit.bigrams & units[i].bigrams:
                     continue
                 candidate = sets[i]
                 window = candidate | sets[i + 1] if pairs and i + 1 < len(sets) else candidate
