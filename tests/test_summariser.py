@@ -340,3 +340,40 @@ def test_the_seed_brief_tells_what_stays_behind_within_200_words():
     text = " ".join(s.text for s in brief.summary)
     assert "Tartus" in text and "Hmeimim" in text
     assert "turn the tide" not in text
+
+
+def test_a_story_reported_over_weeks_is_told_in_the_order_it_happened():
+    # TAC 2011 M008: Air France 447 from the day it went missing (1 June 2009) to the black boxes (2010).
+    lines = (DATA / "tac2011-multiling" / "english.jsonl").read_text(encoding="utf-8").splitlines()
+    documents = _documents(json.loads(lines[8])["documents"])
+    published = {doc.id: doc.article.published for doc in documents}
+    summary = Summariser(words=200).summarise(documents)
+    days = [published[s.origin.doc_id] for s in summary]
+    assert days == sorted(days)
+    assert days[0] == min(published.values())
+    assert "missing" in summary[0].text
+
+
+def test_dated_sentences_of_a_story_told_over_days_show_their_day():
+    from newsfuse.pipeline import build_brief
+    from newsfuse.render.json_out import brief_to_dict
+    from newsfuse.render.text import render_text
+
+    flood = "Floods cut off the town of Bellmere after the river Aske burst its banks on {day}."
+    articles = [
+        Article(id="first", published="2026-02-02", text=(
+            "River bursts its banks\n\n" + flood.format(day="Monday") + "\n\n"
+            "Rescue teams evacuated 400 residents of Bellmere by boat as the water kept rising, officials said.")),
+        Article(id="second", published="2026-02-09", text=(
+            "Bellmere counts the cost\n\n"
+            "Insurers estimate the damage from the Bellmere floods at 30 million pounds, the council said today.\n\n"
+            + flood.format(day="February 2"))),
+        Article(id="third", published="2026-02-02", text=(
+            "Floods in Bellmere\n\n"
+            "Rescue teams evacuated 400 residents of Bellmere by boat after the river Aske burst its banks.")),
+    ]
+    brief = build_brief(articles)
+    summary = brief_to_dict(brief)["summary"]
+    assert [s["date"] for s in summary] == sorted(s["date"] for s in summary)
+    assert summary[-1]["date"] == "2026-02-09" and "30 million" in summary[-1]["text"]
+    assert "2026-02-09: Insurers estimate" in render_text(brief)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.model import Brief, Evidence
-from newsfuse.render.numbering import source_line, source_numbers
+from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections
 
 CONTEXT_CHARS = 120  # characters shown before and after a cited span
@@ -55,9 +55,9 @@ def excerpt(brief: Brief, evidence: Evidence, numbers: dict[str, int]) -> Excerp
 def render_html(brief: Brief) -> str:
     numbers = source_numbers(brief)
     sentences = [
-        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources),
+        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day,
          "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
-        for s in brief.summary
+        for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
     ]
     sources = [{"number": numbers[doc.id], "id": doc.id, "line": source_line(brief, doc.id, numbers).split(": ", 1)[1],
                 "url": doc.article.url, "copy": bool(doc.duplicate_of)} for doc in brief.documents]

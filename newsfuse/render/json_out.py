@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from newsfuse.model import Brief, Document, Evidence
+from newsfuse.summarise.background import publication_dates
 
 SCHEMA_VERSION = 1
 
@@ -34,9 +35,12 @@ def source_entry(doc: Document) -> dict:
 def brief_to_dict(brief: Brief) -> dict:
     copies = {doc.id: doc.duplicate_of for doc in brief.documents if doc.duplicate_of}
     summary = []
+    published = publication_dates(brief.documents)
     for sentence in brief.summary:
+        day = published.get(sentence.origin.doc_id)
         summary.append({
             "text": sentence.text,
+            "date": day.isoformat() if day else None,
             "sources": sentence.sources,
             "independent_sources": sentence.independent_sources,
             "copies": sorted(copy for copy, original in copies.items() if original in sentence.sources),

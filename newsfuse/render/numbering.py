@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newsfuse.model import Brief
+from newsfuse.summarise.background import publication_dates
+from newsfuse.summarise.order import told_over_days
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:
@@ -25,3 +27,13 @@ def source_line(brief: Brief, doc_id: str, numbers: dict[str, int]) -> str:
     if where:
         parts.append(where)
     return f"[{numbers[doc_id]}] {doc_id}: " + " ".join(parts)
+
+
+def sentence_dates(brief: Brief) -> list[str | None]:
+    """Each summary sentence's article date, when the brief tells a story over several days (its sentences
+    are then in date order, and "on Tuesday" or "today" in one needs its day); else all None."""
+    published = publication_dates(brief.documents)
+    days = [published.get(sentence.origin.doc_id) for sentence in brief.summary]
+    if not told_over_days(days):
+        return [None] * len(days)
+    return [day.isoformat() if day else None for day in days]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from newsfuse.model import Brief
-from newsfuse.render.numbering import cite, source_line, source_numbers
+from newsfuse.render.numbering import cite, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections
 
 WIDTH = 100
@@ -17,8 +17,9 @@ def render_text(brief: Brief) -> str:
     lines = [brief.title, "=" * min(len(brief.title), WIDTH)]
     lines.append(f"{len(brief.documents)} articles, {originals} independent sources")
     lines.append("")
-    for sentence in brief.summary:
-        lines.append(textwrap.fill(f"{sentence.text} {cite(sentence.sources, numbers)}", WIDTH))
+    for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
+        dated = f"{day}: " if day else ""
+        lines.append(textwrap.fill(f"{dated}{sentence.text} {cite(sentence.sources, numbers)}", WIDTH))
     lines += ["", "Sources"]
     for doc in brief.documents:
         lines.append(textwrap.fill(source_line(brief, doc.id, numbers), WIDTH, subsequent_indent="    "))

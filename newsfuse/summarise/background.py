@@ -43,6 +43,11 @@ def story_date(documents: list[Document]) -> date | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def publication_dates(documents: list[Document]) -> dict[str, date]:
+    """Each source's publication date, for the sources whose input gives one."""
+    return {doc.id: day for doc in documents if doc.article.published and (day := _iso(doc.article.published))}
+
+
 def is_background(text: str, story: date | None) -> bool:
     """Every date the sentence names lies a month or more before the story (and it names one)."""
     if story is None:

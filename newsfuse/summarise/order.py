@@ -1,21 +1,35 @@
-"""Order chosen sentences for reading: the core event first, then the order the sources tell it in."""
+"""Order chosen sentences for reading: the core event first, then the order the sources tell it in.
+
+A story told within one news cycle is ordered as its sources tell it. A story whose sources span days
+(a crash, then the search, then the wreckage; a quake, then its aftershocks) is told in the order its
+articles appeared, each day's sentences in the order its sources tell them: chronological ordering, which
+readers of multi-document news summaries prefer to source order once events are spread over time
+(Barzilay, Elhadad & McKeown 2002). A sentence is dated by the article it was taken from, so that its
+own relative dates ("on Tuesday", "today") read from that day.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from newsfuse.model import SummarySentence
 from newsfuse.summarise.units import Unit
 
 # A sentence among the first two of its article is a lead: it states that article's event.
 LEAD_INDEX = 1
+# Sources published within this many days of each other tell one news cycle: source order then.
+NEWS_CYCLE_DAYS = 2
 
 
-def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tuple[str, int], float]
-                  ) -> list[SummarySentence]:
+def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tuple[str, int], float],
+                  published: dict[str, date] | None = None) -> list[SummarySentence]:
     """The best-supported lead first, then the rest by mean relative position in their sources.
 
     `chosen` is in selection order. `positions` maps (doc_id, start offset) of every evidence span to
     its relative position in its source; averaging over every source that carries a fact approximates
-    the order most sources agree on.
+    the order most sources agree on. `published` maps a source id to its publication date: when the
+    sentences' articles span more than a news cycle, sentences are grouped by their article's date, and
+    the earliest day's best-supported lead opens.
     """
     if not chosen:
         return []
@@ -24,7 +38,27 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
         values = [positions.get((e.doc_id, e.start), item[0].position) for e in item[1].evidence]
         return sum(values) / len(values)
 
-    leads = [item for item in chosen if item[0].sentence.index <= LEAD_INDEX]
-    first = max(leads, key=lambda item: len(item[1].sources)) if leads else chosen[0]
-    rest = sorted((item for item in chosen if item is not first), key=mean_position)
+    published = published or {}
+    reported = {id(item): published.get(item[1].origin.doc_id) for item in chosen}
+    if told_over_days(list(reported.values())):
+        # Undated sentences (sources without a date) follow the dated ones.
+        def day_rank(item: tuple[Unit, SummarySentence]) -> int:
+            day = reported[id(item)]
+            return day.toordinal() if day is not None else date.max.toordinal()
+    else:
+        def day_rank(item: tuple[Unit, SummarySentence]) -> int:
+            return 0
+
+    opening_day = min(day_rank(item) for item in chosen)
+    today = [item for item in chosen if day_rank(item) == opening_day]
+    leads = [item for item in today if item[0].sentence.index <= LEAD_INDEX]
+    first = max(leads, key=lambda item: len(item[1].sources)) if leads else today[0]
+    rest = sorted((item for item in chosen if item is not first),
+                  key=lambda item: (day_rank(item), mean_position(item)))
     return [first[1]] + [summary for _, summary in rest]
+
+
+def told_over_days(days: list[date | None]) -> bool:
+    """The dated sentences' articles span more than one news cycle."""
+    known = [day for day in days if day is not None]
+    return bool(known) and (max(known) - min(known)).days > NEWS_CYCLE_DAYS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.model import Document, SummarySentence
-from newsfuse.summarise.background import is_background, story_date
+from newsfuse.summarise.background import is_background, publication_dates, story_date
 from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
@@ -54,7 +54,7 @@ class Summariser:
             for units in units_by_doc.values() for unit in units
         }
         pairs = [(unit, self._cite(unit, index, copies, documents)) for unit in chosen]
-        return reading_order(pairs, positions)
+        return reading_order(pairs, positions, publication_dates(documents))
 
     def _cite(self, unit: Unit, index: SupportIndex, copies: dict[str, list[str]],
               documents: list[Document]) -> SummarySentence:
