@@ -66,6 +66,17 @@ def test_titles_are_found_in_the_text(seed_docs):
     assert titles["002"] == ""  # its first line is a sentence, not a headline
 
 
+def test_a_headline_with_initials_is_a_title_not_a_paragraph():
+    text = ("U.S. Government ordered to release more images related to Abu Ghraib case\n\n"
+            "Wednesday, October 5, 2005\n\n"
+            "Alvin K. Hellerstein, a U.S. federal judge, has ordered the release of additional photos and video "
+            "relating to the Abu Ghraib prison abuse case. The media were ordered for release on September 29.")
+    result = clean_text(text)
+    assert result.title_span is not None
+    assert text[result.title_span.start : result.title_span.end].startswith("U.S. Government ordered")
+    assert [text[b.start : b.end][:5] for b in result.blocks] == ["Alvin"]
+
+
 def test_every_sentence_and_block_is_an_exact_span_of_the_original(seed_docs, example_docs):
     for doc in [*seed_docs, *example_docs.values()]:
         text = doc.article.text

@@ -55,6 +55,16 @@ def test_english_abbreviations_do_not_end_sentences():
                                            "It passed the Senate."]
 
 
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    # syntok ends sentences at these military titles: "found Army Spc." would be a sentence of its own.
+    text = ("A court martial found Army Spc. Charles Graner guilty of abuse. The former warden, Maj. David "
+            "DiNenna, testified. Lt. Col. Steven Jordan will be tried.")
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
+    assert [s.text for s in sentences] == ["A court martial found Army Spc. Charles Graner guilty of abuse.",
+                                           "The former warden, Maj. David DiNenna, testified.",
+                                           "Lt. Col. Steven Jordan will be tried."]
+
+
 def test_words_keep_combining_marks_of_indic_scripts():
     # Devanagari vowel signs are combining marks; \\w alone would cut "अमेरिका" into "अम", "र", "क".
     assert words("अमेरिका निवासी जो सुनामी") == ["अमेरिका", "निवासी", "जो", "सुनामी"]

@@ -56,6 +56,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Photo captions name who stands where.
+# A header line this long with a single page-vocabulary word reads as a headline, not a widget.
+_HEADLINE_WORDS = 8
 _CAPTION_POSITION = re.compile(
     r"(\((L|R|C|left|right|centre|center|top|bottom|front|back|far left|far right|"
     r"(second|third) (from )?(left|right)|L-R|R-L|from left|from right)\)"
@@ -147,7 +149,9 @@ def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
     chrome = len(_CHROME_TERMS.findall(text))
     if chrome and line.words <= 8 and not line.ends_sentence:
         return "navigation or share widget"
-    if chrome and line.words <= 12 and zone != "body":
+    # Outside the body a short line with page vocabulary is a widget ("Related articles", "Share this
+    # story"); a headline may use one such word ("... more images related to Abu Ghraib case").
+    if chrome and line.words <= 12 and zone != "body" and not (chrome == 1 and line.words >= _HEADLINE_WORDS):
         return "navigation or share widget"
     if chrome >= 3 and chrome / max(line.words, 1) > 0.2:
         return "navigation or share widget"

@@ -12,6 +12,9 @@ _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CHARACTERS_PER_WORD = 2
 _TERMINAL = tuple('.!?…"”’\')»।۔؟。')
+# A full stop inside a line that ends a sentence: after a word, not after an initial ("U.S. Government",
+# "Alvin K. Hellerstein" are one headline or name, not two sentences).
+_INNER_STOP = re.compile(r"(?:\w\w|[\"”’)])[.!?]\s")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Line:
     @property
     def is_prose(self) -> bool:
         """A line of running text: several words, and at least one full stop in it or at its end."""
-        return self.words >= 12 and (self.ends_sentence or ". " in self.text)
+        return self.words >= 12 and (self.ends_sentence or bool(_INNER_STOP.search(self.text)))
 
     def key(self) -> str:
         """Normalised for spotting repeats: case, punctuation and spacing folded."""

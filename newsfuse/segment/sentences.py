@@ -18,6 +18,12 @@ _CASELESS_END = re.compile(r"[.!?؟۔।॥。！？]+[\"'”’»)]*(?=\s|$)")
 # syntok sometimes leaves a closing quote that belongs to the sentence before at the start of the next.
 _LEADING_CLOSER = re.compile(r"^[\"”’']\s+")
 _MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or tables; cut them so one never dominates
+# Titles written before a name. syntok knows some ("Gen.", "Dr.") but ends sentences at others ("Army
+# Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col."): a sentence ending in one runs on into the next.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?<![\w.])(?:Spc|Pfc|Pvt|Cpl|Sgt|Ssgt|Lt|Col|Maj|Capt|Cmdr|Cdr|Adm|Brig|Gen|Gov|Sen|Rep|Rev|Fr|"
+    r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres)\.$"
+)
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
@@ -51,13 +57,26 @@ def _spans(block: str, language: str) -> Iterator[tuple[int, int]]:
 def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
     import syntok.segmenter as segmenter
 
+    pending: tuple[int, int] | None = None
     for paragraph in segmenter.analyze(block):
         for sentence in paragraph:
             if not sentence:
                 continue
             start = sentence[0].offset
             last = sentence[-1]
-            yield start, last.offset + len(last.value)
+            end = last.offset + len(last.value)
+            if pending is not None:
+                if block[start : start + 1].isupper():  # a name follows the title: one sentence
+                    start = pending[0]
+                else:
+                    yield pending
+                pending = None
+            if _TITLE_BEFORE_NAME.search(block[start:end]):
+                pending = (start, end)
+                continue
+            yield start, end
+    if pending is not None:
+        yield pending
 
 
 def _caseless_spans(block: str) -> Iterator[tuple[int, int]]:

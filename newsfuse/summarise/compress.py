@@ -15,9 +15,9 @@ import re
 
 from newsfuse.model import Sentence, Span
 
-# "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ": wire datelines.
+# "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ", "TEXAS, US – ": wire datelines.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][a-z]+\.?(\s+\d{1,2})?)?\s*(\([A-Za-z .&/-]{2,30}\))?\s*[-—–]{1,2}\s+"
+    r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][A-Za-z.]+(\s+\d{1,2})?)?\s*(\([A-Za-z .&/-]{2,30}\))?\s*[-—–]{1,2}\s+"
 )
 # Discourse openers that only link to the sentence before.
 _OPENER = re.compile(
