@@ -65,6 +65,13 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
                                            "Lt. Col. Steven Jordan will be tried."]
 
 
+def test_a_wire_dateline_stays_with_its_sentence():
+    text = "MOSCOW (Reuters) - Russia said its first jets had left Syria. WASHINGTON (AP) — The White House agreed."
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
+    assert [s.text for s in sentences] == ["MOSCOW (Reuters) - Russia said its first jets had left Syria.",
+                                           "WASHINGTON (AP) — The White House agreed."]
+
+
 def test_words_keep_combining_marks_of_indic_scripts():
     # Devanagari vowel signs are combining marks; \\w alone would cut "अमेरिका" into "अम", "र", "क".
     assert words("अमेरिका निवासी जो सुनामी") == ["अमेरिका", "निवासी", "जो", "सुनामी"]

@@ -146,6 +146,21 @@ def test_compression_cuts_asides_and_closing_relative_clauses_keeping_exact_span
     assert "strikes" not in units[0].terms
 
 
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("MOSCOW (Reuters) - Russia said on Tuesday its first jets had left Syria for home.",
+     "Russia said on Tuesday its first jets had left Syria for home."),
+    ("TEXAS, US – A United States Army court martial found Army Spc. Charles Graner guilty.",
+     "A United States Army court martial found Army Spc. Charles Graner guilty."),
+    ("Meadow Lake, Saskatchewan – The municipal council has said it accidentally donated $10,000.",
+     "The municipal council has said it accidentally donated $10,000."),
+    ("Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country.",
+     "Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country."),
+])
+def test_wire_datelines_are_cut_from_the_sentence(sentence, kept):
+    (unit,) = _sentence_units(sentence)
+    assert unit.text == kept
+
+
 def test_an_opening_pronoun_is_named_when_the_sentence_before_has_one_actor():
     units = _sentence_units(
         "At a meeting with his ministers, President Vladimir Putin said the forces had fulfilled their goals. "

@@ -24,6 +24,9 @@ _TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w.])(?:Spc|Pfc|Pvt|Cpl|Sgt|Ssgt|Lt|Col|Maj|Capt|Cmdr|Cdr|Adm|Brig|Gen|Gov|Sen|Rep|Rev|Fr|"
     r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres)\.$"
 )
+# syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
+_DATELINE_PART = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)$")
+_DASH_START = re.compile(r"^[-—–]{1,2}\s")
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
@@ -66,11 +69,14 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
             last = sentence[-1]
             end = last.offset + len(last.value)
             if pending is not None:
-                if block[start : start + 1].isupper():  # a name follows the title: one sentence
+                if block[start : start + 1].isupper() or _DASH_START.match(block[start:end]):  # one sentence
                     start = pending[0]
                 else:
                     yield pending
                 pending = None
+            if _DATELINE_PART.match(block[start:end]):
+                pending = (start, end)
+                continue
             if _TITLE_BEFORE_NAME.search(block[start:end]):
                 pending = (start, end)
                 continue

@@ -19,6 +19,11 @@ from newsfuse.model import Sentence, Span
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][A-Za-z.]+(\s+\d{1,2})?)?\s*(\([A-Za-z .&/-]{2,30}\))?\s*[-—–]{1,2}\s+"
 )
+# "Meadow Lake, Saskatchewan – ": a dateline in title case: capitalised place, comma, capitalised region,
+# a spaced dash. Every word capitalised, so "Putin, Russia's leader – said" is not one.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} [-—–]{1,2} (?=[A-Z])"
+)
 # Discourse openers that only link to the sentence before.
 _OPENER = re.compile(
     r"^(But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed),?\s+")
@@ -38,7 +43,7 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     """The sentence without its dateline, opener, asides and closing relative clause, and the kept spans."""
     start, end = sentence.start, sentence.end
     body = text[start:end]
-    for pattern in (_DATELINE, _OPENER):
+    for pattern in (_DATELINE, _PLACE_DATELINE, _OPENER):
         match = pattern.match(body)
         if match and len(body) - match.end() > _MIN_KEPT_CHARS:
             start += match.end()
