@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsfuse.clean import clean_text
 from newsfuse.model import Article, Document, Problem
 from newsfuse.segment import detect_language, split_sentences
@@ -30,9 +32,17 @@ def prepare_document(article: Article) -> Document | Problem:
     return document
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?\d{4}")
+
+
 def _iso_date(text: str) -> str | None:
+    """The ISO date a header's date text states; None when it cannot be read or is ambiguous ("05/03/2013"
+    is 3 May in the US and 5 March in Europe: a wrong date would misplace the article in time)."""
     from dateutil import parser
 
+    numeric = _NUMERIC_DATE.fullmatch(text.strip())
+    if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2):
+        return None
     try:
         return parser.parse(text, fuzzy=True).date().isoformat()
     except (ValueError, OverflowError):

@@ -136,6 +136,9 @@ def test_example_furniture_is_gone_and_metadata_is_read_from_it(example_docs):
     ("Varnholm Evening Post · 2 March 2026", None, "2 March 2026", "Varnholm Evening Post"),
     ("Monday, March 2, 2026 07:45", None, "March 2, 2026", None),
     ("Updated 2026-03-02 10:12", None, "2026-03-02 10:12", None),
+    ("First Published: June 13, 2013 4:59 PM EDT", None, "June 13, 2013", None),
+    ("Posted on Thu Jun 13, 2013 08:45 AM PDT", None, "Jun 13, 2013", None),
+    ("UPDATED 05/03/2013 at 11:00 AM EDT", None, "05/03/2013", None),
 ])
 def test_masthead_lines_are_read(line, byline, date, outlet):
     masthead = read_masthead_line(line)

@@ -146,6 +146,22 @@ def test_compression_cuts_asides_and_closing_relative_clauses_keeping_exact_span
     assert "strikes" not in units[0].terms
 
 
+def test_headlines_captions_and_cut_off_lines_are_never_summary_sentences():
+    units = _sentence_units(
+        "Lindsay Lohan Checks Into Rehab at Betty Ford Center\n\n"
+        "Beached boat in Galle, Sri Lanka after the tsunami of December 2004\n\n"
+        "The actress checked into the Betty Ford Center in Rancho Mirage late on Thursday night.")
+    assert [u.text for u in units if u.eligible] == [
+        "The actress checked into the Betty Ford Center in Rancho Mirage late on Thursday night."]
+
+
+def test_an_ambiguous_numeric_header_date_is_not_taken_as_the_publication_date():
+    documents = _documents(["Lohan rehires her attorney\n\nUPDATED 05/03/2013 at 11:00 AM EDT\n\n"
+                            "Lindsay Lohan has rehired her longtime attorney to handle her probation case in court."])
+    assert documents[0].article.published is None
+    assert "UPDATED" not in documents[0].body_text()
+
+
 @pytest.mark.parametrize(("sentence", "kept"), [
     ("MOSCOW (Reuters) - Russia said on Tuesday its first jets had left Syria for home.",
      "Russia said on Tuesday its first jets had left Syria for home."),

@@ -15,15 +15,19 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A calendar date with a year, in the forms pages print: "March 2, 2026", "2 March 2026", "2026-03-02".
 DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b",
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4})\b",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{2,4})?\b", re.IGNORECASE)
+# "Thursday," and, before a date, "Thu" / "Thu.".
+_WEEKDAY = re.compile(rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?"
+                      rf"(?=,?\s+(?:{_MONTH}|\d)))(?:,|\b)", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\s?\d{2}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{2,4})?\b", re.IGNORECASE)
 _NAME = r"(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|da|la|le)){0,4}"
 _BY = re.compile(rf"^(?:by|von|par|por)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$", re.IGNORECASE)
 _DASH_SIGNATURE = re.compile(rf"^[-—–]\s*(?P<names>{_NAME})\s*$")
-_POSTED = re.compile(r"^(?:posted|published|updated|written)(?:\s+(?:on|at))?\b", re.IGNORECASE)
+# "Posted on", "First published:", "UPDATED ... at": the label of a date stamp.
+_POSTED = re.compile(r"^(?:first\s+|last\s+)?(?:posted|published|updated|written|modified)(?:\s+(?:on|at))?\s*:?"
+                     r"(?:\s+(?:on|at)\b)*", re.IGNORECASE)
 _BY_TAIL = re.compile(rf"\bby\s+(?P<names>{_NAME})\s*$")
 _SEPARATORS = re.compile(r"\s*(?:[·|•]|\s[-—–]\s|,)\s*")
 # "OSLO (Reuters) -", "WASHINGTON, March 14 (AP) —": the agency in a wire dateline.

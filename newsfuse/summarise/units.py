@@ -33,6 +33,9 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"[\"”’'],?\s+(he|she|they|it)\s+(said|says|added|told|stressed|noted|insisted|argued|warned)\b",
     re.IGNORECASE,
 )
+# A sentence ends in one of these (after any closing quotes or brackets); a line without one is a headline,
+# caption, list item or cut-off text ("Beached boat in Galle, Sri Lanka after 2004 Tsunami").
+_SENTENCE_END = (".", "!", "?", "…", "।", "॥", "。", "！", "？", "؟", "۔")
 # Words outside the quotation marks needed to name a speaker and a verb ("said Putin", "Peskov told ...").
 MIN_ATTRIBUTION_WORDS = 2
 
@@ -95,6 +98,8 @@ def _eligible(text: str, words: int, opinion: bool) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False
     if text.rstrip("\"'”’ ").endswith("?") or text.endswith(("!", ":", ",")) or text[:1].islower():
+        return False
+    if not text.rstrip("\"'”’)»] ").endswith(_SENTENCE_END):
         return False
     if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
         return False
