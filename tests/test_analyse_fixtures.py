@@ -129,3 +129,28 @@ def test_a_brief_without_analysis_never_loads_spacy():
 def test_a_vague_offset_is_not_a_date():
     assert dates.resolve("five months ago", date(2016, 3, 14)).date == date(2015, 10, 1)
     assert dates.resolve("more than five months ago", date(2016, 3, 14)) is None
+
+
+def test_a_gossip_blog_in_slang_is_a_blog_and_its_sentences_are_not_stated_as_fact():
+    from newsfuse.analyse.kind import classify_kind
+    from newsfuse.pipeline import prepare_all
+
+    blog = Article(id="gossip", text=(
+        "Singer Checks Into Rehab, Checks Out Two Minutes Later\n\n"
+        "The judge should never trust a lawyer with a twinkle in his eye, because they are shifty and full "
+        "of crap.\n\n"
+        "That is exactly what the singer's lawyer did in court this morning, telling the judge she was in "
+        "rehab.\n\n"
+        "She was really buying shit at an electronics store, the celebrity website reported.\n\n"
+        "She arrived at the clinic at noon, got spooked by photographers (uh huh) and left again."))
+    report = Article(id="wire", text=(
+        "Singer enters rehab clinic\n\n"
+        "The singer checked into a rehab clinic in Newport Beach on Thursday, her lawyer told a court.\n\n"
+        "The judge ordered her to stay at the clinic until a hearing next month, court papers show."))
+    (blog_doc, report_doc), _ = prepare_all([blog, report])
+    verdict = classify_kind(blog_doc)
+    assert verdict.kind == "blog"
+    assert any("slang or profanity" in reason for reason in verdict.reasons)
+    assert classify_kind(report_doc).kind == "report"
+    brief = build_brief([blog, report], BriefOptions(analysis=False))
+    assert all(s.origin.doc_id == "wire" for s in brief.summary)

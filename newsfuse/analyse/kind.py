@@ -1,7 +1,8 @@
 """Is a source a report, an opinion piece or a blog? Decided from signals a reader would see.
 
 Signals: the writer speaking in the first person outside quotations, loaded or rhetorical language,
-exclamations and rhetorical questions, a personal byline with no outlet, comment-form furniture. Each
+exclamations and rhetorical questions, slang or profanity (a blog's register on its own), a personal
+byline with no outlet, comment-form furniture. Each
 signal is measured per sentence so that long and short pieces are judged alike.
 """
 
@@ -20,6 +21,12 @@ _LOADED = re.compile(
     r"criminal|terror equipment|so-called|of course|clearly|obviously|undoubtedly|must respect|"
     r"should not be mistaken|moral|immoral|humanity|tyrant|brutal|barbaric|genocid\w*|massacre[sd]?|"
     r"golden opportunity|out of the blue|ill-feeling|finish off)\b",
+    re.IGNORECASE,
+)
+# Slang and profanity: a register no newsroom writes its own sentences in (quotations are left out).
+_INFORMAL = re.compile(
+    r"\b(shit\w*|crap(py)?|damn(ed)?|fuck\w*|freaking|frickin\w*|wtf|lol|omg|lmao|uh huh|yikes|ugh|"
+    r"gonna|wanna|kinda|sorta)\b",
     re.IGNORECASE,
 )
 _COMMENT_FURNITURE = re.compile(r"comment|reply|author", re.IGNORECASE)
@@ -49,6 +56,7 @@ def classify_kind(document: Document) -> KindVerdict:
     writers = [unquoted(s) for s in sentences]
     loaded_count = sum(len(_LOADED.findall(s)) for s in writers)
     rhetoric_count = sum(s.rstrip().endswith(("!", "?")) for s in writers)
+    informal_count = sum(len(_INFORMAL.findall(s)) for s in writers)
     first_person, loaded, rhetoric = first_person_count / n, loaded_count / n, rhetoric_count / n
     comments = sum(bool(_COMMENT_FURNITURE.search(f.reason + text[f.span.start : f.span.end]))
                    for f in document.furniture if f.reason.startswith("comment"))
@@ -61,6 +69,7 @@ def classify_kind(document: Document) -> KindVerdict:
         "comment_form": float(comments),
         "personal_byline": float(personal_byline),
         "exclamatory_title": float(title_exclaims),
+        "informal": float(informal_count),
     }
     reasons = []
     if first_person > FIRST_PERSON_SHARE and first_person_count >= MIN_SENTENCES:
@@ -71,6 +80,9 @@ def classify_kind(document: Document) -> KindVerdict:
         reasons.append(f"exclamations or rhetorical questions in {rhetoric:.0%} of sentences")
     if title_exclaims:
         reasons.append("the headline exclaims")
+    informal = informal_count >= MIN_SENTENCES
+    if informal:
+        reasons.append(f"slang or profanity in the writer's own words ({informal_count} times)")
     style = len(reasons)
     if comments:
         reasons.append("a reader comment form on the page")
@@ -78,7 +90,7 @@ def classify_kind(document: Document) -> KindVerdict:
         reasons.append("signed by a person, with no outlet named")
     if style >= SIGNALS_FOR_OPINION or (style >= 1 and personal_byline):
         kind = "opinion"
-    elif comments and (personal_byline or style):
+    elif (comments and (personal_byline or style)) or informal:
         kind = "blog"
     else:
         kind = "report"
