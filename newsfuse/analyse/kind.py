@@ -2,8 +2,8 @@
 
 Signals: the writer speaking in the first person outside quotations, loaded or rhetorical language,
 exclamations and rhetorical questions, slang or profanity (a blog's register on its own), a personal
-byline with no outlet, comment-form furniture. Each
-signal is measured per sentence so that long and short pieces are judged alike.
+byline with no outlet, comment-form furniture. Each signal is measured per sentence so that long and
+short pieces are judged alike.
 """
 
 from __future__ import annotations

@@ -55,9 +55,9 @@ _CREDIT = re.compile(
     r"(reporting|writing|editing) by\b))",
     re.IGNORECASE,
 )
-# Photo captions name who stands where.
 # A header line this long with a single page-vocabulary word reads as a headline, not a widget.
 _HEADLINE_WORDS = 8
+# Photo captions name who stands where.
 _CAPTION_POSITION = re.compile(
     r"(\((L|R|C|left|right|centre|center|top|bottom|front|back|far left|far right|"
     r"(second|third) (from )?(left|right)|L-R|R-L|from left|from right)\)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from newsfuse.model import Brief, Document, Evidence
-from newsfuse.summarise.background import publication_dates
+from newsfuse.render.numbering import origin_dates
 
 SCHEMA_VERSION = 1
 
@@ -35,9 +35,7 @@ def source_entry(doc: Document) -> dict:
 def brief_to_dict(brief: Brief) -> dict:
     copies = {doc.id: doc.duplicate_of for doc in brief.documents if doc.duplicate_of}
     summary = []
-    published = publication_dates(brief.documents)
-    for sentence in brief.summary:
-        day = published.get(sentence.origin.doc_id)
+    for sentence, day in zip(brief.summary, origin_dates(brief), strict=True):
         summary.append({
             "text": sentence.text,
             "date": day.isoformat() if day else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsfuse.model import Brief
 from newsfuse.summarise.background import publication_dates
 from newsfuse.summarise.order import told_over_days
@@ -29,11 +31,16 @@ def source_line(brief: Brief, doc_id: str, numbers: dict[str, int]) -> str:
     return f"[{numbers[doc_id]}] {doc_id}: " + " ".join(parts)
 
 
+def origin_dates(brief: Brief) -> list[date | None]:
+    """The publication date of the article each summary sentence was taken from, where known."""
+    published = publication_dates(brief.documents)
+    return [published.get(sentence.origin.doc_id) for sentence in brief.summary]
+
+
 def sentence_dates(brief: Brief) -> list[str | None]:
     """Each summary sentence's article date, when the brief tells a story over several days (its sentences
     are then in date order, and "on Tuesday" or "today" in one needs its day); else all None."""
-    published = publication_dates(brief.documents)
-    days = [published.get(sentence.origin.doc_id) for sentence in brief.summary]
+    days = origin_dates(brief)
     if not told_over_days(days):
         return [None] * len(days)
     return [day.isoformat() if day else None for day in days]

@@ -74,11 +74,8 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
                 else:
                     yield pending
                 pending = None
-            if _DATELINE_PART.match(block[start:end]):
-                pending = (start, end)
-                continue
-            if _TITLE_BEFORE_NAME.search(block[start:end]):
-                pending = (start, end)
+            if _DATELINE_PART.match(block[start:end]) or _TITLE_BEFORE_NAME.search(block[start:end]):
+                pending = (start, end)  # runs on into the next sentence
                 continue
             yield start, end
     if pending is not None:

@@ -39,15 +39,13 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
         return sum(values) / len(values)
 
     published = published or {}
-    reported = {id(item): published.get(item[1].origin.doc_id) for item in chosen}
-    if told_over_days(list(reported.values())):
-        # Undated sentences (sources without a date) follow the dated ones.
-        def day_rank(item: tuple[Unit, SummarySentence]) -> int:
-            day = reported[id(item)]
-            return day.toordinal() if day is not None else date.max.toordinal()
-    else:
-        def day_rank(item: tuple[Unit, SummarySentence]) -> int:
-            return 0
+    days = [published.get(summary.origin.doc_id) for _, summary in chosen]
+    # Within one news cycle every sentence has the same rank; over days, its day (undated ones last).
+    over_days = told_over_days(days)
+    rank = {id(item): (day or date.max).toordinal() if over_days else 0 for item, day in zip(chosen, days, strict=True)}
+
+    def day_rank(item: tuple[Unit, SummarySentence]) -> int:
+        return rank[id(item)]
 
     opening_day = min(day_rank(item) for item in chosen)
     today = [item for item in chosen if day_rank(item) == opening_day]
