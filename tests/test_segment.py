@@ -48,28 +48,19 @@ def test_hindi_is_split_at_the_danda():
     assert [s.text for s in sentences] == ["भारत में बारिश हुई।", "किसान खुश हैं।", "सरकार ने राहत दी।"]
 
 
-def test_english_abbreviations_do_not_end_sentences():
-    text = "U.S. President George W. Bush signed the bill on Friday. It passed the Senate."
+@pytest.mark.parametrize("expected", [
+    # Initials and abbreviations syntok knows.
+    ["U.S. President George W. Bush signed the bill on Friday.", "It passed the Senate."],
+    # Titles before a name that syntok ends sentences at: "found Army Spc." would stand alone.
+    ["A court martial found Army Spc. Charles Graner guilty of abuse.",
+     "The former warden, Maj. David DiNenna, testified.", "Lt. Col. Steven Jordan will be tried."],
+    # Wire datelines, which syntok cuts after the agency.
+    ["MOSCOW (Reuters) - Russia said its first jets had left Syria.", "WASHINGTON (AP) — The White House agreed."],
+])
+def test_english_abbreviations_titles_and_datelines_do_not_end_sentences(expected):
+    text = " ".join(expected)
     sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
-    assert [s.text for s in sentences] == ["U.S. President George W. Bush signed the bill on Friday.",
-                                           "It passed the Senate."]
-
-
-def test_a_title_before_a_name_does_not_end_the_sentence():
-    # syntok ends sentences at these military titles: "found Army Spc." would be a sentence of its own.
-    text = ("A court martial found Army Spc. Charles Graner guilty of abuse. The former warden, Maj. David "
-            "DiNenna, testified. Lt. Col. Steven Jordan will be tried.")
-    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
-    assert [s.text for s in sentences] == ["A court martial found Army Spc. Charles Graner guilty of abuse.",
-                                           "The former warden, Maj. David DiNenna, testified.",
-                                           "Lt. Col. Steven Jordan will be tried."]
-
-
-def test_a_wire_dateline_stays_with_its_sentence():
-    text = "MOSCOW (Reuters) - Russia said its first jets had left Syria. WASHINGTON (AP) — The White House agreed."
-    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
-    assert [s.text for s in sentences] == ["MOSCOW (Reuters) - Russia said its first jets had left Syria.",
-                                           "WASHINGTON (AP) — The White House agreed."]
+    assert [s.text for s in sentences] == expected
 
 
 def test_words_keep_combining_marks_of_indic_scripts():

@@ -30,10 +30,13 @@ _POSTED = re.compile(r"^(?:first\s+|last\s+)?(?:posted|published|updated|written
                      r"(?:\s+(?:on|at)\b)*", re.IGNORECASE)
 _BY_TAIL = re.compile(rf"\bby\s+(?P<names>{_NAME})\s*$")
 _SEPARATORS = re.compile(r"\s*(?:[·|•]|\s[-—–]\s|,)\s*")
-# "OSLO (Reuters) -", "WASHINGTON, March 14 (AP) —": the agency in a wire dateline.
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*\((?P<agency>[^()]{2,30})\)\s*[-—–]{1,2}\s"
-)
+# The parts of a wire dateline, "WASHINGTON, March 14 (AP) — ": the place in capitals (with a state,
+# country or date after a comma: "TEXAS, US"), the agency in brackets, a dash. The splitter, the
+# compressor and the outlet reader all read datelines with these.
+DATELINE_PLACE = r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+DATELINE_AGENCY = r"\((?P<agency>[A-Za-z .&/-]{2,30})\)"
+DATELINE_DASH = r"[-—–]{1,2}\s"
+_DATELINE_AGENCY = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}\s*{DATELINE_DASH}")
 # Words outlets name themselves with; a single capitalised word after a byline is an outlet too.
 _OUTLET_WORDS = re.compile(r"\b(news|times|post|press|herald|daily|journal|tribune|gazette|agency|wire|"
                            r"radio|tv|television|broadcasting|courier|observer|guardian|telegraph|"

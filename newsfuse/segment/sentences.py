@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
 from newsfuse.model import Sentence, Span
 
 # Languages whose scripts have no upper/lower case: split at terminal punctuation followed by space.
@@ -25,7 +26,7 @@ _TITLE_BEFORE_NAME = re.compile(
     r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres)\.$"
 )
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
-_DATELINE_PART = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)$")
+_DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
 _DASH_START = re.compile(r"^[-—–]{1,2}\s")
 
 

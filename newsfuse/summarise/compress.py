@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE
 from newsfuse.model import Sentence, Span
 
 # "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ", "TEXAS, US – ": wire datelines.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][A-Za-z.]+(\s+\d{1,2})?)?\s*(\([A-Za-z .&/-]{2,30}\))?\s*[-—–]{1,2}\s+"
-)
+_DATELINE = re.compile(rf"^{DATELINE_PLACE}\s*(?:{DATELINE_AGENCY})?\s*{DATELINE_DASH}\s*")
 # "Meadow Lake, Saskatchewan – ": a dateline in title case: capitalised place, comma, capitalised region,
 # a spaced dash. Every word capitalised, so "Putin, Russia's leader – said" is not one.
 _PLACE_DATELINE = re.compile(
