@@ -197,24 +197,31 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
 
 
 def _plain_greedy(units, weights, budget):
-    """The textbook greedy the lazy selection must reproduce: rescore every unit at every step."""
+    """The textbook greedy the lazy selection must reproduce: rescore every unit at every step; the last
+    slot (when the words left hold one sentence at most) goes to the highest gain, not gain per word."""
     from newsfuse.summarise.select import BACKGROUND_FACTOR, BASE_VALUE, LENGTH_EXPONENT, REDUNDANCY, lead_factor
 
     covered, chosen, used = set(), [], 0
     pool = [u for u in units if u.eligible and u.words <= budget]
+    shortest = min((u.words for u in pool), default=0)
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
 
-    def score(u, covered):
+    def gain(u, covered):
         fresh = u.bigrams - covered
-        gain = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
-        value = gain * lead_factor(u.sentence.index) / u.words**LENGTH_EXPONENT
+        value = (sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5) * lead_factor(u.sentence.index)
         return value * BACKGROUND_FACTOR if u.background else value
 
+    def score(u, covered):
+        return gain(u, covered) / u.words**LENGTH_EXPONENT
+
     while pool:
-        best = max(pool, key=lambda u: score(u, covered))
+        last_slot = bool(chosen) and budget - used < 2 * shortest
+        best = max(pool, key=lambda u: (gain if last_slot else score)(u, covered))
         if score(best, covered) <= 0:
             break
         chosen.append(best)
+        if last_slot:
+            break
         used += best.words
         covered |= best.bigrams
         pool = [u for u in pool if u is not best and used + u.words <= budget and overlap(u, best) <= REDUNDANCY]
@@ -371,6 +378,50 @@ def test_the_seed_brief_tells_what_stays_behind_within_200_words():
     text = " ".join(s.text for s in brief.summary)
     assert "Tartus" in text and "Hmeimim" in text
     assert "turn the tide" not in text
+
+
+def test_the_seed_brief_tells_when_the_withdrawal_starts_within_200_words():
+    from newsfuse.ingest import read_inputs
+    from newsfuse.pipeline import BriefOptions, build_brief
+
+    # Three outlets give the start day in three wordings ("Beginning Tuesday", "from tomorrow", "will
+    # begin Tuesday"); resolved to one date, it is a corroborated fact like a shared word pair.
+    brief = build_brief(read_inputs([str(SEEDS)]), BriefOptions(words=200, analysis=False))
+    assert "Tuesday" in " ".join(s.text for s in brief.summary)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to Sputnik, pullback efforts will begin Tuesday.", {"2016-03-15"}),
+    ('"I am ordering the defense minister, from tomorrow, to start the withdrawal," he added.', {"2016-03-15"}),
+    ("Putin Orders Russian Military to Withdraw From Syria Beginning Tuesday", {"2016-03-15"}),
+    ("The talks resume on March 23 in Geneva.", {"2016-03-23"}),
+    ("Putin said on Monday that the mission was accomplished.", set()),  # the story's own day
+    ("The intervention began on September 30.", set()),  # past
+])
+def test_coming_days_are_the_days_a_text_says_something_will_happen(text, expected):
+    from datetime import date
+
+    from newsfuse.summarise.schedule import COMING_DAY, coming_days
+
+    written = date(2016, 3, 14)  # a Monday
+    assert coming_days(text, written) == {(COMING_DAY, day) for day in expected}
+    assert coming_days(text, None) == frozenset()
+
+
+def test_the_last_slot_goes_to_the_sentence_adding_most_not_most_per_word():
+    from newsfuse.summarise.select import select
+
+    lead, long, short = _sentence_units(
+        "Dockers at Varnholm walked out on Monday over the new automated cranes, the union said.\n\n"
+        "The port authority said ships would be diverted to Orsvik and Kalmsund while the strike lasts.\n\n"
+        "Ferries to the islands will sail from Orsvik tomorrow.")
+    weights = dict.fromkeys(lead.bigrams | long.bigrams, 1.0) | dict.fromkeys(short.bigrams, 2.0)
+    # With room to spare, the short sentence is worth more per word and is taken before the long one.
+    assert [u.text for u in select([lead, long, short], weights, 100)] == [lead.text, short.text, long.text]
+    # When the words left hold one sentence only, the long one, adding more in all, takes the slot.
+    room = lead.words + long.words
+    assert room - lead.words < 2 * short.words
+    assert [u.text for u in select([lead, long, short], weights, room)] == [lead.text, long.text]
 
 
 def test_a_story_reported_over_weeks_is_told_in_the_order_it_happened():

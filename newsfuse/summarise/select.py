@@ -10,6 +10,8 @@ Bilmes 2010). Two news-specific terms shape the gain:
 Redundancy is judged pair by pair (MMR, Carbonell & Goldstein 1998): a sentence whose words are mostly
 in one already chosen says it again. Judging it against the union of everything chosen instead
 rejected the leads of follow-up stories that reuse the story's names, and cost 2 R-2 points.
+Gain per word ranks sentences while more are to come; once the words left can hold only one more
+sentence, nothing is saved for later, and the last slot goes to the sentence that adds the most.
 """
 
 from __future__ import annotations
@@ -62,25 +64,40 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
     only the unit on top of the heap is re-scored, and it is taken when it still beats the next bound.
     The result is the plain greedy one, at a cost near-linear in the number of units instead of
     (units x steps). Units that no longer fit or repeat a chosen one are dropped when they surface.
+    When the words left can hold one more sentence at most, the one adding the most gain is taken
+    (highest gain, not gain per word: the unused words are worth nothing).
     """
     covered: set = set()
     chosen: list[Unit] = []
     used = 0
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
 
-    def score(unit: Unit) -> float:
+    def gain(unit: Unit) -> float:
         fresh = unit.bigrams - covered
-        gain = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
-        value = gain * lead_factor(unit.sentence.index) / unit.words**LENGTH_EXPONENT
+        value = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
+        value *= lead_factor(unit.sentence.index)
         return value * BACKGROUND_FACTOR if unit.background else value
+
+    def score(unit: Unit) -> float:
+        return gain(unit) / unit.words**LENGTH_EXPONENT
+
+    def repeats(unit: Unit) -> bool:
+        return any(overlap(unit, other) > REDUNDANCY for other in chosen)
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)
             if unit.eligible and unit.words <= budget]
     heapq.heapify(heap)
+    shortest = min((item[3].words for item in heap), default=0)
     while heap:
+        if chosen and budget - used < 2 * shortest:  # room for one more sentence at most
+            fitting = [(gain(u), -order, u) for _, order, _, u in heap if used + u.words <= budget and not repeats(u)]
+            best = max(fitting, key=lambda item: item[:2], default=None)  # ties go to the earlier unit
+            if best is not None and best[0] > 0.0:
+                chosen.append(best[2])
+            break
         negated, order, scored_at, unit = heapq.heappop(heap)
-        if used + unit.words > budget or any(overlap(unit, other) > REDUNDANCY for other in chosen):
+        if used + unit.words > budget or repeats(unit):
             continue
         if scored_at < len(chosen):  # stale bound: re-score and put back
             fresh = score(unit)

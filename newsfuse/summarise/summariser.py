@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from newsfuse.model import Document, SummarySentence
 from newsfuse.summarise.background import is_background, publication_dates, story_date
 from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
+from newsfuse.summarise.schedule import add_coming_days, coming_days
 from newsfuse.summarise.select import select
 from newsfuse.summarise.support import SupportIndex
 from newsfuse.summarise.units import Unit, build_units
@@ -35,15 +37,21 @@ class Summariser:
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         _merge_name_spellings(units_by_doc)
         story = story_date(originals)
-        for units in units_by_doc.values():
+        published = publication_dates(originals)
+        for doc_id, units in units_by_doc.items():
             for unit in units:
                 unit.background = is_background(unit.text, story)
-        headlines = [concept_bigrams(doc.title, doc.language) if doc.title else frozenset() for doc in originals]
+            add_coming_days(units, published.get(doc_id, story))
+        headlines = [
+            concept_bigrams(doc.title, doc.language) | coming_days(doc.title, published.get(doc.id, story))
+            if doc.title else frozenset()
+            for doc in originals
+        ]
         corroborating = drop_pasted(units_by_doc, frozenset(opinion) & set(units_by_doc))
         weights = concept_weights(corroborating.values(), headlines)
         candidates = [unit for units in units_by_doc.values() for unit in units]
         if known:
-            candidates = _drop_known(candidates, weights, known)
+            candidates = _drop_known(candidates, weights, known, story)
         chosen = select(candidates, weights, self.words)
         if not chosen and not known:
             chosen = _leads(candidates, self.words)
@@ -67,10 +75,13 @@ class Summariser:
                                sources=sources)
 
 
-def _drop_known(candidates: list[Unit], weights: dict, known: list[Document]) -> list[Unit]:
+def _drop_known(candidates: list[Unit], weights: dict, known: list[Document],
+                story: date | None) -> list[Unit]:
     """Zero the weight of concepts already told, and drop sentences a known source already states."""
     known_units = {doc.id: build_units(doc) for doc in known if not doc.duplicate_of}
-    for units in known_units.values():
+    published = publication_dates(known)
+    for doc_id, units in known_units.items():
+        add_coming_days(units, published.get(doc_id, story))
         for unit in units:
             for concept in unit.bigrams:
                 if concept in weights:
