@@ -78,3 +78,40 @@ def test_content_terms_drop_stop_words_and_stem():
     assert content_terms("The ministers were withdrawing 3 forces", "en") == ["minist", "withdraw", "3", "forc"]
     assert content_terms("Les élections du pays", "fr") == ["élect", "pay"]
     assert word_count("one  two\nthree") == 3
+
+
+@pytest.mark.parametrize(("sentence", "writer_speaks"), [
+    ("We are providing consular assistance to the family.", True),  # capitalised first person
+    ("Our reporters saw the convoy leave the base.", True),
+    ("US officials said they had no advance warning.", False),  # the country, not "us"
+    ('"We are at a fork in the road.', False),  # a quotation that goes on in the next sentence
+    ('We will be on the streets every day," the union leader said.', False),  # ... and ends here
+    ("We are providing consular assistance at this time. \"", False),  # detokenised: a spaced mark
+    ('He said , " We are aware of the death.', False),
+    ('The "Twilight" sequel, we hear, is late.', True),
+])
+def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentence, writer_speaks):
+    from newsfuse.segment.voice import writer_in_first_person
+
+    assert writer_in_first_person(sentence) is writer_speaks
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ('The inspector said: "The mountain is dangerous this week. Climbers must take care on every ridge. '
+     'Nobody should go alone." Rescuers searched all night.', [False, True, True, False]),
+    # One sentence per line, as detokenised corpora lay text out: the next line closes the quotation.
+    ('A spokeswoman said: "We are aware of the death of a British man.\nWe are providing consular '
+     'assistance at this time. "\nThe police said the weather on the pass had improved by Sunday.',
+     [False, True, False]),
+    # A quotation running over paragraphs reopens each one; an unclosed mark never spreads further.
+    ('"The pass is dangerous," the inspector said. "Climbers must take care.\n\n"Nobody should go '
+     'alone," he added.\n\nThe road was closed on Sunday.', [False, False, False, False]),
+    ('The union said "no comment.\n\nThe road was closed on Sunday.', [False, False]),
+])
+def test_sentences_inside_a_quotation_opened_before_them_are_found(text, inside):
+    from newsfuse.model import Article
+    from newsfuse.pipeline import prepare_all
+    from newsfuse.segment.voice import inside_quotation
+
+    (document,), _ = prepare_all([Article(id="a", text="Storm on the pass\n\n" + text)])
+    assert inside_quotation(document.sentences, document.article.text) == inside

@@ -459,3 +459,21 @@ def test_dated_sentences_of_a_story_told_over_days_show_their_day():
     assert [s["date"] for s in summary] == sorted(s["date"] for s in summary)
     assert summary[-1]["date"] == "2026-02-09" and "30 million" in summary[-1]["text"]
     assert "2026-02-09: Insurers estimate" in render_text(brief)
+
+
+def test_sentences_continuing_a_quotation_are_never_the_briefs_own_statements():
+    # ECB+ lays text out one sentence per line; a spokesman's second sentence ("We'll continue to monitor
+    # the situation ...") is still the spokesman's, and printed alone it would be the brief speaking.
+    import re
+
+    unattributed_first_person = re.compile(r"^[^\"“”]*\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b[^\"“”]*$")
+    clusters = {}
+    for line in (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        if cluster["id"] in ("23_ecbplus", "34_ecbplus", "35_ecbplus"):
+            clusters[cluster["id"]] = cluster["documents"]
+    assert len(clusters) == 3
+    for name, texts in clusters.items():
+        summary = Summariser(words=200).summarise(_documents(texts))
+        assert summary, name
+        assert not [s.text for s in summary if unattributed_first_person.search(s.text)], name

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsfuse.model import Document
-from newsfuse.segment.voice import unquoted, writer_in_first_person
+from newsfuse.segment.voice import inside_quotation, unquoted, writer_in_first_person
 
 # Evaluative and rhetorical vocabulary that reports leave to the people they quote.
 _LOADED = re.compile(
@@ -50,8 +50,10 @@ class KindVerdict:
 
 def classify_kind(document: Document) -> KindVerdict:
     text = document.article.text
-    sentences = [text[s.start : s.end] for s in document.sentences]
-    n = max(len(sentences), 1)
+    # A sentence inside a quotation that an earlier one opened is the speaker's, not the writer's.
+    quoted = inside_quotation(document.sentences, text)
+    sentences = [text[s.start : s.end] for s, inside in zip(document.sentences, quoted, strict=True) if not inside]
+    n = max(len(document.sentences), 1)
     first_person_count = sum(writer_in_first_person(s) for s in sentences)
     writers = [unquoted(s) for s in sentences]
     loaded_count = sum(len(_LOADED.findall(s)) for s in writers)

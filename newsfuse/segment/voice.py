@@ -5,16 +5,88 @@ resolution, and by the report/opinion classifier."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsfuse.model import Sentence
 
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
-_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|our|us)\b")
+# Capitalised too ("We are providing ..."), except "US": the country, not "us".
+_FIRST_PERSON = re.compile(r"\b(I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Oo]ur|us)\b")
+
+
+# A straight quotation mark left over after pairing closes a quotation when it ends the text, when a
+# clause end before it is followed by the attribution ("... road, \" he said"; detokenised text spaces
+# marks), or when it is attached to the word before it; otherwise it opens one.
+_CLOSING_STRAIGHT = re.compile(r'"\s*$|[.,!?…]\s*"\s+[a-z]|[^\s"]"(?=[\s,.;:!?)]|$)')
 
 
 def unquoted(text: str) -> str:
-    """The text with every quotation replaced by a space: the writer's own words."""
-    return QUOTED.sub(" ", text)
+    """The text with every quotation replaced by a space: the writer's own words.
+
+    A sentence may hold only one end of a quotation that runs over several sentences: what follows an
+    unclosed opening mark, or precedes an unopened closing one, is quoted too.
+    """
+    text = QUOTED.sub(" ", text)
+    if "“" in text:
+        text = text[: text.index("“")]
+    if "”" in text:
+        text = text[text.rindex("”") + 1 :]
+    if '"' in text:
+        at = text.index('"')
+        text = text[at + 1 :] if _CLOSING_STRAIGHT.search(text) else text[:at]
+    return text
 
 
 def writer_in_first_person(text: str) -> bool:
     """The writer says "I" or "we" outside quotation marks: speaking, not reporting."""
     return bool(_FIRST_PERSON.search(unquoted(text)))
+
+
+def inside_quotation(sentences: list[Sentence], text: str) -> list[bool]:
+    """Whether each sentence lies within a quotation an earlier sentence opened: someone else's words,
+    whose speaker is named outside the sentence (`He said: "The road is closed. Nobody may pass."`).
+
+    A quotation stays open into the next paragraph only when that paragraph closes it without opening
+    another: text laid out one sentence per line (`said: "We are aware ...` / `We are providing
+    assistance. "`). News style opens every paragraph of a long quotation with a quotation mark, which
+    marks that paragraph's own first sentence; an unclosed quotation mark (a typo) never spreads further.
+    """
+    inside: list[bool] = []
+    is_open = False
+    previous = None
+    for number, sentence in enumerate(sentences):
+        if sentence.paragraph != previous:
+            is_open = is_open and _closes_without_opening(sentence, sentences, text)
+            previous = sentence.paragraph
+        inside.append(is_open)
+        # Up to the next sentence: a closing mark may sit outside the sentence's span.
+        until = sentences[number + 1].start if number + 1 < len(sentences) else len(text)
+        is_open = _open_after(text[sentence.start : until], is_open)
+    return inside
+
+
+def _open_after(text: str, is_open: bool) -> bool:
+    """Whether a quotation is open after `text`, given whether one was open before it."""
+    for char in text:
+        if char == '"':
+            is_open = not is_open
+        elif char == "“":
+            is_open = True
+        elif char == "”":
+            is_open = False
+    return is_open
+
+
+def _closes_without_opening(first: Sentence, sentences: list[Sentence], text: str) -> bool:
+    """The paragraph starting with `first` closes a quotation before opening one. A quotation mark
+    opening the paragraph opens (news style for a quotation running over paragraphs)."""
+    if first.text.lstrip()[:1] in ('"', "“"):
+        return False
+    following = next((s.start for s in sentences[first.index :] if s.paragraph != first.paragraph), len(text))
+    for char in text[first.start : following]:
+        if char in '"”':
+            return True
+        if char == "“":
+            return False
+    return False

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
-from newsfuse.segment.voice import QUOTED, unquoted, writer_in_first_person
+from newsfuse.segment.voice import QUOTED, inside_quotation, unquoted, writer_in_first_person
 from newsfuse.summarise.antecedent import resolve_opening_pronoun
 from newsfuse.summarise.compress import compress
 from newsfuse.summarise.concepts import concept_bigrams
@@ -59,7 +59,8 @@ class Unit:
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:
     units = []
     total = max(len(document.sentences) - 1, 1)
-    for sentence in document.sentences:
+    quoted = inside_quotation(document.sentences, document.article.text)
+    for sentence, in_quotation in zip(document.sentences, quoted, strict=True):
         text, pieces = compress(document.article.text, sentence)
         resolved = resolve_opening_pronoun(document, sentence.index, pieces)
         if resolved:
@@ -76,7 +77,7 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             words=words,
             position=sentence.index / total,
         )
-        unit.eligible = _eligible(text, words, opinion)
+        unit.eligible = _eligible(text, words, opinion) and not in_quotation
         unit.reported = reported_terms(text, document.language)
         units.append(unit)
     return units
