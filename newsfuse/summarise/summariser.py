@@ -37,14 +37,14 @@ class Summariser:
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         _merge_name_spellings(units_by_doc)
         story = story_date(originals)
-        published = publication_dates(originals)
+        written = _written_on(originals, story)
         for doc_id, units in units_by_doc.items():
             for unit in units:
                 unit.background = is_background(unit.text, story)
-            add_coming_days(units, published.get(doc_id, story))
+            add_coming_days(units, written[doc_id])
         headlines = [
-            concept_bigrams(doc.title, doc.language) | coming_days(doc.title, published.get(doc.id, story))
-            if doc.title else frozenset()
+            concept_bigrams(doc.title, doc.language) | coming_days(doc.title, written[doc.id]) if doc.title
+            else frozenset()
             for doc in originals
         ]
         corroborating = drop_pasted(units_by_doc, frozenset(opinion) & set(units_by_doc))
@@ -75,13 +75,19 @@ class Summariser:
                                sources=sources)
 
 
+def _written_on(documents: list[Document], story: date | None) -> dict[str, date | None]:
+    """The date each document's relative dates read from: its publication date, else the story's."""
+    published = publication_dates(documents)
+    return {doc.id: published.get(doc.id, story) for doc in documents}
+
+
 def _drop_known(candidates: list[Unit], weights: dict, known: list[Document],
                 story: date | None) -> list[Unit]:
     """Zero the weight of concepts already told, and drop sentences a known source already states."""
     known_units = {doc.id: build_units(doc) for doc in known if not doc.duplicate_of}
-    published = publication_dates(known)
+    written = _written_on(known, story)
     for doc_id, units in known_units.items():
-        add_coming_days(units, published.get(doc_id, story))
+        add_coming_days(units, written[doc_id])
         for unit in units:
             for concept in unit.bigrams:
                 if concept in weights:
