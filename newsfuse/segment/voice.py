@@ -57,7 +57,7 @@ def inside_quotation(sentences: list[Sentence], text: str) -> list[bool]:
     previous = None
     for number, sentence in enumerate(sentences):
         if sentence.paragraph != previous:
-            is_open = is_open and _closes_without_opening(sentence, sentences, text)
+            is_open = is_open and _closes_without_opening(sentences, number, text)
             previous = sentence.paragraph
         inside.append(is_open)
         # Up to the next sentence: a closing mark may sit outside the sentence's span.
@@ -78,13 +78,14 @@ def _open_after(text: str, is_open: bool) -> bool:
     return is_open
 
 
-def _closes_without_opening(first: Sentence, sentences: list[Sentence], text: str) -> bool:
-    """The paragraph starting with `first` closes a quotation before opening one. A quotation mark
-    opening the paragraph opens (news style for a quotation running over paragraphs)."""
-    if first.text.lstrip()[:1] in ('"', "“"):
+def _closes_without_opening(sentences: list[Sentence], first: int, text: str) -> bool:
+    """The paragraph starting at `sentences[first]` closes a quotation before opening one. A quotation
+    mark opening the paragraph opens (news style for a quotation running over paragraphs)."""
+    opening = sentences[first]
+    if opening.text.lstrip()[:1] in ('"', "“"):
         return False
-    following = next((s.start for s in sentences[first.index :] if s.paragraph != first.paragraph), len(text))
-    for char in text[first.start : following]:
+    following = next((s.start for s in sentences[first:] if s.paragraph != opening.paragraph), len(text))
+    for char in text[opening.start : following]:
         if char in '"”':
             return True
         if char == "“":
