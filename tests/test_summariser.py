@@ -477,3 +477,33 @@ def test_sentences_continuing_a_quotation_are_never_the_briefs_own_statements():
         summary = Summariser(words=200).summarise(_documents(texts))
         assert summary, name
         assert not [s.text for s in summary if unattributed_first_person.search(s.text)], name
+
+
+def test_cited_spans_hold_only_the_sources_sentences_never_a_removed_caption_or_dateline(seed_documents):
+    # A fact may be told over two sentences with a photo caption, a dateline or a lead-in line between them
+    # that cleaning removed. The source still supports the fact, but one span over both sentences would
+    # show the reader the removed text as evidence: the sentence holding more of the fact is cited instead.
+    from itertools import pairwise
+
+    wanted = {"4_ecb": ("Bettie Page died Thursday", "doc-13"), "24_ecbplus": ("Four men rammed", "doc-2")}
+    clusters = [seed_documents]
+    for line in (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        if cluster["id"] in wanted:
+            clusters.append((cluster["id"], _documents(cluster["documents"])))
+    assert len(clusters) == 3
+    for item in clusters:
+        name, documents = item if isinstance(item, tuple) else ("seeds", item)
+        by_id = {doc.id: doc for doc in documents}
+        summary = Summariser(words=200).summarise(documents)
+        for sentence in summary:
+            for evidence in sentence.evidence:
+                doc = by_id[evidence.doc_id]
+                inside = [s for s in doc.sentences if evidence.start <= s.start and s.end <= evidence.end]
+                assert inside and (inside[0].start, inside[-1].end) == (evidence.start, evidence.end), name
+                between = "".join(doc.article.text[a.end : b.start] for a, b in pairwise(inside))
+                assert not any(char.isalnum() for char in between), (name, between)
+        if name in wanted:
+            opening, supporter = wanted[name]
+            cited = next(s.sources for s in summary if s.text.startswith(opening))
+            assert supporter in cited, name

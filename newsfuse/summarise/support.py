@@ -169,9 +169,27 @@ class SupportIndex:
                     if main_score >= MAIN_CLAUSE_THRESHOLD:
                         score = max(score, threshold * main_score / MAIN_CLAUSE_THRESHOLD)
                 if score > best_score:
-                    single = sum(self.idf.get(t, 0.0) for t in terms & candidate) / weight
-                    end_unit = units[i] if single >= threshold or i + 1 >= len(units) else units[i + 1]
-                    best_score, best_span = score, (units[i].sentence.start, end_unit.sentence.end)
+                    best_score, best_span = score, self._cited_span(units, sets, i, terms, weight, threshold, pairs)
             if best_span and best_score >= threshold:
                 found.append(Evidence(doc_id, best_span[0], best_span[1], round(best_score, 3)))
         return found
+
+    def _cited_span(self, units: list[Unit], sets: list[set[str]], i: int, terms: set[str], weight: float,
+                    threshold: float, pairs: bool) -> tuple[int, int]:
+        """The span to cite for the window opening at sentence i: the one sentence that holds the fact alone,
+        if either does, else both. When text was removed between the two (a photo caption, a dateline, a
+        heading), one span would enclose it, so the sentence holding more of the fact is cited instead."""
+
+        def share(sentence_terms: set[str]) -> float:
+            return sum(self.idf.get(t, 0.0) for t in terms & sentence_terms) / weight
+
+        first = units[i].sentence
+        if not pairs or i + 1 >= len(units) or share(sets[i]) >= threshold:
+            return first.start, first.end
+        second = units[i + 1].sentence
+        if share(sets[i + 1]) >= threshold:
+            return second.start, second.end
+        if units[i + 1].joins_previous:
+            return first.start, second.end
+        cited = second if share(sets[i + 1]) > share(sets[i]) else first
+        return cited.start, cited.end

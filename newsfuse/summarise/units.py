@@ -54,6 +54,9 @@ class Unit:
     eligible: bool = True  # False: it may support and order, but never be printed as summary
     reported: frozenset[str] = frozenset()  # content terms of what a reporting verb introduces ("said that X")
     background: bool = False  # tells of events a month or more before the story
+    # Nothing but white space and punctuation between this sentence and the one before it in the article (no
+    # caption, heading or other removed text): only then may evidence join the two into one span.
+    joins_previous: bool = True
 
 
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:
@@ -79,6 +82,9 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
         )
         unit.eligible = _eligible(text, words, opinion) and not in_quotation
         unit.reported = reported_terms(text, document.language)
+        if units:
+            between = document.article.text[units[-1].sentence.end : sentence.start]
+            unit.joins_previous = not any(char.isalnum() for char in between)  # quotation marks may lie between
         units.append(unit)
     return units
 
