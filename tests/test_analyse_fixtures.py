@@ -154,3 +154,29 @@ def test_a_gossip_blog_in_slang_is_a_blog_and_its_sentences_are_not_stated_as_fa
     assert classify_kind(report_doc).kind == "report"
     brief = build_brief([blog, report], BriefOptions(analysis=False))
     assert all(s.origin.doc_id == "wire" for s in brief.summary)
+
+
+def test_a_headline_labelled_as_a_column_or_opinion_makes_the_piece_opinion():
+    # The outlet's own label decides: a named column on ECB+ ("Ott's Thoughts: ...") and section labels.
+    # A headline that only mentions someone's thoughts, or opinion polls, labels nothing.
+    import json
+
+    from newsfuse.analyse.kind import classify_kind
+    from newsfuse.pipeline import prepare_all
+    from tests.conftest import DATA
+
+    column = next(json.loads(line)["text"] for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()
+                  if json.loads(line)["doc_id"] == "31_2ecbplus.xml")
+    body = ("\n\nThe port authority approved the new berth on Monday, officials said.\n\n"
+            "Work is due to start in the spring and to last two years, the authority said.")
+    articles = [Article(id="column", text=column),
+                Article(id="section", text="Opinion: The port deserves better" + body),
+                Article(id="thoughts", text="HP's Mark Hurd: Thoughts on consolidation" + body),
+                Article(id="polls", text="Opinion polls show the mayor ahead" + body)]
+    documents, _ = prepare_all(articles)
+    kinds = {doc.id: classify_kind(doc) for doc in documents}
+    assert kinds["column"].kind == "opinion"
+    assert "the headline labels it opinion or a column" in kinds["column"].reasons
+    assert kinds["section"].kind == "opinion"
+    assert kinds["thoughts"].kind == "report"
+    assert kinds["polls"].kind == "report"

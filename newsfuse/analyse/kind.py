@@ -30,6 +30,13 @@ _INFORMAL = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_FURNITURE = re.compile(r"comment|reply|author", re.IGNORECASE)
+# A headline the outlet labels as opinion: a section label ("Opinion: ...", "Editorial | ...") or a named
+# column ("Ott's Thoughts: ...", "Smith's Take: ..."). The outlet's own label decides on its own.
+_OPINION_LABEL = re.compile(
+    r"^(?:(?:opinion|commentary|editorial|op-ed|column|viewpoint|perspective|letters? to the editor)"
+    r"|[A-Z][\w.-]*\s?['’]\s?s (?:thoughts|take|view|views|corner|column|notebook|musings))\s*[:|]",
+    re.IGNORECASE,
+)
 
 # Shares per sentence above which a signal counts. Wire reports measured here stay under a third of
 # these; opinion pieces and blogs exceed two of them.
@@ -64,6 +71,7 @@ def classify_kind(document: Document) -> KindVerdict:
                    for f in document.furniture if f.reason.startswith("comment"))
     personal_byline = bool(document.article.byline) and not document.article.outlet
     title_exclaims = document.article.title.rstrip().endswith("!")
+    labelled = bool(_OPINION_LABEL.match(document.article.title.strip()))
     signals = {
         "first_person": round(first_person, 3),
         "loaded_language": round(loaded, 3),
@@ -72,8 +80,11 @@ def classify_kind(document: Document) -> KindVerdict:
         "personal_byline": float(personal_byline),
         "exclamatory_title": float(title_exclaims),
         "informal": float(informal_count),
+        "opinion_label": float(labelled),
     }
     reasons = []
+    if labelled:
+        reasons.append("the headline labels it opinion or a column")
     if first_person > FIRST_PERSON_SHARE and first_person_count >= MIN_SENTENCES:
         reasons.append(f"the writer speaks in the first person in {first_person:.0%} of sentences")
     if loaded > LOADED_SHARE and loaded_count >= MIN_SENTENCES:
@@ -90,7 +101,7 @@ def classify_kind(document: Document) -> KindVerdict:
         reasons.append("a reader comment form on the page")
     if personal_byline:
         reasons.append("signed by a person, with no outlet named")
-    if style >= SIGNALS_FOR_OPINION or (style >= 1 and personal_byline):
+    if labelled or style >= SIGNALS_FOR_OPINION or (style >= 1 and personal_byline):
         kind = "opinion"
     elif (comments and (personal_byline or style)) or informal:
         kind = "blog"
