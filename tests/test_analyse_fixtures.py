@@ -165,8 +165,8 @@ def test_a_headline_labelled_as_a_column_or_opinion_makes_the_piece_opinion():
     from newsfuse.pipeline import prepare_all
     from tests.conftest import DATA
 
-    column = next(json.loads(line)["text"] for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()
-                  if json.loads(line)["doc_id"] == "31_2ecbplus.xml")
+    rows = (json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open(encoding="utf-8"))
+    column = next(row["text"] for row in rows if row["doc_id"] == "31_2ecbplus.xml")
     body = ("\n\nThe port authority approved the new berth on Monday, officials said.\n\n"
             "Work is due to start in the spring and to last two years, the authority said.")
     articles = [Article(id="column", text=column),

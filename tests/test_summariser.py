@@ -486,14 +486,13 @@ def test_cited_spans_hold_only_the_sources_sentences_never_a_removed_caption_or_
     from itertools import pairwise
 
     wanted = {"4_ecb": ("Bettie Page died Thursday", "doc-13"), "24_ecbplus": ("Four men rammed", "doc-2")}
-    clusters = [seed_documents]
+    clusters = [("seeds", seed_documents)]
     for line in (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
         cluster = json.loads(line)
         if cluster["id"] in wanted:
             clusters.append((cluster["id"], _documents(cluster["documents"])))
     assert len(clusters) == 3
-    for item in clusters:
-        name, documents = item if isinstance(item, tuple) else ("seeds", item)
+    for name, documents in clusters:
         by_id = {doc.id: doc for doc in documents}
         summary = Summariser(words=200).summarise(documents)
         for sentence in summary:

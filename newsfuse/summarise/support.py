@@ -183,13 +183,13 @@ class SupportIndex:
         def share(sentence_terms: set[str]) -> float:
             return sum(self.idf.get(t, 0.0) for t in terms & sentence_terms) / weight
 
-        first = units[i].sentence
-        if not pairs or i + 1 >= len(units) or share(sets[i]) >= threshold:
+        first, first_share = units[i].sentence, share(sets[i])
+        if not pairs or i + 1 >= len(units) or first_share >= threshold:
             return first.start, first.end
-        second = units[i + 1].sentence
-        if share(sets[i + 1]) >= threshold:
+        second, second_share = units[i + 1].sentence, share(sets[i + 1])
+        if second_share >= threshold:
             return second.start, second.end
         if units[i + 1].joins_previous:
             return first.start, second.end
-        cited = second if share(sets[i + 1]) > share(sets[i]) else first
+        cited = second if second_share > first_share else first
         return cited.start, cited.end
