@@ -199,7 +199,16 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
 def _plain_greedy(units, weights, budget):
     """The textbook greedy the lazy selection must reproduce: rescore every unit at every step; the last
     slot (when the words left hold one sentence at most) goes to the highest gain, not gain per word."""
-    from newsfuse.summarise.select import BACKGROUND_FACTOR, BASE_VALUE, LENGTH_EXPONENT, REDUNDANCY, lead_factor
+    from newsfuse.summarise.reactions import same_party
+    from newsfuse.summarise.select import (
+        BACKGROUND_FACTOR,
+        BASE_VALUE,
+        LENGTH_EXPONENT,
+        REACTION_CONCEPTS,
+        REDUNDANCY,
+        REPEATED_VOICE_FACTOR,
+        lead_factor,
+    )
 
     covered, chosen, used = set(), [], 0
     pool = [u for u in units if u.eligible and u.words <= budget]
@@ -208,7 +217,14 @@ def _plain_greedy(units, weights, budget):
 
     def gain(u, covered):
         fresh = u.bigrams - covered
-        value = (sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5) * lead_factor(u.sentence.index)
+        value = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
+        if u.speaker:
+            heard = any(c.speaker and same_party(u.speaker.party, c.speaker.party) for c in chosen)
+            if u.speaker.reaction and not heard:
+                value += REACTION_CONCEPTS * u.speaker.salience
+            elif u.speaker.quoted and heard:
+                value *= REPEATED_VOICE_FACTOR
+        value *= lead_factor(u.sentence.index)
         return value * BACKGROUND_FACTOR if u.background else value
 
     def score(u, covered):
@@ -229,15 +245,19 @@ def _plain_greedy(units, weights, budget):
 
 
 @pytest.mark.parametrize("budget", [60, 250])
-def test_lazy_selection_chooses_what_plain_greedy_chooses(tac_clusters, budget):
+def test_lazy_selection_chooses_what_plain_greedy_chooses(tac_clusters, seed_documents, budget):
     from newsfuse.summarise.concepts import concept_weights
+    from newsfuse.summarise.reactions import mark_reactions
     from newsfuse.summarise.select import select
 
-    for cluster in tac_clusters:
-        documents = _documents(cluster["documents"])
-        units_by_doc = [build_units(doc) for doc in documents if not doc.duplicate_of]
-        weights = concept_weights(units_by_doc)
-        units = [u for units in units_by_doc for u in units]
+    # The seeds hold reactions and quotations of parties already heard; the TAC clusters few.
+    clusters = [_documents(cluster["documents"]) for cluster in tac_clusters] + [seed_documents]
+    for all_documents in clusters:
+        documents = [doc for doc in all_documents if not doc.duplicate_of]
+        units_by_doc = {doc.id: build_units(doc) for doc in documents}
+        mark_reactions(units_by_doc, documents)
+        weights = concept_weights(units_by_doc.values())
+        units = [u for units in units_by_doc.values() for u in units]
         lazy = [u.text for u in select(units, weights, budget)]
         assert lazy == [u.text for u in _plain_greedy(units, weights, budget)]
 
@@ -506,3 +526,55 @@ def test_cited_spans_hold_only_the_sources_sentences_never_a_removed_caption_or_
             opening, supporter = wanted[name]
             cited = next(s.sources for s in summary if s.text.startswith(opening))
             assert supporter in cited, name
+
+
+def test_the_seed_brief_hears_every_party_that_reacted_within_200_words():
+    from newsfuse.ingest import read_inputs
+    from newsfuse.pipeline import BriefOptions, build_brief
+
+    # Damascus, Washington, the Syrian opposition and the UN each responded; the UN Security Council's
+    # reaction is told by one outlet only, and once lost its place to a second quotation from Putin,
+    # whose voice the lead already carries.
+    brief = build_brief(read_inputs([str(SEEDS)]), BriefOptions(words=200, analysis=False))
+    text = " ".join(s.text for s in brief.summary)
+    for party in ("Syrian presidency", "White House", "opposition", "UN Security Council"):
+        assert party in text, party
+    assert "effective work of our military" not in text
+
+
+def test_reactions_are_named_parties_outside_the_event_taking_a_position_on_it(seed_documents):
+    from newsfuse.summarise.reactions import mark_reactions, speaker_of, story_frame
+
+    originals = [doc for doc in seed_documents if not doc.duplicate_of]
+    frame = story_frame(originals)
+    assert {"putin", "syria"} <= set(frame.participants)
+    assert "withdraw" in frame.event_terms
+    units_by_doc = {doc.id: build_units(doc) for doc in originals}
+    mark_reactions(units_by_doc, originals)
+    speakers = {unit.text: unit.speaker for units in units_by_doc.values() for unit in units if unit.speaker}
+
+    def speaker(opening):
+        return next(found for text, found in speakers.items() if text.startswith(opening))
+
+    un = speaker("The president of the UN Security Council")
+    assert un.party == ("un", "security", "council") and un.reaction and un.salience == 4
+    assert speaker('"If there is seriousness').reaction  # the opposition, quoted after its words
+    assert not speaker("The Russian leader said").reaction  # the event's own actor
+    assert not speaker("Kremlin spokesman Dmitry Peskov said Putin").reaction  # tells what happened, judges nothing
+    # A party named by one source only is not a reaction the cluster agrees matters.
+    assert not speaker("British Foreign Secretary Philip Hammond").reaction
+    assert speaker_of("Der Sprecher sagte, der Abzug sei positiv.", "de") is None  # English frames only
+
+
+def test_a_reaction_outside_the_event_is_heard_and_a_police_account_is_not_taken_for_one():
+    # ECB+ 41_ecbplus: an air raid on a refugee camp. The UN refugee agency's condemnation is a reaction;
+    # in the bank bombing of 8_ecb the police tell the facts, and the brief keeps the facts.
+    wanted = {"41_ecbplus", "8_ecb"}
+    summaries = {}
+    for line in (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        if cluster["id"] in wanted:
+            summaries[cluster["id"]] = " ".join(
+                s.text for s in Summariser(words=200).summarise(_documents(cluster["documents"])))
+    assert "UN refugee agency" in summaries["41_ecbplus"] and "condemned" in summaries["41_ecbplus"]
+    assert "5:30 p.m." in summaries["8_ecb"] and "Woodburn" in summaries["8_ecb"]

@@ -10,6 +10,7 @@ from newsfuse.summarise.background import is_background, publication_dates, stor
 from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
+from newsfuse.summarise.reactions import mark_reactions
 from newsfuse.summarise.schedule import add_coming_days, coming_days
 from newsfuse.summarise.select import select
 from newsfuse.summarise.support import SupportIndex
@@ -42,6 +43,7 @@ class Summariser:
             for unit in units:
                 unit.background = is_background(unit.text, story)
             add_coming_days(units, written[doc_id])
+        mark_reactions(units_by_doc, originals)
         headlines = [
             concept_bigrams(doc.title, doc.language) | coming_days(doc.title, written[doc.id]) if doc.title
             else frozenset()

@@ -11,6 +11,7 @@ from newsfuse.segment.voice import QUOTED, inside_quotation, unquoted, writer_in
 from newsfuse.summarise.antecedent import resolve_opening_pronoun
 from newsfuse.summarise.compress import compress
 from newsfuse.summarise.concepts import concept_bigrams
+from newsfuse.summarise.reactions import Speaker, speaker_of
 
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
 MIN_WORDS = 8
@@ -57,6 +58,7 @@ class Unit:
     # Nothing but white space and punctuation between this sentence and the one before it in the article (no
     # caption, heading or other removed text): only then may evidence join the two into one span.
     joins_previous: bool = True
+    speaker: Speaker | None = None  # whose voice the sentence reports, when it names one (reactions.py)
 
 
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:
@@ -82,6 +84,7 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
         )
         unit.eligible = _eligible(text, words, opinion) and not in_quotation
         unit.reported = reported_terms(text, document.language)
+        unit.speaker = speaker_of(text, document.language)
         if units:
             between = document.article.text[units[-1].sentence.end : sentence.start]
             unit.joins_previous = not any(char.isalnum() for char in between)  # quotation marks may lie between
