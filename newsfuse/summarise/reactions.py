@@ -85,8 +85,8 @@ class Speaker:
 
     party: tuple[str, ...]  # name tokens of the speaker phrase, roles left out: ("un", "security", "council")
     quoted: bool  # the sentence carries the speaker's own words in quotation marks
-    reaction: bool = False  # a party outside the event, speaking about it
-    salience: int = 0  # sources that name the party
+    reaction: bool = False  # a party outside the event, taking a position on it
+    salience: int = 0  # sources that name the party (counted for possible reactions only)
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,14 @@ def story_frame(documents: list[Document]) -> StoryFrame:
     headlines = [doc.title or (doc.sentences[0].text if doc.sentences else "") for doc in documents]
     headlines = [headline for headline in headlines if headline]
     language = documents[0].language if documents else "en"
+    stops = stop_words(language)
+    asked = {word.lower() for headline in headlines for word in words(headline)} - stops
     capitalised: Counter[tuple[str, bool]] = Counter()
     for doc in documents:
         for word in words(doc.article.text):
-            capitalised[(word.lower(), word[:1].isupper())] += 1
-    stops = stop_words(language)
+            lower = word.lower()
+            if lower in asked:
+                capitalised[(lower, word[:1].isupper())] += 1
     names: Counter[str] = Counter()
     common: Counter[str] = Counter()
     for headline in headlines:
@@ -193,23 +196,28 @@ def speaker_of(text: str, language: str) -> Speaker | None:
 
 
 def mark_reactions(units_by_doc: dict[str, list[Unit]], documents: list[Document]) -> None:
-    """Set each spoken sentence's reaction flag and its party's salience, over the independent sources."""
+    """Flag the spoken sentences that are reactions, with their party's salience, over the independent
+    sources. The cheap tests (event word, appraisal, not a participant) run first: counting the sources
+    that name a party compares its tokens with every name in them."""
     frame = story_frame(documents)
-    names_by_source = [names_in(doc) for doc in documents]
+    names_by_source: list[set[str]] = []  # filled when the first possible reaction is met
     floor = min_document_frequency(len(documents))
+    salience: dict[tuple[str, ...], int] = {}
     for units in units_by_doc.values():
         for unit in units:
             speaker = unit.speaker
-            if speaker is None:
-                continue
-            salience = sum(1 for names in names_by_source if same_party(speaker.party, names, names_in_order=False))
-            reaction = (
-                salience >= floor
-                and bool(set(unit.terms) & frame.event_terms)
-                and bool(_APPRAISAL.search(unit.text))
+            if speaker is None or not (
+                set(unit.terms) & frame.event_terms
+                and _APPRAISAL.search(unit.text)
                 and not same_party(speaker.party, frame.participants, names_in_order=False)
-            )
-            unit.speaker = replace(speaker, reaction=reaction, salience=salience)
+            ):
+                continue
+            names_by_source = names_by_source or [names_in(doc) for doc in documents]
+            if speaker.party not in salience:
+                salience[speaker.party] = sum(
+                    1 for names in names_by_source if same_party(speaker.party, names, names_in_order=False))
+            named_by = salience[speaker.party]
+            unit.speaker = replace(speaker, reaction=named_by >= floor, salience=named_by)
 
 
 def names_in(document: Document) -> set[str]:
