@@ -158,11 +158,13 @@ def story_frame(documents: list[Document]) -> StoryFrame:
     stops = stop_words(language)
     asked = {word.lower() for headline in headlines for word in words(headline)} - stops
     capitalised: Counter[tuple[str, bool]] = Counter()
-    for doc in documents:
-        for word in words(doc.article.text):
-            lower = word.lower()
-            if lower in asked:
-                capitalised[(lower, word[:1].isupper())] += 1
+    if asked:
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len, reverse=True))) + r")\b",
+                             re.IGNORECASE)
+        for doc in documents:
+            for match in pattern.finditer(doc.article.text):
+                word = match.group(0)
+                capitalised[(word.lower(), word[:1].isupper())] += 1
     names: Counter[str] = Counter()
     common: Counter[str] = Counter()
     for headline in headlines:
