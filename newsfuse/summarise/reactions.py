@@ -8,8 +8,9 @@ parties in:
 
 - a **reaction** is a sentence whose speaker is a named party that is not a participant of the event
   (not named in half of the headlines or more), that speaks about the event (it uses a common word of
-  the headlines, such as "withdrawal"), and that several sources name. The first reaction of each party
-  is worth a fixed number of concepts, per source naming the party;
+  the headlines, such as "withdrawal"), that takes a position on it (an appraisal word: "positive",
+  "condemned"), and that several sources name. The first reaction of each party is worth a fixed
+  number of concepts, per source naming the party;
 - a **repeated voice**: a direct quotation by a party the brief has already heard (the actor of its
   lead, or the speaker of a chosen sentence) adds the speaker's wording, not a new fact; its value is
   discounted.
