@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsfuse.model import Document
-from newsfuse.segment.names import same_token, tokens
+from newsfuse.segment.names import is_acronym, same_token, tokens
 from newsfuse.segment.tokens import stem, stop_words, words
 from newsfuse.segment.voice import QUOTED, unquoted
 from newsfuse.summarise.concepts import min_document_frequency
@@ -130,11 +130,14 @@ def name_tokens(word: str, language: str = "en") -> tuple[str, ...]:
 
 def same_party(party: Iterable[str], names: Iterable[str], names_in_order: bool = True) -> bool:
     """A party shares a name with `names`: a token spelled alike, a country and its adjective, or an
-    acronym ("UN" of "United Nations"). `names_in_order`: `names` is a phrase, so its initials mean something."""
+    acronym of the whole party ("UN" of "United Nations"). `names_in_order`: `names` is a phrase, so
+    one of the party's tokens may be its acronym too."""
     party, names = tuple(party), tuple(names)
     if any(_same_name_token(x, y) for x in party for y in names):
         return True
-    return _spells_initials(names, party) or (names_in_order and _spells_initials(party, names))
+    if any(is_acronym((name,), party) for name in names):
+        return True
+    return names_in_order and any(is_acronym((token,), names) for token in party)
 
 
 def _same_name_token(a: str, b: str) -> bool:
@@ -142,12 +145,6 @@ def _same_name_token(a: str, b: str) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     return len(short) >= MIN_NAME_LETTERS and long.startswith(short) and len(long) - len(short) <= MAX_DEMONYM_SUFFIX
-
-
-def _spells_initials(short: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """A token of `short` spells the initials of consecutive tokens of `phrase` ("amd": "advanced micro devices")."""
-    initials = "".join(token[0] for token in phrase)
-    return any(2 <= len(token) <= len(initials) and token.isalpha() and token in initials for token in short)
 
 
 def story_frame(documents: list[Document]) -> StoryFrame:
@@ -163,7 +160,7 @@ def story_frame(documents: list[Document]) -> StoryFrame:
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len, reverse=True))) + r")\b",
                              re.IGNORECASE)
         for doc in documents:
-            for match in pattern.finditer(doc.article.text):
+            for match in pattern.finditer(doc.body_text()):  # the body: a title-case headline capitalises all
                 word = match.group(0)
                 capitalised[(word.lower(), word[:1].isupper())] += 1
     names: Counter[str] = Counter()
@@ -224,8 +221,8 @@ def mark_reactions(units_by_doc: dict[str, list[Unit]], documents: list[Document
 
 
 def names_in(document: Document) -> set[str]:
-    """Name tokens of the capitalised words of a document's text."""
+    """Name tokens of the capitalised words of a document's body (captions and other furniture left out)."""
     found: set[str] = set()
-    for word in _CAPITALISED.findall(document.article.text):
+    for word in _CAPITALISED.findall(document.body_text()):
         found.update(name_tokens(word, document.language))
     return found

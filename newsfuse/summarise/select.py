@@ -36,7 +36,7 @@ BACKGROUND_FACTOR = 0.5
 # A sentence sharing more than this share of its content words with a chosen sentence repeats it.
 REDUNDANCY = 0.5
 # A party's first reaction is worth this many concepts, per source naming the party: about a clause of
-# corroborated fact. TAC 2011 English R-2 moved by at most +0.25 for any value from 3 to 10 (docs/summariser.md).
+# corroborated fact. TAC 2011 English R-2 moved by at most +0.25 at 3, 6 and 10 (docs/summariser.md).
 REACTION_CONCEPTS = 6.0
 # A direct quotation from a party already heard adds its wording, not a new fact.
 REPEATED_VOICE_FACTOR = 0.5
