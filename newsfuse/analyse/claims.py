@@ -3,10 +3,12 @@ one source makes.
 
 Every body sentence of an independent source is a candidate. The summariser's `SupportIndex` finds,
 in every other source, the span that states the same fact (most of its rare words, or of its main
-clause). Candidates are taken best-supported first; a sentence that is itself evidence for a fact
-already taken is not taken again, so each fact appears once, stated by the source that was found
-first. A copy's matching sentence is kept as evidence, but the copy is not counted as a source.
-Single-source facts are kept when they stand on their own and carry a name or a figure.
+clause); the facts shown are looked up again with words standing for others (`paraphrases`), as the
+summary's sentences are, so a fact the summary cites to three outlets is never "only in" one.
+Candidates are taken best-supported first; a sentence that is itself evidence for a fact already taken
+is not taken again, so each fact appears once, stated by the source that was found first. A copy's
+matching sentence is kept as evidence, but the copy is not counted as a source. Single-source facts are
+kept when they stand on their own and carry a name or a figure.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.model import Brief, Document, Evidence
+from newsfuse.summarise.background import story_date
+from newsfuse.summarise.schedule import add_coming_days, reference_dates
 from newsfuse.summarise.support import SupportIndex
 from newsfuse.summarise.units import Unit, build_units
 
@@ -59,6 +63,9 @@ def find_claims(brief: Brief) -> ClaimReport:
     originals = [doc for doc in brief.documents if not doc.duplicate_of]
     copies = [doc for doc in brief.documents if doc.duplicate_of]
     units_by_doc = {doc.id: build_units(doc) for doc in originals}
+    written = reference_dates(originals, story_date(originals))
+    for doc_id, units in units_by_doc.items():
+        add_coming_days(units, written[doc_id])
     index = SupportIndex(units_by_doc)
     supported: list[tuple[Unit, list[Evidence]]] = []
     for units in units_by_doc.values():
@@ -82,6 +89,12 @@ def find_claims(brief: Brief) -> ClaimReport:
         if origin in covered:
             continue
         sources = list(dict.fromkeys(e.doc_id for e in evidence))
+        shown = (len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS) or (
+            len(sources) == 1 and unit.eligible and bool(_FACT_SIGNAL.search(unit.text))
+            and per_source.get(sources[0], 0) < MAX_ONLY_IN)
+        if shown:  # a fact shown cites what the summary would: outlets telling it in other words too
+            evidence = index.evidence(unit, paraphrases=True)
+            sources = list(dict.fromkeys(e.doc_id for e in evidence))
         if len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS:
             covered.update((e.doc_id, s.sentence.start) for e in evidence
                            for s in units_by_doc[e.doc_id] if e.start <= s.sentence.start < e.end)
@@ -91,6 +104,7 @@ def find_claims(brief: Brief) -> ClaimReport:
             if per_source.get(source, 0) < MAX_ONLY_IN:
                 per_source[source] = per_source.get(source, 0) + 1
                 only_in.append(_claim(unit, evidence, sources, copies, brief))
+    key_facts.sort(key=lambda claim: -len(claim.sources))  # stable: counts may have grown with paraphrases
     for number, claim in enumerate(key_facts + only_in, 1):
         claim.id = f"F{number}"
     return ClaimReport(key_facts, only_in, unsupported)

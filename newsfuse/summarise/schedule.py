@@ -17,6 +17,8 @@ import re
 from datetime import date
 
 from newsfuse.analyse import dates
+from newsfuse.model import Document
+from newsfuse.summarise.background import publication_dates
 from newsfuse.summarise.concepts import Concept
 from newsfuse.summarise.units import Unit
 
@@ -50,3 +52,9 @@ def add_coming_days(units: list[Unit], reference: date | None) -> None:
         days = coming_days(unit.text, reference)
         if days:
             unit.bigrams = unit.bigrams | days
+
+
+def reference_dates(documents: list[Document], story: date | None) -> dict[str, date | None]:
+    """The date each document's relative dates read from: its publication date, else the story's."""
+    published = publication_dates(documents)
+    return {doc.id: published.get(doc.id, story) for doc in documents}

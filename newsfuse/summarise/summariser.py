@@ -11,7 +11,7 @@ from newsfuse.summarise.concepts import concept_bigrams, concept_weights
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
 from newsfuse.summarise.reactions import mark_reactions
-from newsfuse.summarise.schedule import add_coming_days, coming_days
+from newsfuse.summarise.schedule import add_coming_days, coming_days, reference_dates
 from newsfuse.summarise.select import select
 from newsfuse.summarise.support import SupportIndex
 from newsfuse.summarise.units import Unit, build_units
@@ -38,7 +38,7 @@ class Summariser:
         units_by_doc = {doc.id: build_units(doc, opinion=doc.id in opinion) for doc in originals}
         _merge_name_spellings(units_by_doc)
         story = story_date(originals)
-        written = _written_on(originals, story)
+        written = reference_dates(originals, story)
         for doc_id, units in units_by_doc.items():
             for unit in units:
                 unit.background = is_background(unit.text, story)
@@ -57,7 +57,7 @@ class Summariser:
         chosen = select(candidates, weights, self.words)
         if not chosen and not known:
             chosen = _leads(candidates, self.words)
-        index = SupportIndex(units_by_doc, paraphrases=True)
+        index = SupportIndex(units_by_doc)
         copies = _copies_of(documents)
         positions = {
             (unit.sentence.doc_id, unit.sentence.start): unit.position
@@ -68,7 +68,7 @@ class Summariser:
 
     def _cite(self, unit: Unit, index: SupportIndex, copies: dict[str, list[str]],
               documents: list[Document]) -> SummarySentence:
-        evidence = index.evidence(unit)
+        evidence = index.evidence(unit, paraphrases=True)
         sources = []
         for item in evidence:
             if item.doc_id not in sources:
@@ -77,17 +77,11 @@ class Summariser:
                                sources=sources)
 
 
-def _written_on(documents: list[Document], story: date | None) -> dict[str, date | None]:
-    """The date each document's relative dates read from: its publication date, else the story's."""
-    published = publication_dates(documents)
-    return {doc.id: published.get(doc.id, story) for doc in documents}
-
-
 def _drop_known(candidates: list[Unit], weights: dict, known: list[Document],
                 story: date | None) -> list[Unit]:
     """Zero the weight of concepts already told, and drop sentences a known source already states."""
     known_units = {doc.id: build_units(doc) for doc in known if not doc.duplicate_of}
-    written = _written_on(known, story)
+    written = reference_dates(known, story)
     for doc_id, units in known_units.items():
         add_coming_days(units, written[doc_id])
         for unit in units:

@@ -96,14 +96,14 @@ def fact_text(text: str) -> str:
 class SupportIndex:
     """Per-source sentence term sets, with cluster idf, for finding supporting evidence.
 
-    With `paraphrases`, a word of the sentence is also matched by a word that can stand for it in
-    WordNet (pullback/withdrawal, begin/start; `segment.lexicon`). Only the sentences asked about are
-    looked up, so it is meant for a summary's few sentences, not for every sentence of a cluster.
+    `evidence(..., paraphrases=True)` also matches a word of the sentence by a word that can stand for
+    it in WordNet (pullback/withdrawal, begin/start; `segment.lexicon`). The words of each sentence asked
+    about are looked up (a fraction of a millisecond each), so it is meant for the few sentences shown
+    to a reader, not for every sentence of a cluster.
     """
 
-    def __init__(self, units_by_doc: dict[str, list[Unit]], paraphrases: bool = False):
+    def __init__(self, units_by_doc: dict[str, list[Unit]]):
         self.units_by_doc = units_by_doc
-        self.paraphrases = paraphrases and lexicon.available()
         self.canonical = spelling_variants([unit for units in units_by_doc.values() for unit in units])
         self._sets = {
             doc_id: [self._terms(unit.terms) | coming_day_terms(unit) for unit in units]
@@ -145,7 +145,7 @@ class SupportIndex:
                  ) -> dict[str, frozenset[str]]:
         """For each common word of `fact`, the terms of the cluster that can stand for it (added to
         `related`)."""
-        if not self.paraphrases:
+        if not lexicon.available():
             return related
         related = dict(related)
         for position, word in enumerate(words(fact)):
@@ -197,9 +197,10 @@ class SupportIndex:
                     starts[doc_id].add(start)
         return {doc_id: sorted(found) for doc_id, found in starts.items()}
 
-    def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD, include_origin: bool = True
-                 ) -> list[Evidence]:
-        """Origin first, then the best-matching span of each other source that supports the unit."""
+    def evidence(self, unit: Unit, threshold: float = SUPPORT_THRESHOLD, include_origin: bool = True,
+                 paraphrases: bool = False) -> list[Evidence]:
+        """Origin first, then the best-matching span of each other source that supports the unit
+        (`paraphrases`: in its words or in words that can stand for them)."""
         origin = unit.sentence
         found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
         fact = fact_text(unit.text)
@@ -214,7 +215,8 @@ class SupportIndex:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in main)
         pairs = len(terms) >= PAIR_MIN_TERMS
-        related = self._related(fact, terms, related)
+        if paraphrases:
+            related = self._related(fact, terms, related)
 
         def share(of: set[str], window: set[str]) -> float:
             """idf mass of `of` found in `window`, as itself or through a word standing for it; a word of the
