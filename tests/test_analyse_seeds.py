@@ -78,6 +78,16 @@ def test_key_facts_and_single_source_facts(seeds_brief, analysis):
     assert _doc(seeds_brief, "002").id in jets["copies"]
 
 
+def test_the_brief_never_calls_a_fact_single_source_that_its_summary_cites_to_several(seeds_brief, analysis):
+    # The start day ("pullback efforts will begin Tuesday") is told in other words by 000 and 001: the
+    # summary cites three outlets for it, so the key facts must not list it as only in 003.
+    cited = {sentence.text: sentence.sources for sentence in seeds_brief.summary}
+    assert len(cited[next(text for text in cited if "pullback" in text)]) == 3
+    for claim in analysis["claims"]:
+        if claim["only_in"] and claim["text"] in cited:
+            assert cited[claim["text"]] == [claim["only_in"]], claim["text"]
+
+
 def test_quotes_have_their_speakers_and_all_their_outlets(analysis):
     putin = _quote(analysis, "main part of our military contingent")
     assert putin["speaker"]["name"] == "Vladimir Putin"
