@@ -15,6 +15,7 @@ text), so that a rare sense does not make "order" a synonym of "club".
 from __future__ import annotations
 
 import mmap
+from bisect import bisect_right
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -55,31 +56,49 @@ def _mapped(name: str) -> mmap.mmap:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _line_at(data: mmap.mmap, position: int) -> tuple[int, bytes]:
-    """The line holding byte `position`: its start and its text."""
-    start = data.rfind(b"\n", 0, position) + 1
-    end = data.find(b"\n", position)
-    return start, data[start : end if end >= 0 else len(data)].rstrip(b"\r")
+# Bytes between the lines whose keys are kept in memory: a lookup bisects those keys, then finds its line
+# within one block of the file by a byte search.
+_BLOCK = 1 << 14
+
+
+@lru_cache(maxsize=16)
+def _blocks(name: str) -> tuple[list[bytes], list[int]]:
+    """The first key of the line starting each block of a sorted WordNet file, and where the line starts.
+    The licence header's lines start with a space: their key is empty, which sorts before every word."""
+    data = _mapped(name)
+    keys: list[bytes] = []
+    starts: list[int] = []
+    position = 0
+    while position < len(data):
+        if data[position : position + 1] == b" ":
+            keys.append(b"")
+        else:
+            keys.append(data[position : data.find(b" ", position)])
+        starts.append(position)
+        newline = data.find(b"\n", position + _BLOCK)
+        if newline < 0:
+            break
+        position = newline + 1
+    return keys, starts
 
 
 def _search(name: str, key: bytes) -> bytes | None:
-    """The line of a sorted WordNet file whose first field is `key`. The licence header's lines start with
-    a space, which sorts before every key."""
+    """The line of a sorted WordNet file whose first field is `key` (line ends may be two bytes)."""
     data = _mapped(name)
-    low, high = 0, len(data)
-    while low < high:
-        middle = (low + high) // 2
-        start, line = _line_at(data, middle)
-        field = line.split(b" ", 1)[0] if not line.startswith(b" ") else b""
-        if field == key:
-            return line
-        if field < key:
-            low = start + len(line) + 1
-            if data[low - 1 : low] == b"\r":
-                low += 1
-        else:
-            high = start
-    return None
+    keys, starts = _blocks(name)
+    block = bisect_right(keys, key) - 1
+    if block < 0 or not key:
+        return None
+    if keys[block] == key:
+        start = starts[block]
+    else:
+        end = starts[block + 1] if block + 1 < len(starts) else len(data)
+        found = data.find(b"\n" + key + b" ", starts[block], end + len(key) + 1)
+        if found < 0:
+            return None
+        start = found + 1
+    end = data.find(b"\n", start)
+    return data[start : end if end >= 0 else len(data)].rstrip(b"\r")
 
 
 @lru_cache(maxsize=65_536)
