@@ -184,16 +184,18 @@ class SupportIndex:
         """
         reach = self._reach(terms, related)
         reach_main = self._reach(main, related) if main else {}
+        needed = threshold * weight - 1e-9
+        main_needed = MAIN_CLAUSE_THRESHOLD * main_weight - 1e-9 if main else math.inf
         starts: dict[str, set[int]] = defaultdict(set)
         for doc_id, i in list(reach):
             for start in (i - 1, i) if pairs else (i,):
                 if start < 0:
                     continue
-                ends = (start, start + 1) if pairs else (start,)
-                bound = sum(reach.get((doc_id, end), 0.0) for end in ends)
-                main_bound = sum(reach_main.get((doc_id, end), 0.0) for end in ends)
-                if bound >= threshold * weight - 1e-9 or (
-                        main and main_bound >= MAIN_CLAUSE_THRESHOLD * main_weight - 1e-9):
+                bound, main_bound = reach.get((doc_id, start), 0.0), reach_main.get((doc_id, start), 0.0)
+                if pairs:
+                    bound += reach.get((doc_id, start + 1), 0.0)
+                    main_bound += reach_main.get((doc_id, start + 1), 0.0)
+                if bound >= needed or main_bound >= main_needed:
                     starts[doc_id].add(start)
         return {doc_id: sorted(found) for doc_id, found in starts.items()}
 
@@ -207,13 +209,13 @@ class SupportIndex:
         terms, related = self._fact_terms(unit, fact)
         # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
         rare = max(self.idf.values(), default=1.0)
-        weight = sum(self.idf.get(t, rare) for t in terms)
+        weight = sum(self.idf.get(t, rare) for t in sorted(terms))
         if not weight:
             return found
         main = self._fact_terms(unit, main_clause(fact))[0] if unit.terms else set()
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
-        main_weight = sum(self.idf.get(t, rare) for t in main)
+        main_weight = sum(self.idf.get(t, rare) for t in sorted(main))
         pairs = len(terms) >= PAIR_MIN_TERMS
         if paraphrases:
             related = self._related(fact, terms, related)
@@ -222,9 +224,11 @@ class SupportIndex:
             """idf mass of `of` found in `window`, as itself or through a word standing for it; a word of the
             window stands for one word of the sentence at most ("partial" and "member" are not both "part")."""
             used = of & window
-            total = sum(self.idf.get(t, 0.0) for t in used)
-            for term in sorted(of - window, key=lambda t: -self.idf.get(t, 0.0)):
-                stand_in = next((t for t in sorted(related.get(term, ())) if t in window and t not in used), None)
+            total = sum(self.idf.get(t, 0.0) for t in sorted(used))  # one order: the same sum in every run
+            options = {term: sorted(related.get(term, frozenset()) & window) for term in of - window}
+            # Rarer words first; among equals, the word with fewer stand-ins, so it is not left without one.
+            for term in sorted(options, key=lambda t: (-self.idf.get(t, 0.0), len(options[t]), t)):
+                stand_in = next((t for t in options[term] if t not in used), None)
                 if stand_in is not None:
                     used.add(stand_in)
                     total += self.idf.get(term, 0.0)
