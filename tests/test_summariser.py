@@ -116,6 +116,22 @@ def test_a_fact_told_in_other_words_cites_the_outlets_that_tell_it():
     assert "000" not in {source[:3] for source in diplomats.sources}
 
 
+def test_words_standing_for_others_are_looked_up_for_english_only():
+    from newsfuse.summarise.support import SupportIndex
+
+    english, french = _documents([
+        "Police patrols in the northern province agreed to begin the state's new plan on Tuesday.",
+        "La police de la province du nord a signé mardi un accord avec le gouvernement sur le nouveau plan.",
+    ])
+    units = {doc.id: build_units(doc) for doc in (english, french)}
+    index = SupportIndex(units)
+    assert french.language == "fr"
+    for unit in units[english.id]:
+        assert index._related(unit, unit.text, set(unit.terms), {})  # "begin" -> "start" ...
+    for unit in units[french.id]:  # not "accord" read as the English noun, nor "police" as "patrol"
+        assert index._related(unit, unit.text, set(unit.terms), {}) == {}
+
+
 def test_who_vouches_for_a_fact_is_not_part_of_it():
     from newsfuse.summarise.support import fact_text
 

@@ -141,11 +141,11 @@ class SupportIndex:
         named = terms & _DAY_WORDS
         return (terms - named) | days, {day: frozenset(named) for day in days}
 
-    def _related(self, fact: str, terms: set[str], related: dict[str, frozenset[str]]
+    def _related(self, unit: Unit, fact: str, terms: set[str], related: dict[str, frozenset[str]]
                  ) -> dict[str, frozenset[str]]:
-        """For each common word of `fact`, the terms of the cluster that can stand for it (added to
-        `related`)."""
-        if not lexicon.available():
+        """For each common word of `fact` (the unit's text or part of it), the terms of the cluster that can
+        stand for it (added to `related`). English only: the dictionary is."""
+        if unit.language != "en" or not lexicon.available():
             return related
         related = dict(related)
         for position, word in enumerate(words(fact)):
@@ -218,7 +218,7 @@ class SupportIndex:
         main_weight = sum(self.idf.get(t, rare) for t in sorted(main))
         pairs = len(terms) >= PAIR_MIN_TERMS
         if paraphrases:
-            related = self._related(fact, terms, related)
+            related = self._related(unit, fact, terms, related)
 
         def share(of: set[str], window: set[str]) -> float:
             """idf mass of `of` found in `window`, as itself or through a word standing for it; a word of the

@@ -59,6 +59,7 @@ class Unit:
     # caption, heading or other removed text): only then may evidence join the two into one span.
     joins_previous: bool = True
     speaker: Speaker | None = None  # whose voice the sentence reports, when it names one (reactions.py)
+    language: str = "en"  # its document's
 
 
 def build_units(document: Document, opinion: bool = False) -> list[Unit]:
@@ -81,6 +82,7 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             bigrams=concept_bigrams(text, document.language),
             words=words,
             position=sentence.index / total,
+            language=document.language,
         )
         unit.eligible = _eligible(text, words, opinion) and not in_quotation
         unit.reported = reported_terms(text, document.language)
