@@ -108,6 +108,12 @@ def test_a_fact_told_in_other_words_cites_the_outlets_that_tell_it():
     cited = {e.doc_id[:3]: texts[e.doc_id][e.start : e.end] for e in start_day.evidence}
     assert set(cited) == {"000", "001", "003"}
     assert "withdrawal from Tuesday" in cited["000"] and "from tomorrow" in cited["001"]
+    # "The Russian leader said Russian forces would stay on at the Mediterranean naval base at Tartus and at
+    # the Hmeimim air base in Latakia Province": 000 has Putin say "forces would remain at a seaport and
+    # airbase in Syria's Latakia province". Who is described as speaking is not the fact; "airbase" is
+    # "air base" joined.
+    bases = next(s for s in summary if "Tartus" in s.text)
+    assert {source[:3] for source in bases.sources} == {"000", "001", "004"}
     # Near-synonyms do not make a source support what it does not say: no other outlet reports the Security
     # Council's view, and 000's lead does not tell of the diplomats' instructions.
     council = next(s for s in summary if "Security Council" in s.text)
@@ -130,6 +136,23 @@ def test_words_standing_for_others_are_looked_up_for_english_only():
         assert index._related(unit, unit.text, set(unit.terms), {})  # "begin" -> "start" ...
     for unit in units[french.id]:  # not "accord" read as the English noun, nor "police" as "patrol"
         assert index._related(unit, unit.text, set(unit.terms), {}) == {}
+
+
+def test_a_compound_written_as_one_word_or_two_is_one_term():
+    from newsfuse.summarise.support import SupportIndex, compound_spellings
+
+    documents = _documents([
+        "Russian forces would remain at a seaport and airbase in Latakia province, the Kremlin said.",
+        "Russian forces will stay at the air base and the sea port in Latakia province, officials said.",
+        "The man aged 30 managed to escape; a hit-and-run driver and run-down cars were seen.",
+    ])
+    units = {doc.id: build_units(doc) for doc in documents}
+    compounds = compound_spellings([unit for each in units.values() for unit in each])
+    assert compounds["airbas"] == ("air", "base") and compounds["seaport"] == ("sea", "port")
+    assert "manag" not in compounds  # "man aged" is not "managed"
+    assert not any(parts[0] == "and" for parts in compounds.values())  # nor "and run" a compound
+    index = SupportIndex(units)
+    assert [e.doc_id for e in index.evidence(units["doc-1"][0])] == ["doc-1", "doc-2"]
 
 
 def test_who_vouches_for_a_fact_is_not_part_of_it():

@@ -66,7 +66,7 @@ _APPRAISAL = re.compile(
 # A speaker phrase longer than this is a clause, not a name with its title.
 MAX_SPEAKER_WORDS = 12
 # Words of a speaker phrase that name a role, not the party.
-_ROLES = frozenset({
+ROLES = frozenset({
     "president", "presidency", "minister", "ministry", "prime", "secretary", "spokesman", "spokeswoman",
     "spokesperson", "official", "officials", "ambassador", "envoy", "chief", "head", "leader", "member",
     "members", "foreign", "defense", "defence", "deputy", "senior", "source", "sources", "general",
@@ -115,7 +115,7 @@ def party_of(phrase: str | None, language: str = "en") -> tuple[str, ...]:
     party: list[str] = []
     for word in _CAPITALISED.findall(phrase):
         for token in name_tokens(word, language):
-            if token not in _ROLES and token not in party:
+            if token not in ROLES and token not in party:
                 party.append(token)
     return tuple(party)
 

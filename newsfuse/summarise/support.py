@@ -16,7 +16,7 @@ from newsfuse.analyse.dates import WEEKDAYS
 from newsfuse.model import Evidence
 from newsfuse.segment import lexicon
 from newsfuse.segment.tokens import content_terms, stem, words
-from newsfuse.summarise.reactions import ACCORDING
+from newsfuse.summarise.reactions import ACCORDING, ROLES, speaker_phrase
 from newsfuse.summarise.schedule import COMING_DAY
 from newsfuse.summarise.units import Unit
 
@@ -76,6 +76,36 @@ def spelling_variants(units: list[Unit]) -> dict[str, str]:
     return canonical
 
 
+# A compound's parts are words of at least three letters ("air base"; not "a round" in "around"), with one
+# space between them; the lookahead lets each word be the first of one pair and the second of the next.
+_OPEN_COMPOUND = re.compile(r"\b([a-z]{3,}) (?=([a-z]{3,})\b)")
+_LOWER_WORD = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
+
+
+def compound_spellings(units: list[Unit]) -> dict[str, tuple[str, str]]:
+    """Map the term of a compound written as one word ("airbase", "cease-fire") to the terms of its two
+    parts, where another sentence of the cluster writes it as two ("air base", "cease fire"): outlets
+    differ in how they join words, not in what they say. Only compounds the cluster itself shows both
+    ways are mapped, so "manage" never becomes "man age"."""
+    closed: set[str] = set()
+    opened: set[str] = set()
+    for unit in units:
+        if unit.language != "en":
+            continue
+        closed.update(token.replace("-", "") for token in _LOWER_WORD.findall(unit.text))
+        # Two words with one space between them, not a comma ("a man, age 45" is no compound).
+        opened.update(match.group(1) + " " + match.group(2) for match in _OPEN_COMPOUND.finditer(unit.text))
+    found: dict[str, tuple[str, str]] = {}
+    for pair in opened:
+        first, second = pair.split(" ")
+        if first + second not in closed or second.endswith(("ed", "ing")):
+            continue  # a participle joined to a word is more often chance than a compound ("man aged", "managed")
+        parts = content_terms(pair)
+        if len(parts) == 2:  # two content words ("and run" in "hit-and-run" is not)
+            found[stem(first + second)] = found[stem(first + "-" + second)] = (parts[0], parts[1])
+    return found
+
+
 # Words naming a day, which a coming-day term replaces in a sentence's terms.
 _DAY_WORDS = frozenset(stem(word) for word in [*WEEKDAYS, "tomorrow"])
 
@@ -93,6 +123,17 @@ def fact_text(text: str) -> str:
     return text[match.end() :].lstrip() if match else text
 
 
+def _speaker_roles(unit: Unit) -> set[str]:
+    """Terms of the words that describe who speaks ("The Russian leader said", "a ministry spokesman
+    said"): outlets name one speaker differently ("Putin said", "he said"), and the fact is what was said."""
+    if unit.language != "en":
+        return set()
+    phrase = speaker_phrase(unit.text)
+    if not phrase:
+        return set()
+    return {stem(word) for word in words(phrase.lower()) if word in ROLES}
+
+
 class SupportIndex:
     """Per-source sentence term sets, with cluster idf, for finding supporting evidence.
 
@@ -104,7 +145,9 @@ class SupportIndex:
 
     def __init__(self, units_by_doc: dict[str, list[Unit]]):
         self.units_by_doc = units_by_doc
-        self.canonical = spelling_variants([unit for units in units_by_doc.values() for unit in units])
+        every = [unit for units in units_by_doc.values() for unit in units]
+        self.canonical = spelling_variants(every)
+        self.compounds = compound_spellings(every)
         self._sets = {
             doc_id: [self._terms(unit.terms) | coming_day_terms(unit) for unit in units]
             for doc_id, units in units_by_doc.items()
@@ -125,7 +168,13 @@ class SupportIndex:
                     self._postings[term].append((doc_id, i))
 
     def _terms(self, terms) -> set[str]:
-        return {self.canonical.get(term, term) for term in terms}
+        found = set()
+        for term in terms:
+            if term in self.compounds:
+                found.update(self.compounds[term])
+            else:
+                found.add(self.canonical.get(term, term))
+        return found
 
     def _fact_terms(self, unit: Unit, text: str) -> tuple[set[str], dict[str, frozenset[str]]]:
         """The terms of `text` (the unit's, or part of it) a supporting sentence must hold, and what else may
@@ -134,7 +183,7 @@ class SupportIndex:
         A coming day replaces the word naming it: a source writing "from tomorrow" the day before states the
         same day as "will begin Tuesday", and one writing "Tuesday" still matches.
         """
-        terms = self._terms(unit.terms if text == unit.text else content_terms(text))
+        terms = self._terms(unit.terms if text == unit.text else content_terms(text)) - _speaker_roles(unit)
         days = coming_day_terms(unit)
         if not days:
             return terms, {}
