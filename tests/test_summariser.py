@@ -21,6 +21,11 @@ def _documents(texts: list[str]):
     return documents
 
 
+def _units(texts: list[str]) -> dict:
+    """Summary units of small fixture articles doc-1, doc-2, ..., by document id."""
+    return {doc.id: build_units(doc) for doc in _documents(texts)}
+
+
 @pytest.fixture(scope="module")
 def tac_clusters():
     lines = (DATA / "tac2011-multiling" / "english.jsonl").read_text(encoding="utf-8").splitlines()
@@ -138,21 +143,23 @@ def test_words_standing_for_others_are_looked_up_for_english_only():
         assert index._related(unit, unit.text, set(unit.terms), {}) == {}
 
 
-def test_a_compound_written_as_one_word_or_two_is_one_term():
+def test_a_compound_written_as_one_word_or_two_is_one_term(monkeypatch):
+    import newsfuse.summarise.support as support
     from newsfuse.summarise.support import SupportIndex, compound_spellings
 
-    documents = _documents([
+    units = _units([
         "Russian forces would remain at a seaport and airbase in Latakia province, the Kremlin said.",
         "Russian forces will stay at the air base and the sea port in Latakia province, officials said.",
         "The man aged 30 managed to escape; a hit-and-run driver and run-down cars were seen.",
     ])
-    units = {doc.id: build_units(doc) for doc in documents}
     compounds = compound_spellings([unit for each in units.values() for unit in each])
     assert compounds["airbas"] == ("air", "base") and compounds["seaport"] == ("sea", "port")
     assert "manag" not in compounds  # "man aged" is not "managed"
     assert not any(parts[0] == "and" for parts in compounds.values())  # nor "and run" a compound
-    index = SupportIndex(units)
-    assert [e.doc_id for e in index.evidence(units["doc-1"][0])] == ["doc-1", "doc-2"]
+    assert [e.doc_id for e in SupportIndex(units).evidence(units["doc-1"][0])] == ["doc-1", "doc-2"]
+    monkeypatch.setattr(support, "compound_spellings", lambda units: {})
+    apart = SupportIndex(units)
+    assert [e.doc_id for e in apart.evidence(units["doc-1"][0])] == ["doc-1"]  # the compounds made the match
 
 
 def test_who_vouches_for_a_fact_is_not_part_of_it():
@@ -389,12 +396,11 @@ def test_a_statement_wrapped_in_an_attribution_frame_repeats_the_statement():
 def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_merge(monkeypatch):
     import newsfuse.summarise.support as support
 
-    documents = _documents([
+    units = _units([
         "Russian forces would stay on at the naval base at Tartus and at the Hmeimim air base in Latakia Province.",
         "Russian forces would remain at the Tartous naval base and the Hmeymim air base, the Kremlin said.",
         "The State said a statue of the founder would stay in the square near the old port of the town.",
     ])
-    units = {doc.id: build_units(doc) for doc in documents}
     index = support.SupportIndex(units)
     assert index._terms(["tartus"]) == index._terms(["tartous"])
     assert index._terms(["hmeimim"]) == index._terms(["hmeymim"])
@@ -408,12 +414,11 @@ def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_m
 def test_a_negated_statement_is_not_supported_by_its_positive():
     from newsfuse.summarise.support import SupportIndex
 
-    documents = _documents([
+    units = _units([
         "Putin and Assad did not discuss the Syrian president's future during the telephone call on Monday.",
         "Putin and Assad discussed the Syrian president's future during the telephone call on Monday.",
         "Putin and Assad never discussed the future of the Syrian president during their telephone call.",
     ])
-    units = {doc.id: build_units(doc) for doc in documents}
     evidence = SupportIndex(units).evidence(units["doc-1"][0])
     assert [e.doc_id for e in evidence] == ["doc-1", "doc-3"]
 
@@ -421,13 +426,12 @@ def test_a_negated_statement_is_not_supported_by_its_positive():
 def test_a_short_sentence_is_supported_by_one_sentence_saying_it_not_by_scattered_words():
     from newsfuse.summarise.support import SupportIndex
 
-    documents = _documents([
+    units = _units([
         "The mayor reportedly approved the bridge plan.",
         "Engineers found cracks in an old bridge, and a mayor's aide said repair plans would wait.\n\n"
         "Councillors approved a new budget for the schools on Friday.",
         "The city's mayor approved the bridge plan on Friday, officials said.",
     ])
-    units = {doc.id: build_units(doc) for doc in documents}
     evidence = SupportIndex(units).evidence(units["doc-1"][0])
     # doc-2 holds "bridge", "mayor", "plans" in one sentence about something else and "approved" in the
     # next; doc-3 states the fact plainly, without the hedge.

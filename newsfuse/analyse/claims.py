@@ -84,26 +84,29 @@ def find_claims(brief: Brief) -> ClaimReport:
     key_facts: list[Claim] = []
     only_in: list[Claim] = []
     per_source: dict[str, int] = {}
+    def key_fact(sources: list[str]) -> bool:
+        return len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS
+
+    def single_source_fact(unit: Unit, sources: list[str]) -> bool:
+        return (len(sources) == 1 and unit.eligible and bool(_FACT_SIGNAL.search(unit.text))
+                and per_source.get(sources[0], 0) < MAX_ONLY_IN)
+
     for unit, evidence in supported:
         origin = (unit.sentence.doc_id, unit.sentence.start)
         if origin in covered:
             continue
         sources = list(dict.fromkeys(e.doc_id for e in evidence))
-        shown = (len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS) or (
-            len(sources) == 1 and unit.eligible and bool(_FACT_SIGNAL.search(unit.text))
-            and per_source.get(sources[0], 0) < MAX_ONLY_IN)
-        if shown:  # a fact shown cites what the summary would: outlets telling it in other words too
+        if key_fact(sources) or single_source_fact(unit, sources):
+            # A fact shown cites what the summary would: outlets telling it in other words too.
             evidence = index.evidence(unit, paraphrases=True)
             sources = list(dict.fromkeys(e.doc_id for e in evidence))
-        if len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS:
+        if key_fact(sources):
             covered.update((e.doc_id, s.sentence.start) for e in evidence
                            for s in units_by_doc[e.doc_id] if e.start <= s.sentence.start < e.end)
             key_facts.append(_claim(unit, evidence, sources, copies, brief))
-        elif len(sources) == 1 and unit.eligible and _FACT_SIGNAL.search(unit.text):
-            source = sources[0]
-            if per_source.get(source, 0) < MAX_ONLY_IN:
-                per_source[source] = per_source.get(source, 0) + 1
-                only_in.append(_claim(unit, evidence, sources, copies, brief))
+        elif single_source_fact(unit, sources):
+            per_source[sources[0]] = per_source.get(sources[0], 0) + 1
+            only_in.append(_claim(unit, evidence, sources, copies, brief))
     key_facts.sort(key=lambda claim: -len(claim.sources))  # stable: counts may have grown with paraphrases
     for number, claim in enumerate(key_facts + only_in, 1):
         claim.id = f"F{number}"

@@ -204,7 +204,9 @@ class SupportIndex:
             term = self.canonical.get(stem(word), stem(word))
             if term not in terms:
                 continue
-            found = {self._terms([stem(other)]).pop() for other in lexicon.relatives(word)}
+            # A name's spelling variant maps to its canonical term; a compound's joined term is in no
+            # sentence's terms (they hold its parts), so the filter drops it.
+            found = {self.canonical.get(stem(other), stem(other)) for other in lexicon.relatives(word)}
             found = frozenset(t for t in found if t in self.idf and t != term)
             if found:
                 related[term] = related.get(term, frozenset()) | found
