@@ -41,7 +41,8 @@ def stage_times(path: Path) -> dict[str, float]:
     from newsfuse.analyse.quotes import find_quotes
     from newsfuse.analyse.timeline import build_timeline
     from newsfuse.ingest import read_inputs
-    from newsfuse.pipeline import BriefOptions, build_brief
+    from newsfuse.pipeline import BriefOptions, build_brief, prepare_all
+    from newsfuse.story import build_story
 
     times: dict[str, float] = {}
 
@@ -53,14 +54,16 @@ def stage_times(path: Path) -> dict[str, float]:
 
     brief = timed("brief without analysis", lambda: build_brief(read_inputs([str(path)]),
                                                                  BriefOptions(analysis=False)))
+    documents, _ = prepare_all(read_inputs([str(path)]))
+    story = timed("story model", build_story, documents)
     originals = {doc.id: doc.duplicate_of or doc.id for doc in brief.documents}
     timed("spaCy model load", load)
     parsed = timed("spaCy parse", parse, brief.documents)
     entities = timed("entities", find_entities, parsed, originals)
     timed("quotes", find_quotes, parsed, entities, originals)
-    timed("timeline", build_timeline, brief, parsed, originals)
+    timed("timeline", build_timeline, story, parsed)
     timed("conflicts", find_conflicts, parsed, originals)
-    timed("claims", find_claims, brief)
+    timed("claims", find_claims, story)
     return times
 
 

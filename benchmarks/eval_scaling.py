@@ -2,10 +2,10 @@
 
 Clusters of 5, 20, 50, 100 and 300 documents are built by concatenating the shared benchmark clusters
 (TAC 2011 English, then ECB+), in file order. For each size it prints wall time per stage (prepare:
-clean, detect language, split; copies; summarise), the whole pipeline's CPU time (steadier than wall
-time on a shared machine) and the peak of Python heap allocations (tracemalloc, in a separate run since
-tracing slows Python). sumy's LexRank,
-run as `newsfuse eval` runs it, is timed once beside it up to --peer-max documents (its sentence matrix
+clean, detect language, split; the story model: copies, kinds, units, support index; summarise), the
+whole pipeline's CPU time (steadier than wall time on a shared machine) and the peak of Python heap
+allocations (tracemalloc, in a separate run since tracing slows Python). sumy's LexRank, run as
+`newsfuse eval` runs it, is timed once beside it up to --peer-max documents (its sentence matrix
 is all-pairs). newsfuse runs --repeat times per size and the fastest run is reported.
 
     python3 benchmarks/eval_scaling.py                 # the table in docs/benchmarks.md
@@ -20,12 +20,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from newsfuse.dedupe import mark_copies
 from newsfuse.evaluate.baselines import lexrank
 from newsfuse.evaluate.systems import newsfuse_system
 from newsfuse.model import Article
 from newsfuse.pipeline import prepare_all
 from newsfuse.segment import detect_language
+from newsfuse.story import build_story
 from newsfuse.summarise import Summariser
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -47,11 +47,11 @@ def staged(documents: list[str], words: int) -> dict[str, float]:
     t0 = time.perf_counter()
     prepared, _ = prepare_all(Article(id=f"doc-{n}", text=text) for n, text in enumerate(documents, 1))
     t1 = time.perf_counter()
-    mark_copies(prepared)
+    story = build_story(prepared)
     t2 = time.perf_counter()
-    Summariser(words=words).summarise(prepared)
+    Summariser(words=words).summarise(story)
     t3 = time.perf_counter()
-    return {"prepare": t1 - t0, "copies": t2 - t1, "summarise": t3 - t2, "total": t3 - t0,
+    return {"prepare": t1 - t0, "story": t2 - t1, "summarise": t3 - t2, "total": t3 - t0,
             "cpu": time.process_time() - cpu, "sentences": sum(len(d.sentences) for d in prepared)}
 
 
@@ -79,7 +79,7 @@ def main() -> None:
         parser.error(f"only {len(pool)} documents available")
     staged(pool[:5], args.words)  # warm-up: imports and lazy models, the language model included
     detect_language("Ceci n'est pas un texte anglais: le modèle de langue se charge une seule fois.")
-    print("| documents | words | sentences | prepare ms | copies ms | summarise ms | total ms | CPU ms "
+    print("| documents | words | sentences | prepare ms | story ms | summarise ms | total ms | CPU ms "
           "| ms/document | CPU ms/1k words | peak MB | LexRank ms |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
@@ -93,7 +93,7 @@ def main() -> None:
             peer = f"{1000 * (time.perf_counter() - start):.0f}"
         words = sum(len(text.split()) for text in documents)
         print(f"| {size} | {words} | {stages['sentences']:.0f} | {1000 * stages['prepare']:.0f} "
-              f"| {1000 * stages['copies']:.0f} | {1000 * stages['summarise']:.0f} | {1000 * stages['total']:.0f} "
+              f"| {1000 * stages['story']:.0f} | {1000 * stages['summarise']:.0f} | {1000 * stages['total']:.0f} "
               f"| {1000 * stages['cpu']:.0f} | {1000 * stages['total'] / size:.1f} "
               f"| {1e6 * stages['cpu'] / words:.1f} | {memory} | {peer} |",
               flush=True)

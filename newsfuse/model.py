@@ -8,7 +8,15 @@ can be traced back to a source and a character span in it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from newsfuse.display import json_safe
+
+if TYPE_CHECKING:
+    from newsfuse.analyse import Analysis
 
 
 @dataclass(frozen=True)
@@ -31,10 +39,22 @@ class Article:
     title: str = ""
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None  # ISO 8601 date or datetime, when the input gives one
+    # When the input gives one: canonical ISO 8601 from the moment it is read (newsfuse.ingest.dates), a day
+    # ("2026-03-02") or an aware datetime ("2026-03-02T16:30:00+00:00").
+    published: str | None = None
     byline: str | None = None
     path: str | None = None  # where it was read from ("-" for standard input)
     format: str = "text"  # text | html | markdown | json | multinews | feed
+
+    @property
+    def published_day(self) -> date | None:
+        """The calendar day it was published, where known."""
+        if not self.published:
+            return None
+        try:
+            return date.fromisoformat(self.published[:10])
+        except ValueError:  # a value stored before dates were read at input
+            return None
 
 
 @dataclass(frozen=True)
@@ -73,7 +93,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     duplicate_of: str | None = None  # id of the document this one copies
     copy_similarity: float | None = None  # containment of this copy in its original
-    kind: str = "report"  # report | opinion | blog (see newsfuse.analyse.kind)
+    kind: str = "report"  # report | opinion | blog (see newsfuse.story.kind)
     kind_reasons: list[str] = field(default_factory=list)
 
     @property
@@ -87,6 +107,24 @@ class Document:
     @property
     def words(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The source entry of a brief's JSON form."""
+        article = self.article
+        return {
+            "id": self.id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "path": article.path,
+            "published": article.published,
+            "byline": article.byline,
+            "words": self.words,
+            "language": self.language,
+            "kind": self.kind,
+            "duplicate_of": self.duplicate_of,
+            "copy_similarity": self.copy_similarity,
+        }
 
     def body_text(self) -> str:
         return "\n\n".join(self.article.text[b.start : b.end] for b in self.blocks)
@@ -114,6 +152,9 @@ class Evidence:
     end: int
     score: float = 1.0  # how closely it matches (1.0 for the sentence's own origin)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.doc_id, "start": self.start, "end": self.end, "score": self.score}
+
 
 @dataclass
 class SummarySentence:
@@ -124,6 +165,7 @@ class SummarySentence:
     pieces: list[Span] = field(default_factory=list)  # spans of origin kept after compression
     evidence: list[Evidence] = field(default_factory=list)  # origin first, then other supporters
     sources: list[str] = field(default_factory=list)  # distinct supporting sources, copies collapsed
+    day: date | None = None  # the publication day of the article it was taken from, where known
 
     @property
     def independent_sources(self) -> int:
@@ -132,17 +174,57 @@ class SummarySentence:
 
 @dataclass
 class Brief:
-    """The product: one cited summary of a set of articles about one story."""
+    """The product: one cited summary of a set of articles about one story.
+
+    `to_dict()` / `to_json()` give the JSON form (`newsfuse brief --format json`, schema in
+    docs/json-schema.md); every renderer reads that form.
+    """
 
     title: str
     summary: list[SummarySentence]
     documents: list[Document]
     problems: list[Problem] = field(default_factory=list)
     words: int = 200
-    analysis: dict | None = None  # filled by newsfuse.analyse when run
+    analysis: Analysis | None = None  # filled by newsfuse.analyse when run
+
+    @property
+    def sources(self) -> list[Document]:
+        """Every article the brief read, in input order; copies say which original they copy."""
+        return self.documents
 
     def document(self, doc_id: str) -> Document:
         for doc in self.documents:
             if doc.id == doc_id:
                 return doc
         raise KeyError(doc_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        copies = {doc.id: doc.duplicate_of for doc in self.documents if doc.duplicate_of}
+        result = {
+            "schema": JSON_SCHEMA_VERSION,
+            "title": self.title,
+            "words": self.words,
+            "summary": [{
+                "text": sentence.text,
+                "date": sentence.day.isoformat() if sentence.day else None,
+                "sources": sentence.sources,
+                "independent_sources": sentence.independent_sources,
+                "copies": sorted(copy for copy, original in copies.items() if original in sentence.sources),
+                "origin": sentence.origin.to_dict(),
+                "spans": [[piece.start, piece.end] for piece in sentence.pieces],
+                "evidence": [item.to_dict() for item in sentence.evidence],
+            } for sentence in self.summary],
+            "sources": [doc.to_dict() for doc in self.documents],
+            "problems": [{"input": p.input, "reason": p.reason, "fatal": p.fatal} for p in self.problems],
+        }
+        if self.analysis is not None:
+            result["analysis"] = self.analysis.to_dict()
+        return result
+
+    def to_json(self) -> str:
+        """Exactly what `newsfuse brief --format json` prints: valid UTF-8 whatever the file names were,
+        and inert on a terminal (control characters from the inputs escaped)."""
+        return json_safe(json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+JSON_SCHEMA_VERSION = 1

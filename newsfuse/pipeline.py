@@ -1,7 +1,9 @@
-"""The brief pipeline: articles -> documents -> copies -> summary -> analysis, as one function.
+"""The pipeline, written once: articles -> documents -> story -> summary -> analysis -> `Brief`.
 
-Each stage is a plain function over `Document`s; this module only wires them, so a stage can be run,
-tested or replaced alone.
+Every entry point (`newsfuse brief`, `brief --story`, `summarize`, `eval`, the store, the Python API)
+calls `build_brief`, so what `eval` measures is what `brief` ships. Each stage is a function over the
+stage before: `prepare_document` (clean, segment) per article, `build_story` (copies, kinds, dates,
+sentence units, support index) once, then the summariser and the analysis over the same `Story`.
 """
 
 from __future__ import annotations
@@ -9,17 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsfuse.analyse.kind import classify_kind
-from newsfuse.dedupe import mark_copies
-from newsfuse.model import Article, Brief, Document, Problem
+from newsfuse.model import Article, Brief, Document, Problem, SummarySentence
 from newsfuse.prepare import prepare_document
+from newsfuse.story import Story, build_story
 from newsfuse.summarise import Summariser
 
 
 @dataclass(frozen=True)
 class BriefOptions:
+    """What a brief should hold: its word budget, and whether the sources are cross-examined."""
+
     words: int = 200
     analysis: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.words, bool) or not isinstance(self.words, int) or self.words < 1:
+            raise ValueError(f"words must be a positive whole number, got {self.words!r}")
 
 
 def prepare_all(items: Iterable[Article | Problem]) -> tuple[list[Document], list[Problem]]:
@@ -31,33 +38,34 @@ def prepare_all(items: Iterable[Article | Problem]) -> tuple[list[Document], lis
             problems.append(item)
             continue
         try:
-            result = prepare_document(item)
+            result = prepare_document(item, warnings=problems)
         except Exception as error:  # one bad article never sinks a batch
             result = Problem(item.path or item.id, f"could not process article {item.id!r}: {error!r}")
         (problems if isinstance(result, Problem) else documents).append(result)
     return documents, problems
 
 
-def build_brief(items: Iterable[Article | Problem], options: BriefOptions = BriefOptions()) -> Brief:
-    documents, problems = prepare_all(items)
-    mark_copies(documents)
-    for doc in documents:
-        verdict = classify_kind(doc)
-        doc.kind, doc.kind_reasons = verdict.kind, verdict.reasons
-    opinion = frozenset(doc.id for doc in documents if doc.kind != "report")
-    summary = Summariser(words=options.words).summarise(documents, opinion=opinion)
-    brief = Brief(title=choose_title(documents, summary), summary=summary, documents=documents,
+def build_brief(items: Iterable[Article | Problem], options: BriefOptions = BriefOptions(),
+                known: Iterable[Article | Problem] = ()) -> Brief:
+    """The brief of `items`. `known`: articles the reader has already seen (an update brief tells only
+    what they did not)."""
+    known_documents, problems = prepare_all(known)
+    documents, new_problems = prepare_all(items)
+    problems += new_problems
+    story = build_story(documents, known=known_documents)
+    summary = Summariser(words=options.words).summarise(story)
+    brief = Brief(title=choose_title(story, summary), summary=summary, documents=documents,
                   problems=problems, words=options.words)
     if options.analysis and documents:
-        from newsfuse.analyse import analyse
+        from newsfuse.analyse import analyse  # spaCy: loaded only when the analysis runs
 
-        brief.analysis = analyse(brief)
+        brief.analysis = analyse(brief, story)
     return brief
 
 
-def choose_title(documents: list[Document], summary: list) -> str:
+def choose_title(story: Story, summary: list[SummarySentence]) -> str:
     """The headline of the source that supports most of the summary (a report's, when there is one)."""
-    titled = [doc for doc in documents if doc.title and not doc.duplicate_of]
+    titled = [doc for doc in story.originals if doc.title]
     titled = [doc for doc in titled if doc.kind == "report"] or titled
     if not titled:
         return summary[0].text if summary else "(untitled)"

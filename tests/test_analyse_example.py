@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from newsfuse.analyse.dates import resolve
 from newsfuse.analyse.quotes import MIN_QUOTE_WORDS, quote_spans
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article
 from newsfuse.pipeline import BriefOptions, build_brief
+from newsfuse.segment.dates import resolve
 from tests.conftest import EXAMPLES
 
 
@@ -20,7 +20,7 @@ def example():
 
 
 def test_ships_at_anchor_told_with_different_verbs_are_one_disputed_figure(example):
-    (conflict,) = example.analysis["conflicts"]
+    (conflict,) = example.analysis.to_dict()["conflicts"]
     values = {v["value"]: v["sources"] for v in conflict["values"]}
     assert values == {"38": ["business-desk", "wire-report"], "46": ["local-outlet"]}
     texts = {d.id: d.article.text for d in example.documents}
@@ -37,7 +37,7 @@ def test_counts_of_different_situations_are_not_a_conflict():
                 "of Varnholm, the lines said, adding a day to deliveries for importers."),
     ]
     brief = build_brief(articles, BriefOptions(words=100, analysis=True))
-    assert brief.analysis["conflicts"] == []
+    assert brief.analysis.to_dict()["conflicts"] == []
 
 
 def test_a_scheduled_weekday_points_forward_and_a_reported_one_back():
@@ -48,13 +48,13 @@ def test_a_scheduled_weekday_points_forward_and_a_reported_one_back():
 
 
 def test_the_strike_s_end_is_dated_after_its_start_in_the_timeline(example):
-    events = example.analysis["timeline"]["events"]
+    events = example.analysis.to_dict()["timeline"]["events"]
     ends = [e for e in events if "end" in e["text"].lower() and "Wednesday" in e["text"]]
     assert ends and all(e["date"] == "2026-03-04" for e in ends)
 
 
 def test_the_blog_is_opinion_and_the_copy_is_marked(example):
-    profiles = {p["id"]: p for p in example.analysis["sources"]}
+    profiles = {p["id"]: p for p in example.analysis.to_dict()["sources"]}
     assert profiles["opinion-blog"]["kind"] == "opinion"
     assert profiles["regional-copy"]["copy_of"] == "wire-report"
     assert {p["kind"] for i, p in profiles.items() if i != "opinion-blog"} == {"report"}
@@ -62,7 +62,7 @@ def test_the_blog_is_opinion_and_the_copy_is_marked(example):
 
 def test_quotes_in_the_summary_are_attributed(example, seeds_brief):
     for brief in (example, seeds_brief):
-        for sentence, row in zip(brief.summary, brief.analysis["summary"], strict=True):
+        for sentence, row in zip(brief.summary, brief.analysis.to_dict()["summary"], strict=True):
             quoted = [sentence.text[a:b] for a, b in quote_spans(sentence.text, 0, len(sentence.text))]
             if not any(len(words.split()) >= MIN_QUOTE_WORDS for words in quoted):
                 continue  # no quotation, or a scare-quoted term ("the “reduction” of troops")
@@ -72,7 +72,7 @@ def test_quotes_in_the_summary_are_attributed(example, seeds_brief):
 
 
 def test_unfamiliar_place_names_and_capitalised_common_words_are_typed_right(example):
-    types = {e["name"]: e["type"] for e in example.analysis["entities"]}
+    types = {e["name"]: e["type"] for e in example.analysis.to_dict()["entities"]}
     assert types["Aldersund"] == "place"  # "divert vessels to Aldersund"
     assert types["Varnholm"] == "place"  # "the strike at Varnholm"
     assert "Lorry" not in types  # "Lorry driver Tomas Hale"

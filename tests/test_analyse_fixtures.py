@@ -8,14 +8,13 @@ from datetime import date
 
 import pytest
 
-from newsfuse.analyse import dates
 from newsfuse.analyse.conflicts import value_range
 from newsfuse.analyse.nlp import parse
 from newsfuse.analyse.quotes import quote_spans
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, Document, Span
 from newsfuse.pipeline import BriefOptions, build_brief
-from newsfuse.segment import names
+from newsfuse.segment import dates, names
 from tests.conftest import FIXTURES
 
 HERE = FIXTURES / "analysis"
@@ -36,28 +35,28 @@ def storm():
 
 
 def test_different_death_tolls_are_a_conflict(flood):
-    conflicts = flood.analysis["conflicts"]
+    conflicts = flood.analysis.to_dict()["conflicts"]
     assert len(conflicts) == 1
     values = {v["value"]: v["sources"] for v in conflicts[0]["values"]}
     assert values == {"41": ["conflict_a"], "63": ["conflict_b"]}
 
 
 def test_the_same_figure_in_another_form_is_not_a_conflict(flood):
-    assert not any("home" in c["thing"] for c in flood.analysis["conflicts"])
+    assert not any("home" in c["thing"] for c in flood.analysis.to_dict()["conflicts"])
     assert value_range("more than 50") == value_range("50-plus")
     assert value_range("five-year") == value_range("five years")
     assert value_range("thousands") is None
 
 
 def test_a_quote_carried_by_three_outlets_with_different_punctuation_is_one_quote(flood):
-    quotes = [q for q in flood.analysis["quotes"] if "water rise this fast" in q["text"]]
+    quotes = [q for q in flood.analysis.to_dict()["quotes"] if "water rise this fast" in q["text"]]
     assert len(quotes) == 1
     assert quotes[0]["sources"] == ["conflict_a", "conflict_b", "conflict_c"]
     assert "Kovacs" in quotes[0]["speaker"]["name"] and "mayor" in quotes[0]["speaker"]["role"]
 
 
 def test_transliterated_names_are_one_entity(storm):
-    by_alias = {alias: e for e in storm.analysis["entities"] for alias in e["aliases"]}
+    by_alias = {alias: e for e in storm.analysis.to_dict()["entities"] for alias in e["aliases"]}
     assert by_alias["Sergei Shoigu"] is by_alias["Sergey Shoygu"] is by_alias["Shoigu"]
     assert by_alias["Tartus"] is by_alias["Tartous"]
     assert by_alias["Hmeimim"] is by_alias["Hmeymim"]
@@ -65,10 +64,10 @@ def test_transliterated_names_are_one_entity(storm):
 
 
 def test_an_undated_article_takes_the_date_the_others_give(storm):
-    references = storm.analysis["timeline"]["references"]
+    references = storm.analysis.to_dict()["timeline"]["references"]
     assert references["translit_a"] == {"date": "2021-03-03", "basis": "dates in the text", "inferred": True}
     assert references["translit_b"]["basis"] == "other sources"
-    wednesday = [e for e in storm.analysis["timeline"]["events"]
+    wednesday = [e for e in storm.analysis.to_dict()["timeline"]["events"]
                  if any(m["expression"] == "Wednesday" for m in e["mentions"])]
     assert wednesday[0]["date"] == "2021-03-03"
 
@@ -132,8 +131,8 @@ def test_a_vague_offset_is_not_a_date():
 
 
 def test_a_gossip_blog_in_slang_is_a_blog_and_its_sentences_are_not_stated_as_fact():
-    from newsfuse.analyse.kind import classify_kind
     from newsfuse.pipeline import prepare_all
+    from newsfuse.story.kind import classify_kind
 
     blog = Article(id="gossip", text=(
         "Singer Checks Into Rehab, Checks Out Two Minutes Later\n\n"
@@ -161,8 +160,8 @@ def test_a_headline_labelled_as_a_column_or_opinion_makes_the_piece_opinion():
     # A headline that only mentions someone's thoughts, or opinion polls, labels nothing.
     import json
 
-    from newsfuse.analyse.kind import classify_kind
     from newsfuse.pipeline import prepare_all
+    from newsfuse.story.kind import classify_kind
     from tests.conftest import DATA
 
     rows = (json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open(encoding="utf-8"))

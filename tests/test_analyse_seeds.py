@@ -12,7 +12,7 @@ from newsfuse.render import render_markdown, render_text
 @pytest.fixture(scope="module")
 def analysis(seeds_brief):
     assert seeds_brief.analysis is not None
-    return seeds_brief.analysis
+    return seeds_brief.analysis.to_dict()
 
 
 def _doc(brief, prefix: str):

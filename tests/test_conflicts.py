@@ -69,7 +69,7 @@ def test_look_alikes_are_not_a_conflict(first, second):
 def _all_conflicts(first: str, second: str, published: tuple[str | None, str | None] = (None, None)) -> list:
     articles = [Article(id=name, text=f"Report\n\n{text}", published=date)
                 for name, text, date in (("a", first, published[0]), ("b", second, published[1]))]
-    return build_brief(articles, BriefOptions(words=100, analysis=True)).analysis["conflicts"]
+    return build_brief(articles, BriefOptions(words=100, analysis=True)).analysis.to_dict()["conflicts"]
 
 
 MARCH_3 = ("2026-03-03", "2026-03-03")

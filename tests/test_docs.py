@@ -20,9 +20,22 @@ def _shell_blocks(text: str) -> list[str]:
 def test_readme_opens_with_the_install_and_run_and_the_test_commands():
     setup = README.split("## Set up and run", 1)[1]
     demo, tests = (block.strip() for block in _shell_blocks(setup)[:2])
-    assert demo.startswith("python3 -m pip install -e .") and "newsfuse brief examples/" in demo
+    assert "pip install -c constraints.txt -e ." in demo and "newsfuse brief examples/" in demo
     assert (ROOT / demo.split("newsfuse brief ", 1)[1].strip()).is_dir()
-    assert "pytest" in tests
+    assert "pytest" in tests and "constraints.txt" in tests and "python3 -m venv" in tests
+
+
+def test_every_dependency_is_pinned_exactly():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [*project["build-system"]["requires"], *project["project"]["dependencies"],
+            *(d for extra in project["project"]["optional-dependencies"].values() for d in extra)]
+    assert all("==" in pin for pin in pins), [pin for pin in pins if "==" not in pin]
+    constrained = {line.split("==")[0].lower().replace("_", "-")
+                   for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines() if "==" in line}
+    named = {pin.split("==")[0].split("[")[0].lower().replace("_", "-") for pin in pins[1:]}
+    assert named <= constrained, named - constrained  # the lock holds what the tests ran with
 
 
 def test_ci_runs_the_readme_test_command():

@@ -9,9 +9,10 @@ import pytest
 from newsfuse.dedupe import mark_copies
 from newsfuse.model import Article
 from newsfuse.pipeline import prepare_all
+from newsfuse.story import build_story
+from newsfuse.story.units import build_units
 from newsfuse.summarise import Summariser
 from newsfuse.summarise.select import overlap
-from newsfuse.summarise.units import build_units
 from tests.conftest import DATA, SEEDS
 
 
@@ -19,6 +20,11 @@ def _documents(texts: list[str]):
     documents, _ = prepare_all(Article(id=f"doc-{n}", text=text) for n, text in enumerate(texts, 1))
     mark_copies(documents)
     return documents
+
+
+def _summary(words: int, documents, known=()) -> list:
+    """The summary the pipeline makes of prepared documents (the story model built over them)."""
+    return Summariser(words=words).summarise(build_story(documents, known=known))
 
 
 def _units(texts: list[str]) -> dict:
@@ -44,28 +50,28 @@ def seed_documents():
 @pytest.mark.parametrize("budget", [50, 100, 250])
 def test_summary_never_exceeds_the_word_budget(tac_clusters, budget):
     for cluster in tac_clusters:
-        summary = Summariser(words=budget).summarise(_documents(cluster["documents"]))
+        summary = _summary(budget, _documents(cluster["documents"]))
         assert summary, cluster["id"]
         assert sum(len(s.text.split()) for s in summary) <= budget
 
 
 def test_budget_is_mostly_used_when_there_is_enough_text(tac_clusters):
     for cluster in tac_clusters:
-        summary = Summariser(words=250).summarise(_documents(cluster["documents"]))
+        summary = _summary(250, _documents(cluster["documents"]))
         assert sum(len(s.text.split()) for s in summary) >= 200, cluster["id"]
 
 
 def test_no_two_summary_sentences_repeat_each_other(tac_clusters, seed_documents):
     for documents in [_documents(c["documents"]) for c in tac_clusters] + [seed_documents]:
         units = {u.text: u for doc in documents for u in build_units(doc)}
-        chosen = [units[s.text] for s in Summariser(words=250).summarise(documents)]
+        chosen = [units[s.text] for s in _summary(250, documents)]
         for i, a in enumerate(chosen):
             for b in chosen[i + 1 :]:
                 assert overlap(a, b) <= 0.5, (a.text, b.text)
 
 
 def test_summary_opens_with_a_lead_sentence(seed_documents):
-    summary = Summariser(words=200).summarise(seed_documents)
+    summary = _summary(200, seed_documents)
     first = summary[0]
     doc = next(d for d in seed_documents if d.id == first.origin.doc_id)
     index = next(s.index for s in doc.sentences if s.start == first.origin.start)
@@ -75,7 +81,7 @@ def test_summary_opens_with_a_lead_sentence(seed_documents):
 
 def test_every_sentence_cites_its_origin_and_spans_are_exact(seed_documents):
     by_id = {doc.id: doc for doc in seed_documents}
-    for sentence in Summariser(words=200).summarise(seed_documents):
+    for sentence in _summary(200, seed_documents):
         assert sentence.sources[0] == sentence.origin.doc_id
         text = by_id[sentence.origin.doc_id].article.text
         joined = "".join(text[p.start : p.end] for p in sentence.pieces)
@@ -88,12 +94,12 @@ def test_every_sentence_cites_its_origin_and_spans_are_exact(seed_documents):
 def test_copies_never_count_as_extra_sources(seed_documents):
     copy = next(doc for doc in seed_documents if doc.id.startswith("002"))
     assert copy.duplicate_of and copy.duplicate_of.startswith("001")
-    for sentence in Summariser(words=200).summarise(seed_documents):
+    for sentence in _summary(200, seed_documents):
         assert copy.id not in sentence.sources
 
 
 def test_a_fact_told_by_several_outlets_cites_them_all(seed_documents):
-    summary = Summariser(words=200).summarise(seed_documents)
+    summary = _summary(200, seed_documents)
     withdrawal = summary[0]
     # 000, 001 (with its copy 002), 003 and 004 all report the order to withdraw.
     assert {s[:3] for s in withdrawal.sources} >= {"000", "001", "003", "004"}
@@ -128,7 +134,7 @@ def test_a_fact_told_in_other_words_cites_the_outlets_that_tell_it():
 
 
 def test_words_standing_for_others_are_looked_up_for_english_only():
-    from newsfuse.summarise.support import SupportIndex
+    from newsfuse.story.support import SupportIndex
 
     english, french = _documents([
         "Police patrols in the northern province agreed to begin the state's new plan on Tuesday.",
@@ -144,8 +150,8 @@ def test_words_standing_for_others_are_looked_up_for_english_only():
 
 
 def test_a_compound_written_as_one_word_or_two_is_one_term(monkeypatch):
-    import newsfuse.summarise.support as support
-    from newsfuse.summarise.support import SupportIndex, compound_spellings
+    import newsfuse.story.support as support
+    from newsfuse.story.support import SupportIndex, compound_spellings
 
     units = _units([
         "Russian forces would remain at a seaport and airbase in Latakia province, the Kremlin said.",
@@ -163,7 +169,7 @@ def test_a_compound_written_as_one_word_or_two_is_one_term(monkeypatch):
 
 
 def test_who_vouches_for_a_fact_is_not_part_of_it():
-    from newsfuse.summarise.support import fact_text
+    from newsfuse.story.support import fact_text
 
     assert fact_text("According to Russian news agency Sputnik, pullback efforts will begin Tuesday.") == (
         "pullback efforts will begin Tuesday.")
@@ -174,8 +180,10 @@ def test_who_vouches_for_a_fact_is_not_part_of_it():
 
 
 def test_opinion_sentences_are_not_stated_as_fact(seed_documents):
-    opinion = frozenset(doc.id for doc in seed_documents if doc.id.startswith("004"))
-    for sentence in Summariser(words=200).summarise(seed_documents, opinion=opinion):
+    story = build_story(seed_documents)
+    opinion = story.opinion
+    assert {doc.id for doc in seed_documents if doc.id.startswith("004")} <= opinion
+    for sentence in Summariser(words=200).summarise(story):
         assert sentence.origin.doc_id not in opinion
 
 
@@ -188,7 +196,7 @@ def test_summary_follows_the_order_sources_tell_the_story_in():
         "Work on the bridge is to start in June at a cost of 40 million euros, officials said.\n\n"
         "Opponents of the bridge said they would appeal the decision of the council in court.",
     ]
-    summary = Summariser(words=60).summarise(_documents(texts))
+    summary = _summary(60, _documents(texts))
     joined = " ".join(s.text for s in summary)
     assert joined.index("approve") < joined.index("June")
 
@@ -196,7 +204,7 @@ def test_summary_follows_the_order_sources_tell_the_story_in():
 def test_update_summary_leaves_out_what_was_already_known(seed_documents):
     known = [d for d in seed_documents if d.id.startswith(("000", "001", "002"))]
     new = [d for d in seed_documents if d.id.startswith("003")]
-    summary = Summariser(words=100).summarise(new, known=known)
+    summary = _summary(100, new, known=known)
     assert summary
     for sentence in summary:
         assert "announced Monday that he would be withdrawing" not in sentence.text
@@ -278,7 +286,7 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
 def _plain_greedy(units, weights, budget):
     """The textbook greedy the lazy selection must reproduce: rescore every unit at every step; the last
     slot (when the words left hold one sentence at most) goes to the highest gain, not gain per word."""
-    from newsfuse.summarise.reactions import same_party
+    from newsfuse.story.reactions import same_party
     from newsfuse.summarise.select import (
         BACKGROUND_FACTOR,
         BASE_VALUE,
@@ -325,8 +333,8 @@ def _plain_greedy(units, weights, budget):
 
 @pytest.mark.parametrize("budget", [60, 250])
 def test_lazy_selection_chooses_what_plain_greedy_chooses(tac_clusters, seed_documents, budget):
-    from newsfuse.summarise.concepts import concept_weights
-    from newsfuse.summarise.reactions import mark_reactions
+    from newsfuse.story.concepts import concept_weights
+    from newsfuse.story.reactions import mark_reactions
     from newsfuse.summarise.select import select
 
     # The seeds hold reactions and quotations of parties already heard; the TAC clusters few.
@@ -342,7 +350,7 @@ def test_lazy_selection_chooses_what_plain_greedy_chooses(tac_clusters, seed_doc
 
 
 def test_support_finds_a_paraphrase_in_another_source_and_ignores_unrelated_sentences():
-    from newsfuse.summarise.support import SupportIndex
+    from newsfuse.story.support import SupportIndex
 
     documents = _documents([
         "The city council approved a new bridge over the river on Monday after a long debate.\n\n"
@@ -394,7 +402,7 @@ def test_a_statement_wrapped_in_an_attribution_frame_repeats_the_statement():
 
 
 def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_merge(monkeypatch):
-    import newsfuse.summarise.support as support
+    import newsfuse.story.support as support
 
     units = _units([
         "Russian forces would stay on at the naval base at Tartus and at the Hmeimim air base in Latakia Province.",
@@ -412,7 +420,7 @@ def test_spelling_variants_of_names_support_each_other_but_common_words_do_not_m
 
 
 def test_a_negated_statement_is_not_supported_by_its_positive():
-    from newsfuse.summarise.support import SupportIndex
+    from newsfuse.story.support import SupportIndex
 
     units = _units([
         "Putin and Assad did not discuss the Syrian president's future during the telephone call on Monday.",
@@ -424,7 +432,7 @@ def test_a_negated_statement_is_not_supported_by_its_positive():
 
 
 def test_a_short_sentence_is_supported_by_one_sentence_saying_it_not_by_scattered_words():
-    from newsfuse.summarise.support import SupportIndex
+    from newsfuse.story.support import SupportIndex
 
     units = _units([
         "The mayor reportedly approved the bridge plan.",
@@ -439,7 +447,7 @@ def test_a_short_sentence_is_supported_by_one_sentence_saying_it_not_by_scattere
 
 
 def test_seed_hedged_sentence_cites_the_outlets_that_state_it_plainly(seed_documents):
-    from newsfuse.summarise.support import SupportIndex
+    from newsfuse.story.support import SupportIndex
 
     units = {doc.id: build_units(doc) for doc in seed_documents if not doc.duplicate_of}
     hedged = next(unit for unit in units["003_8530bb8983c9ecbf"] if "allegedly agreed" in unit.text)
@@ -453,7 +461,7 @@ def test_seed_hedged_sentence_cites_the_outlets_that_state_it_plainly(seed_docum
 def test_background_is_told_after_the_news():
     from datetime import date
 
-    from newsfuse.summarise.background import is_background, story_date
+    from newsfuse.story.background import is_background, story_date
 
     story = date(2016, 3, 14)
     assert is_background("Russia's intervention in Syria in September helped to turn the tide.", story)
@@ -497,7 +505,7 @@ def test_the_seed_brief_tells_when_the_withdrawal_starts_within_200_words():
 def test_coming_days_are_the_days_a_text_says_something_will_happen(text, expected):
     from datetime import date
 
-    from newsfuse.summarise.schedule import COMING_DAY, coming_days
+    from newsfuse.story.schedule import COMING_DAY, coming_days
 
     written = date(2016, 3, 14)  # a Monday
     assert coming_days(text, written) == {(COMING_DAY, day) for day in expected}
@@ -525,7 +533,7 @@ def test_a_story_reported_over_weeks_is_told_in_the_order_it_happened():
     lines = (DATA / "tac2011-multiling" / "english.jsonl").read_text(encoding="utf-8").splitlines()
     documents = _documents(json.loads(lines[8])["documents"])
     published = {doc.id: doc.article.published for doc in documents}
-    summary = Summariser(words=200).summarise(documents)
+    summary = _summary(200, documents)
     days = [published[s.origin.doc_id] for s in summary]
     assert days == sorted(days)
     assert days[0] == min(published.values())
@@ -570,7 +578,7 @@ def test_sentences_continuing_a_quotation_are_never_the_briefs_own_statements():
             clusters[cluster["id"]] = cluster["documents"]
     assert len(clusters) == 3
     for name, texts in clusters.items():
-        summary = Summariser(words=200).summarise(_documents(texts))
+        summary = _summary(200, _documents(texts))
         assert summary, name
         assert not [s.text for s in summary if unattributed_first_person.search(s.text)], name
 
@@ -590,7 +598,7 @@ def test_cited_spans_hold_only_the_sources_sentences_never_a_removed_caption_or_
     assert len(clusters) == 3
     for name, documents in clusters:
         by_id = {doc.id: doc for doc in documents}
-        summary = Summariser(words=200).summarise(documents)
+        summary = _summary(200, documents)
         for sentence in summary:
             for evidence in sentence.evidence:
                 doc = by_id[evidence.doc_id]
@@ -619,7 +627,7 @@ def test_the_seed_brief_hears_every_party_that_reacted_within_200_words():
 
 
 def test_reactions_are_named_parties_outside_the_event_taking_a_position_on_it(seed_documents):
-    from newsfuse.summarise.reactions import mark_reactions, speaker_of, story_frame
+    from newsfuse.story.reactions import mark_reactions, speaker_of, story_frame
 
     originals = [doc for doc in seed_documents if not doc.duplicate_of]
     frame = story_frame(originals)
@@ -651,6 +659,6 @@ def test_a_reaction_outside_the_event_is_heard_and_a_police_account_is_not_taken
         cluster = json.loads(line)
         if cluster["id"] in wanted:
             summaries[cluster["id"]] = " ".join(
-                s.text for s in Summariser(words=200).summarise(_documents(cluster["documents"])))
+                s.text for s in _summary(200, _documents(cluster["documents"])))
     assert "UN refugee agency" in summaries["41_ecbplus"] and "condemned" in summaries["41_ecbplus"]
     assert "5:30 p.m." in summaries["8_ecb"] and "Woodburn" in summaries["8_ecb"]

@@ -1,14 +1,19 @@
 """Key facts and who reports them: the statements several independent sources make, and the ones only
 one source makes.
 
-Every body sentence of an independent source is a candidate. The summariser's `SupportIndex` finds,
-in every other source, the span that states the same fact (most of its rare words, or of its main
-clause); the facts shown are looked up again with words standing for others (`paraphrases`), as the
-summary's sentences are, so a fact the summary cites to three outlets is never "only in" one.
+Every body sentence of an independent source is a candidate, read from the story model (`Story.units`,
+the units the summary is chosen from). The story's `SupportIndex` finds, in every other source, the span
+that states the same fact (most of its rare words, or of its main clause); the facts shown are looked up
+again with words standing for others (`paraphrases`), as the summary's sentences are, so a fact the
+summary cites to three outlets is never "only in" one.
 Candidates are taken best-supported first; a sentence that is itself evidence for a fact already taken
 is not taken again, so each fact appears once, stated by the source that was found first. A copy's
 matching sentence is kept as evidence, but the copy is not counted as a source. Single-source facts are
 kept when they stand on their own and carry a name or a figure.
+
+A fact is stated in the brief's voice, so it is a sentence that could stand in the summary: an opinion
+piece's sentences, a rhetorical question or the writer in the first person (`Unit.writer_voice`) never
+state a fact, though an opinion piece may still support a fact a report states, and so be cited.
 """
 
 from __future__ import annotations
@@ -16,11 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.model import Brief, Document, Evidence
-from newsfuse.summarise.background import story_date
-from newsfuse.summarise.schedule import add_coming_days, reference_dates
-from newsfuse.summarise.support import SupportIndex
-from newsfuse.summarise.units import Unit, build_units
+from newsfuse.model import Document, Evidence
+from newsfuse.story import Story
+from newsfuse.story.units import Unit
 
 # Key facts listed, at most; enough for a reader to scan, as many as a short brief holds.
 MAX_KEY_FACTS = 12
@@ -59,14 +62,11 @@ class ClaimReport:
     unsupported_share: dict[str, float]  # per source: share of its sentences no other source states
 
 
-def find_claims(brief: Brief) -> ClaimReport:
-    originals = [doc for doc in brief.documents if not doc.duplicate_of]
-    copies = [doc for doc in brief.documents if doc.duplicate_of]
-    units_by_doc = {doc.id: build_units(doc) for doc in originals}
-    written = reference_dates(originals, story_date(originals))
-    for doc_id, units in units_by_doc.items():
-        add_coming_days(units, written[doc_id])
-    index = SupportIndex(units_by_doc)
+def find_claims(story: Story) -> ClaimReport:
+    originals = story.originals
+    copies = [doc for doc in story.documents if doc.duplicate_of]
+    units_by_doc = story.units
+    index = story.index
     supported: list[tuple[Unit, list[Evidence]]] = []
     for units in units_by_doc.values():
         for unit in units:
@@ -84,8 +84,8 @@ def find_claims(brief: Brief) -> ClaimReport:
     key_facts: list[Claim] = []
     only_in: list[Claim] = []
     per_source: dict[str, int] = {}
-    def key_fact(sources: list[str]) -> bool:
-        return len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS
+    def key_fact(unit: Unit, sources: list[str]) -> bool:
+        return not unit.writer_voice and len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS
 
     def single_source_fact(unit: Unit, sources: list[str]) -> bool:
         return (len(sources) == 1 and unit.eligible and bool(_FACT_SIGNAL.search(unit.text))
@@ -96,17 +96,17 @@ def find_claims(brief: Brief) -> ClaimReport:
         if origin in covered:
             continue
         sources = list(dict.fromkeys(e.doc_id for e in evidence))
-        if key_fact(sources) or single_source_fact(unit, sources):
+        if key_fact(unit, sources) or single_source_fact(unit, sources):
             # A fact shown cites what the summary would: outlets telling it in other words too.
             evidence = index.evidence(unit, paraphrases=True)
             sources = list(dict.fromkeys(e.doc_id for e in evidence))
-        if key_fact(sources):
+        if key_fact(unit, sources):
             covered.update((e.doc_id, s.sentence.start) for e in evidence
                            for s in units_by_doc[e.doc_id] if e.start <= s.sentence.start < e.end)
-            key_facts.append(_claim(unit, evidence, sources, copies, brief))
+            key_facts.append(_claim(unit, evidence, sources, copies, story))
         elif single_source_fact(unit, sources):
             per_source[sources[0]] = per_source.get(sources[0], 0) + 1
-            only_in.append(_claim(unit, evidence, sources, copies, brief))
+            only_in.append(_claim(unit, evidence, sources, copies, story))
     key_facts.sort(key=lambda claim: -len(claim.sources))  # stable: counts may have grown with paraphrases
     for number, claim in enumerate(key_facts + only_in, 1):
         claim.id = f"F{number}"
@@ -114,11 +114,11 @@ def find_claims(brief: Brief) -> ClaimReport:
 
 
 def _claim(unit: Unit, evidence: list[Evidence], sources: list[str], copies: list[Document],
-           brief: Brief) -> Claim:
+           story: Story) -> Claim:
     copy_evidence: list[Evidence] = []
     copy_ids: list[str] = []
     for item in evidence:
-        text = brief.document(item.doc_id).article.text[item.start : item.end]
+        text = story.document(item.doc_id).article.text[item.start : item.end]
         for copy in copies:
             if copy.duplicate_of != item.doc_id:
                 continue

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from newsfuse.analyse.claims import ClaimReport
 from newsfuse.analyse.entities import Entity
-from newsfuse.analyse.kind import classify_kind
 from newsfuse.analyse.quotes import Quote
-from newsfuse.model import Brief
+from newsfuse.story import Story
 
 
-def source_profiles(brief: Brief, claims: ClaimReport | None = None, quotes: list[Quote] = (),
+def source_profiles(story: Story, claims: ClaimReport | None = None, quotes: list[Quote] = (),
                     entities: list[Entity] = ()) -> list[dict]:
     profiles = []
-    for doc in brief.documents:
-        verdict = classify_kind(doc)
+    for doc in story.documents:
+        verdict = story.kinds[doc.id]
         signals = dict(verdict.signals)
         original = doc.duplicate_of or doc.id
         profile = {"id": doc.id, "kind": doc.kind, "reasons": doc.kind_reasons, "signals": signals,

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from newsfuse.analyse.quotes import Quote
-from newsfuse.model import Brief
+from newsfuse.model import SummarySentence
+from newsfuse.story import Story
 
 
-def summary_corroboration(brief: Brief, quotes: list[Quote]) -> list[dict]:
-    copies: dict[str, list[str]] = {}
-    for doc in brief.documents:
-        if doc.duplicate_of:
-            copies.setdefault(doc.duplicate_of, []).append(doc.id)
+def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: list[Quote]) -> list[dict]:
     rows = []
-    for index, sentence in enumerate(brief.summary):
+    for index, sentence in enumerate(summary):
         origin = sentence.origin
         carried = [
             {"quote": q.id, "speaker": q.speaker, "role": q.role}
@@ -22,7 +19,7 @@ def summary_corroboration(brief: Brief, quotes: list[Quote]) -> list[dict]:
         rows.append({
             "index": index, "text": sentence.text, "sources": sentence.sources,
             "independent_sources": sentence.independent_sources,
-            "copies": sorted(c for s in sentence.sources for c in copies.get(s, [])),
+            "copies": sorted(c for s in sentence.sources for c in story.copies_of(s)),
             "quotes": carried,
         })
     return rows

@@ -1,34 +1,28 @@
 """Dated events: every date expression in the bodies, resolved to a calendar date, grouped by event.
 
-The reference date of each article is its publication date when the input gives one. Otherwise it is
-inferred: the date the article's own written-out dates (body and captions) name most often, the year
-from the article or from the other sources; an article with no date of its own takes the date the
-other sources agree on. Inferred references are marked, and so is every date resolved from one.
+The reference date of each article is the story model's (`Story.references`): its publication date
+when the input gives one, else inferred from the dates it writes out, else the story's. Inferred
+references are marked, and so is every date resolved from one.
 Relative expressions ("tomorrow") right after a written-out date in the same or the previous sentence
 are read from that date: "Putin told ... on March 14 ... 'from tomorrow'" is March 15.
+
+An event is something reported: it needs a report's sentence, which is the one shown. An opinion piece's
+date ("it will be back at the table by Friday") joins an event a report tells, never makes one.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.analyse import dates
 from newsfuse.analyse.nlp import Parsed, ParsedDocument
-from newsfuse.model import Brief
+from newsfuse.segment import dates
 from newsfuse.segment.tokens import content_terms
+from newsfuse.story import Reference, Story
 
 # Sentences about one date that share this share of content words (Jaccard) tell one event.
 SAME_EVENT_JACCARD = 0.2
 MAX_EVENT_WORDS = 30
-
-
-@dataclass
-class Reference:
-    date: date | None
-    basis: str  # published | dates in the text | other sources | none
-    inferred: bool
 
 
 @dataclass
@@ -69,55 +63,11 @@ class Timeline:
     mentions: list[DateMention] = field(default_factory=list)
 
 
-def build_timeline(brief: Brief, parsed: Parsed, originals: dict[str, str]) -> Timeline:
-    references = infer_references(brief, parsed)
-    mentions = [m for pd in parsed.documents for m in _mentions(pd, references[pd.id])]
-    return Timeline(references, _events(mentions, originals), mentions)
-
-
-def _date_ents(pd: ParsedDocument, roles: tuple[str, ...]):
-    for block, sent in pd.sentences(roles):
-        for ent in sent.ents:
-            if ent.label_ == "DATE":
-                yield block, sent, ent
-
-
-def infer_references(brief: Brief, parsed: Parsed) -> dict[str, Reference]:
-    written: dict[str, list[dates.Resolved]] = {}
-    years: Counter = Counter()
-    for pd in parsed.documents:
-        found = [r for _b, _s, ent in _date_ents(pd, ("body", "caption"))
-                 if (r := dates.explicit(ent.text, 1)) is not None]
-        written[pd.id] = found
-        years.update(r.date.year for r in found if not r.relative)
-    for doc in brief.documents:
-        if doc.article.published:
-            years[_parse_iso(doc.article.published).year] += 1
-    story_year = years.most_common(1)[0][0] if years else None
-    references: dict[str, Reference] = {}
-    for pd in parsed.documents:
-        published = pd.document.article.published
-        if published:
-            references[pd.id] = Reference(_parse_iso(published), "published", False)
-            continue
-        days = Counter()
-        for r in written[pd.id]:
-            if r.relative and story_year is None:
-                continue
-            days[r.date.replace(year=story_year) if r.relative else r.date] += 1
-        if days:
-            best = max(days.items(), key=lambda item: (item[1], item[0]))[0]
-            references[pd.id] = Reference(best, "dates in the text", True)
-    agreed = Counter(ref.date for ref in references.values())
-    story = agreed.most_common(1)[0][0] if agreed else None
-    for pd in parsed.documents:
-        if pd.id not in references:
-            references[pd.id] = Reference(story, "other sources" if story else "none", True)
-    return references
-
-
-def _parse_iso(text: str) -> date:
-    return date.fromisoformat(text[:10])
+def build_timeline(story: Story, parsed: Parsed) -> Timeline:
+    originals = {doc.id: doc.duplicate_of or doc.id for doc in story.documents}
+    reported = {doc.id for doc in story.documents if doc.kind == "report"}
+    mentions = [m for pd in parsed.documents for m in _mentions(pd, story.references[pd.id])]
+    return Timeline(dict(story.references), _events(mentions, originals, reported), mentions)
 
 
 def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
@@ -148,7 +98,7 @@ def _names_a_thing(ent) -> bool:
                for t in ent)
 
 
-def _events(mentions: list[DateMention], originals: dict[str, str]) -> list[Event]:
+def _events(mentions: list[DateMention], originals: dict[str, str], reported: set[str]) -> list[Event]:
     by_date: dict[tuple[date, str], list[DateMention]] = {}
     for m in mentions:
         by_date.setdefault((m.resolved.date, m.resolved.precision), []).append(m)
@@ -164,8 +114,11 @@ def _events(mentions: list[DateMention], originals: dict[str, str]) -> list[Even
             else:
                 clusters.append((terms, [m]))
         for _terms, members in clusters:
+            reports = [m for m in members if m.source in reported]
+            if not reports:
+                continue
             sources = sorted({originals.get(m.source, m.source) for m in members})
-            lead = min(members, key=lambda m: (len(m.sentence_text), m.source))
+            lead = min(reports, key=lambda m: (len(m.sentence_text), m.source))
             words = lead.sentence_text.split()
             text = " ".join(words[:MAX_EVENT_WORDS]) + (" ..." if len(words) > MAX_EVENT_WORDS else "")
             label = dates.display(dates.Resolved(day, precision, False))

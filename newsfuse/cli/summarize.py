@@ -7,19 +7,13 @@ import sys
 
 import click
 
+from newsfuse import api
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress
-from newsfuse.dedupe import mark_copies
-from newsfuse.model import Article
-from newsfuse.pipeline import prepare_all
-from newsfuse.summarise import Summariser
 
 
 def summarize_cluster(documents: list[str], words: int) -> str:
-    """Summary text of one cluster of article texts."""
-    articles = [Article(id=f"doc-{n}", text=text) for n, text in enumerate(documents, 1) if isinstance(text, str)]
-    prepared, _problems = prepare_all(articles)
-    mark_copies(prepared)
-    return " ".join(sentence.text for sentence in Summariser(words=words).summarise(prepared))
+    """Summary text of one cluster of article texts: the brief's summary, as `newsfuse brief` makes it."""
+    return " ".join(sentence.text for sentence in api.summarize(documents, words=words))
 
 
 @click.command()
@@ -47,7 +41,7 @@ def summarize(words: int, input_file) -> None:
             cluster_id, documents = record["id"], record["documents"]
             if not isinstance(documents, list):
                 raise TypeError('"documents" is not a list')
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (json.JSONDecodeError, RecursionError, KeyError, TypeError) as error:  # RecursionError: nested too deep
             click.echo(f"newsfuse: line {number}: skipped: not a cluster record ({error})", err=True)
             continue
         summary = summarize_cluster(documents, words)

@@ -1,24 +1,21 @@
-"""Article dates: ISO 8601 (or anything dateutil reads) -> seconds since the epoch, UTC by default."""
+"""Article dates as seconds since the epoch, for the clusterer's time window."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from newsfuse.ingest.dates import normalise_published
+
 
 def parse_published(value: str | None) -> float | None:
-    """An ISO 8601 date or datetime -> seconds since the epoch (UTC when no zone is given); None if unreadable."""
+    """A publication date (canonical, or as an input wrote it) -> seconds since the epoch; None if unreadable.
+    A day without a time is its midnight, UTC."""
     if not value:
         return None
-    text = value.strip().replace("Z", "+00:00")
     try:
-        stamp = datetime.fromisoformat(text)
+        stamp = datetime.fromisoformat(normalise_published(value))
     except ValueError:
-        try:
-            from dateutil import parser
-
-            stamp = parser.parse(text)
-        except (ValueError, OverflowError):
-            return None
+        return None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.timestamp()

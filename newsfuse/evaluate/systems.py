@@ -7,16 +7,10 @@ from newsfuse.evaluate.baselines import System, lead, lexrank, textrank
 
 
 def newsfuse_system(documents: list[str], budget: int) -> list[str]:
-    """newsfuse as `newsfuse summarize` runs it: prepare, fold copies, summarise."""
-    from newsfuse.dedupe import mark_copies
-    from newsfuse.model import Article
-    from newsfuse.pipeline import prepare_all
-    from newsfuse.summarise import Summariser
+    """newsfuse as `newsfuse brief` and `newsfuse summarize` run it (the one pipeline, analysis off)."""
+    from newsfuse.api import summarize
 
-    articles = [Article(id=f"doc-{n}", text=text) for n, text in enumerate(documents, 1) if isinstance(text, str)]
-    prepared, _problems = prepare_all(articles)
-    mark_copies(prepared)
-    return [sentence.text for sentence in Summariser(words=budget).summarise(prepared)]
+    return [sentence.text for sentence in summarize(documents, words=budget)]
 
 
 SYSTEMS: dict[str, System] = {

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 from newsfuse.model import Brief
-from newsfuse.summarise.background import publication_dates
-from newsfuse.summarise.order import told_over_days
+from newsfuse.story.background import told_over_days
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:
@@ -17,30 +16,32 @@ def cite(ids: list[str], numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[i] for i in ids if i in numbers)) + "]"
 
 
-def source_line(brief: Brief, doc_id: str, numbers: dict[str, int]) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def source_line(brief: Brief, doc_id: str, numbers: dict[str, int], quote: Callable[[str], str] = _same,
+                where: Callable[[str], str] | None = None) -> str:
+    """`[n] id: "title" (outlet, date, words, kind) url`. `quote` escapes what came from the input for the
+    output format (Markdown needs it); `where` shows the URL or path (default: quoted like the rest)."""
     doc = brief.document(doc_id)
-    parts = [f'"{doc.title}"' if doc.title else "(untitled)"]
-    details = [x for x in (doc.article.outlet, doc.article.published, f"{doc.words} words", doc.kind) if x]
+    parts = [f'"{quote(doc.title)}"' if doc.title else "(untitled)"]
+    details = [quote(x) for x in (doc.article.outlet, doc.article.published) if x]
+    details += [f"{doc.words} words", quote(doc.kind)] if doc.kind else [f"{doc.words} words"]
     parts.append("(" + ", ".join(details) + ")")
     if doc.duplicate_of:
         share = f", {doc.copy_similarity:.0%} shared" if doc.copy_similarity else ""
         parts.append(f"- copy of [{numbers[doc.duplicate_of]}]{share}: counted as one source")
-    where = doc.article.url or doc.article.path
-    if where:
-        parts.append(where)
-    return f"[{numbers[doc_id]}] {doc_id}: " + " ".join(parts)
-
-
-def origin_dates(brief: Brief) -> list[date | None]:
-    """The publication date of the article each summary sentence was taken from, where known."""
-    published = publication_dates(brief.documents)
-    return [published.get(sentence.origin.doc_id) for sentence in brief.summary]
+    location = doc.article.url or doc.article.path
+    if location:
+        parts.append((where or quote)(location))
+    return f"[{numbers[doc_id]}] {quote(doc_id)}: " + " ".join(parts)
 
 
 def sentence_dates(brief: Brief) -> list[str | None]:
     """Each summary sentence's article date, when the brief tells a story over several days (its sentences
     are then in date order, and "on Tuesday" or "today" in one needs its day); else all None."""
-    days = origin_dates(brief)
+    days = [sentence.day for sentence in brief.summary]
     if not told_over_days(days):
         return [None] * len(days)
     return [day.isoformat() if day else None for day in days]

@@ -1,5 +1,5 @@
-"""Summarise: a short, non-redundant, ordered summary whose every sentence cites its sources."""
+"""Summarise: a short, non-redundant, ordered summary of a story whose every sentence cites its sources."""
 
-from newsfuse.summarise.summariser import Summariser, summarise
+from newsfuse.summarise.summariser import Summariser
 
-__all__ = ["Summariser", "summarise"]
+__all__ = ["Summariser"]

@@ -13,12 +13,11 @@ from __future__ import annotations
 from datetime import date
 
 from newsfuse.model import SummarySentence
-from newsfuse.summarise.units import Unit
+from newsfuse.story.background import told_over_days
+from newsfuse.story.units import Unit
 
 # A sentence among the first two of its article is a lead: it states that article's event.
 LEAD_INDEX = 1
-# Sources published within this many days of each other tell one news cycle: source order then.
-NEWS_CYCLE_DAYS = 2
 
 
 def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tuple[str, int], float],
@@ -54,9 +53,3 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
     rest = sorted((item for item in chosen if item is not first),
                   key=lambda item: (day_rank(item), mean_position(item)))
     return [first[1]] + [summary for _, summary in rest]
-
-
-def told_over_days(days: list[date | None]) -> bool:
-    """The dated sentences' articles span more than one news cycle."""
-    known = [day for day in days if day is not None]
-    return bool(known) and (max(known) - min(known)).days > NEWS_CYCLE_DAYS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsfuse.summarise.units import Unit
+from newsfuse.story.units import Unit
 
 # Share of the shorter sentence's shingles found in one report sentence that marks a paste. Measured on
 # TAC 2011 English, 95% of sentences share under 40% with any sentence of another outlet (76% under 10%);

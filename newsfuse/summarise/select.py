@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import heapq
 
-from newsfuse.summarise.reactions import same_party
-from newsfuse.summarise.units import Unit
+from newsfuse.story.reactions import same_party
+from newsfuse.story.units import Unit
 
 # gain / words**r: below 1 favours fuller sentences, at 1 short fragments win too often. 0.5-1.0 gave
 # the same ROUGE on TAC (R-2 21.1-21.8); 0.85 leaves room in a 200-word brief for more facts.

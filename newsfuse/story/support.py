@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
-from newsfuse.analyse.dates import WEEKDAYS
 from newsfuse.model import Evidence
 from newsfuse.segment import lexicon
+from newsfuse.segment.dates import WEEKDAYS
 from newsfuse.segment.tokens import content_terms, stem, words
-from newsfuse.summarise.reactions import ACCORDING, ROLES, speaker_phrase
-from newsfuse.summarise.schedule import COMING_DAY
-from newsfuse.summarise.units import Unit
+from newsfuse.story.reactions import ACCORDING, ROLES, speaker_phrase
+from newsfuse.story.schedule import COMING_DAY
+from newsfuse.story.units import Unit
 
 # Share of the sentence's idf-weighted content words another source must contain to support it.
 # Paraphrases of one fact measured on news clusters keep 50-80%; sentences that only share a topic
@@ -143,10 +144,11 @@ class SupportIndex:
     to a reader, not for every sentence of a cluster.
     """
 
-    def __init__(self, units_by_doc: dict[str, list[Unit]]):
+    def __init__(self, units_by_doc: Mapping[str, list[Unit]], canonical: Mapping[str, str] | None = None):
+        """`canonical`: the story's name spellings, when already found (else found here)."""
         self.units_by_doc = units_by_doc
         every = [unit for units in units_by_doc.values() for unit in units]
-        self.canonical = spelling_variants(every)
+        self.canonical = spelling_variants(every) if canonical is None else canonical
         self.compounds = compound_spellings(every)
         self._sets = {
             doc_id: [self._terms(unit.terms) | coming_day_terms(unit) for unit in units]

@@ -13,11 +13,13 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from newsfuse.analyse import dates
 from newsfuse.model import Document
+from newsfuse.segment import dates
 
 # A month before the story is background; the days around it (the week's events) are the story.
 BACKGROUND_DAYS = 30
+# Sources published within this many days of each other tell one news cycle: source order then.
+NEWS_CYCLE_DAYS = 2
 _EXPRESSIONS = re.compile(
     "|".join(p.pattern for p in (dates.MONTH_DAY, dates.DAY_MONTH, dates.AGO, dates.RELATIVE_UNIT))
     + r"|\b(?:last|in|since|of)\s+" + dates.MONTH + r"(?:\s+\d{4})?\b"
@@ -29,10 +31,9 @@ _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE
 
 def story_date(documents: list[Document]) -> date | None:
     """The sources' latest publication date, else the full date (with its year) their texts name most."""
-    published = [p for doc in documents if (p := doc.article.published)]
-    parsed = [d for p in published if (d := _iso(p)) is not None]
-    if parsed:
-        return max(parsed)
+    published = [day for doc in documents if (day := doc.article.published_day) is not None]
+    if published:
+        return max(published)
     counts: Counter = Counter()
     for doc in documents:
         for pattern in (dates.MONTH_DAY, dates.DAY_MONTH):
@@ -41,11 +42,6 @@ def story_date(documents: list[Document]) -> date | None:
                 if resolved is not None:
                     counts[resolved.date] += 1
     return counts.most_common(1)[0][0] if counts else None
-
-
-def publication_dates(documents: list[Document]) -> dict[str, date]:
-    """Each source's publication date, for the sources whose input gives one."""
-    return {doc.id: day for doc in documents if doc.article.published and (day := _iso(doc.article.published))}
 
 
 def is_background(text: str, story: date | None) -> bool:
@@ -75,8 +71,7 @@ def _last_day(resolved: dates.Resolved) -> date:
     return resolved.date
 
 
-def _iso(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+def told_over_days(days: list[date | None]) -> bool:
+    """The dated articles span more than one news cycle (a brief then tells its story in date order)."""
+    known = [day for day in days if day is not None]
+    return bool(known) and (max(known) - min(known)).days > NEWS_CYCLE_DAYS

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newsfuse.segment.tokens import stem, stop_words, words
 
 if TYPE_CHECKING:
-    from newsfuse.summarise.units import Unit
+    from newsfuse.story.units import Unit
 
 Concept = tuple[str, str]
 

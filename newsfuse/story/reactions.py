@@ -32,10 +32,10 @@ from newsfuse.model import Document
 from newsfuse.segment.names import is_acronym, same_token, tokens
 from newsfuse.segment.tokens import stem, stop_words, words
 from newsfuse.segment.voice import QUOTED, unquoted
-from newsfuse.summarise.concepts import min_document_frequency
+from newsfuse.story.concepts import min_document_frequency
 
 if TYPE_CHECKING:
-    from newsfuse.summarise.units import Unit
+    from newsfuse.story.units import Unit
 
 # Verbs of a reporting or deciding frame: the subject of "ordered" is heard as much as that of "said".
 _VERB = (

@@ -30,9 +30,13 @@ _OPENER = re.compile(
 _PARENTHETICAL = re.compile(r"\s\((?:[^()\"“”]\s*){1,80}\)")
 _PARENTHETICAL_MAX_WORDS = 8
 # A relative clause that runs to the end of the sentence: ", which ...", ", from which ...", ", who ...".
+# It holds no comma and no dash: after one the sentence's own clause may resume ("X, who was held since
+# May, is being detained"; "..., which could hurt Intel, analysts said"; "the vote, which has not been
+# held yet - and he may win - is not legitimate"), and cutting there would take the main verb or the
+# attribution with it. Safe by construction: what is cut is one clause, and it ends the sentence.
 _CLOSING_RELATIVE = re.compile(
-    r",\s+(?:(?:from|in|by|through|with|under|during|for|of|at)\s+)?(?:which|who|whom|whose|where)\s+[^\"“”;]+?"
-    r"(?=[.!]?$)"
+    r",\s+(?:(?:from|in|by|through|with|under|during|for|of|at)\s+)?(?:which|who|whom|whose|where)\s+"
+    r"(?:(?!\s-\s|--)[^\"“”;,—–:])+?(?=[.!]?$)"
 )
 # Never compress below this many characters of sentence: a very short remainder is rarely a whole fact.
 _MIN_KEPT_CHARS = 20

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
 from newsfuse.segment.voice import QUOTED, inside_quotation, unquoted, writer_in_first_person
-from newsfuse.summarise.antecedent import resolve_opening_pronoun
-from newsfuse.summarise.compress import compress
-from newsfuse.summarise.concepts import concept_bigrams
-from newsfuse.summarise.reactions import Speaker, speaker_of
+from newsfuse.story.antecedent import resolve_opening_pronoun
+from newsfuse.story.compress import compress
+from newsfuse.story.concepts import concept_bigrams
+from newsfuse.story.reactions import Speaker, speaker_of
 
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
 MIN_WORDS = 8
@@ -53,6 +53,9 @@ class Unit:
     words: int = 0
     position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
     eligible: bool = True  # False: it may support and order, but never be printed as summary
+    # The writer's own voice, never a reported fact: an opinion piece's sentence, a question or an
+    # exclamation, or the writer in the first person. It may support a fact others state, never state one.
+    writer_voice: bool = False
     reported: frozenset[str] = frozenset()  # content terms of what a reporting verb introduces ("said that X")
     background: bool = False  # tells of events a month or more before the story
     # Nothing but white space and punctuation between this sentence and the one before it in the article (no
@@ -85,6 +88,7 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             language=document.language,
         )
         unit.eligible = _eligible(text, words, opinion) and not in_quotation
+        unit.writer_voice = opinion or (not in_quotation and _writer_voice(text))
         unit.reported = reported_terms(text, document.language)
         unit.speaker = speaker_of(text, document.language)
         if units:
@@ -104,6 +108,11 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
         return frozenset()
     terms = frozenset(content_terms(match.group("clause"), language))
     return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
+
+
+def _writer_voice(text: str) -> bool:
+    outside = unquoted(text).rstrip("\"'”’) ")
+    return outside.endswith(("?", "!")) or writer_in_first_person(text)
 
 
 def _eligible(text: str, words: int, opinion: bool) -> bool:

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsfuse.analyse import dates
-from newsfuse.model import Document
-from newsfuse.summarise.background import publication_dates
-from newsfuse.summarise.concepts import Concept
-from newsfuse.summarise.units import Unit
+from newsfuse.segment import dates
+from newsfuse.story.concepts import Concept
+from newsfuse.story.units import Unit
 
 _DAY_EXPRESSION = re.compile(
     "|".join(p.pattern for p in (dates.MONTH_DAY, dates.DAY_MONTH))
@@ -52,9 +50,3 @@ def add_coming_days(units: list[Unit], reference: date | None) -> None:
         days = coming_days(unit.text, reference)
         if days:
             unit.bigrams = unit.bigrams | days
-
-
-def reference_dates(documents: list[Document], story: date | None) -> dict[str, date | None]:
-    """The date each document's relative dates read from: its publication date, else the story's."""
-    published = publication_dates(documents)
-    return {doc.id: published.get(doc.id, story) for doc in documents}

@@ -1,0 +1,82 @@
+"""The Python API: what `import newsfuse` offers. The command line and every other face call these.
+
+    import newsfuse
+    brief = newsfuse.brief(["examples/harbour-strike"], words=120)
+    print(brief.title, [s.sources for s in brief.summary])
+    print(brief.to_json())                      # exactly `newsfuse brief --format json`
+
+Inputs are paths (files or folders, read as `newsfuse brief` reads them) or `Article` objects. An input
+that cannot be used never raises: it becomes a `Problem` in `Brief.problems` (`read` hands each one to
+`on_problem`, by default a `warnings.warn`).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
+from newsfuse.ingest.dates import with_normalised_dates
+from newsfuse.model import Article, Brief, Problem, SummarySentence
+from newsfuse.pipeline import BriefOptions, build_brief
+
+Input = str | os.PathLike | Article
+
+
+class InputWarning(UserWarning):
+    """An input newsfuse could not use, or used with a caveat (a re-encoded file, an unreadable date)."""
+
+
+def brief(inputs: Input | Iterable[Input], words: int = 200, analysis: bool = True,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Brief:
+    """One cited brief of every article in `inputs`, with the cross-examination unless `analysis=False`."""
+    options = BriefOptions(words=words, analysis=analysis)
+    return build_brief(_items(inputs, max_bytes), options)
+
+
+def read(inputs: Input | Iterable[Input], max_bytes: int = DEFAULT_MAX_BYTES,
+         on_problem: Callable[[Problem], None] | None = None) -> list[Article]:
+    """Every article in `inputs`: files of any supported format, folders (recursive), `Article` objects."""
+    report = on_problem or _warn
+    articles = []
+    for item in _items(inputs, max_bytes):
+        if isinstance(item, Problem):
+            report(item)
+        else:
+            articles.append(item)
+    return articles
+
+
+def summarize(texts: Iterable[str | Article], words: int = 200) -> list[SummarySentence]:
+    """The cited summary of one story's article texts (no analysis): what `newsfuse summarize` and
+    `newsfuse eval` print. Texts are numbered `doc-1`, `doc-2`, ... in the sentences' `sources`."""
+    articles = [text if isinstance(text, Article) else Article(id=f"doc-{number}", text=text)
+                for number, text in enumerate(texts, 1) if isinstance(text, str | Article)]
+    return build_brief(articles, BriefOptions(words=words, analysis=False)).summary
+
+
+def _items(inputs: Input | Iterable[Input], max_bytes: int) -> Iterator[Article | Problem]:
+    if isinstance(inputs, str | os.PathLike | Article):
+        inputs = [inputs]
+    paths: list[str] = []
+    for item in inputs:
+        if isinstance(item, Article):
+            yield from _read_paths(paths, max_bytes)
+            paths = []
+            yield from with_normalised_dates([item])
+        elif isinstance(item, str | os.PathLike):
+            paths.append(str(Path(item)))
+        else:
+            yield Problem(repr(item)[:80], f"not a path or an Article ({type(item).__name__})")
+    yield from _read_paths(paths, max_bytes)
+
+
+def _read_paths(paths: list[str], max_bytes: int) -> Iterator[Article | Problem]:
+    if paths:
+        yield from read_inputs(paths, max_bytes=max_bytes)
+
+
+def _warn(problem: Problem) -> None:
+    warnings.warn(str(problem), InputWarning, stacklevel=3)

@@ -1,0 +1,163 @@
+"""The story model: everything the stages share about a set of documents, built once.
+
+`build_story(documents)` marks copies, decides each source's kind, reads each source's reference date,
+turns every sentence of every independent source into a `Unit` (compressed text, terms, concepts,
+speaker, coming days, background flag), merges name spellings, marks reactions and indexes the units
+for support. The summariser selects and cites over it; the analysis stages (claims, timeline, profiles)
+query the same units, index and dates. Nothing downstream rebuilds any of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from newsfuse.dedupe import mark_copies
+from newsfuse.model import Document
+from newsfuse.segment import dates
+from newsfuse.story.background import is_background, story_date
+from newsfuse.story.kind import KindVerdict, classify_kind
+from newsfuse.story.reactions import mark_reactions
+from newsfuse.story.schedule import add_coming_days
+from newsfuse.story.support import SupportIndex, spelling_variants
+from newsfuse.story.units import Unit, build_units
+
+REPORT = "report"
+# Written-out dates ("March 14, 2016", "14 March"): what an undated article's own date is read from.
+_WRITTEN_DATE = re.compile("|".join(p.pattern for p in (dates.MONTH_DAY, dates.DAY_MONTH)), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day a document's relative dates ("on Monday", "tomorrow") are read from, and how it was found."""
+
+    date: date | None
+    basis: str  # published | dates in the text | other sources | none
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the reader already knows (an update brief): the earlier articles' units and their index."""
+
+    units: Mapping[str, list[Unit]]
+    index: SupportIndex
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story's documents and what every stage reads about them. Built by `build_story`."""
+
+    documents: tuple[Document, ...]  # in input order, copies included
+    kinds: Mapping[str, KindVerdict]  # every document's kind, with the signals that decided it
+    units: Mapping[str, list[Unit]]  # sentence units of each independent source, in its order
+    spellings: Mapping[str, str]  # a name term's variant spelling -> its canonical term
+    date: date | None  # the story's date: latest publication date, else the date the texts name most
+    references: Mapping[str, Reference]  # per document
+    index: SupportIndex  # over `units`: which sources state a unit's fact
+    known: Known | None = None
+
+    @property
+    def originals(self) -> list[Document]:
+        """The independent sources: every document that is not a copy of another."""
+        return [doc for doc in self.documents if not doc.duplicate_of]
+
+    @property
+    def opinion(self) -> frozenset[str]:
+        """Ids of the pieces whose sentences are never printed as the brief's own voice."""
+        return frozenset(doc_id for doc_id, verdict in self.kinds.items() if verdict.kind != REPORT)
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        return [doc.id for doc in self.documents if doc.duplicate_of == doc_id]
+
+    def published(self) -> dict[str, date]:
+        """Each document's publication day, for the documents whose input gives one."""
+        return {doc.id: day for doc in self.documents if (day := doc.article.published_day) is not None}
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+
+def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -> Story:
+    """The story model of `documents`; `known` are articles the reader has seen (an update brief).
+
+    Copies are marked over known and new together, so a new copy of a known article is not news.
+    """
+    documents, known = list(documents), list(known)
+    mark_copies([*known, *documents])
+    kinds = {}
+    for doc in documents:
+        verdict = classify_kind(doc)
+        doc.kind, doc.kind_reasons = verdict.kind, verdict.reasons
+        kinds[doc.id] = verdict
+    originals = [doc for doc in documents if not doc.duplicate_of]
+    day = story_date(originals)
+    references = reference_dates(documents, day)
+    units = {doc.id: build_units(doc, opinion=kinds[doc.id].kind != REPORT) for doc in originals}
+    spellings = spelling_variants([unit for doc_units in units.values() for unit in doc_units])
+    for doc_id, doc_units in units.items():
+        for unit in doc_units:
+            unit.background = is_background(unit.text, day)
+            unit.bigrams = frozenset((spellings.get(a, a), spellings.get(b, b)) for a, b in unit.bigrams)
+        add_coming_days(doc_units, references[doc_id].date)
+    mark_reactions(units, originals)
+    return Story(
+        documents=tuple(documents),
+        kinds=MappingProxyType(kinds),
+        units=MappingProxyType(units),
+        spellings=MappingProxyType(spellings),
+        date=day,
+        references=MappingProxyType(references),
+        index=SupportIndex(units, spellings),
+        known=_known(known, day) if known else None,
+    )
+
+
+def reference_dates(documents: Sequence[Document], story: date | None) -> dict[str, Reference]:
+    """Each document's reference date: its publication date; else the written-out date its own text names
+    most often (a date without a year takes the year the sources name most); else the story's date."""
+    written: dict[str, list[dates.Resolved]] = {}
+    years: Counter = Counter()
+    for doc in documents:
+        found = [r for match in _WRITTEN_DATE.finditer(doc.article.text)
+                 if (r := dates.explicit(match.group(), 1)) is not None]
+        written[doc.id] = found
+        years.update(r.date.year for r in found if not r.relative)
+        if doc.article.published_day:
+            years[doc.article.published_day.year] += 1
+    story_year = years.most_common(1)[0][0] if years else None
+    references: dict[str, Reference] = {}
+    for doc in documents:
+        if doc.article.published_day:
+            references[doc.id] = Reference(doc.article.published_day, "published", False)
+            continue
+        days: Counter = Counter()
+        for resolved in written[doc.id]:
+            if resolved.relative and story_year is None:
+                continue
+            try:
+                days[resolved.date.replace(year=story_year) if resolved.relative else resolved.date] += 1
+            except ValueError:  # 29 February in a year without one
+                continue
+        if days:
+            best = max(days.items(), key=lambda item: (item[1], item[0]))[0]
+            references[doc.id] = Reference(best, "dates in the text", True)
+        else:
+            references[doc.id] = Reference(story, "other sources" if story else "none", True)
+    return references
+
+
+def _known(known: list[Document], day: date | None) -> Known:
+    originals = [doc for doc in known if not doc.duplicate_of]
+    references = reference_dates(originals, day)
+    units = {doc.id: build_units(doc) for doc in originals}
+    for doc_id, doc_units in units.items():
+        add_coming_days(doc_units, references[doc_id].date)
+    return Known(MappingProxyType(units), SupportIndex(units))

@@ -1,0 +1,64 @@
+"""Opinion stays out of the brief's voice everywhere: the key facts, the single-source facts and the
+timeline state what was reported, never a writer's judgement, question or call to act. An opinion piece
+may still corroborate a fact a report states."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.ingest import read_inputs
+from newsfuse.pipeline import BriefOptions, build_brief
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def example_brief():
+    return build_brief(read_inputs([str(EXAMPLES / "harbour-strike")]), BriefOptions(words=200, analysis=True))
+
+
+def _reports(brief) -> set[str]:
+    return {doc.id for doc in brief.documents if doc.kind == "report"}
+
+
+def _said_by_a_report(brief, claim: dict) -> bool:
+    origin = claim["evidence"][0]
+    return origin["source"] in _reports(brief)
+
+
+@pytest.fixture(params=["example", "seeds"])
+def brief(request, example_brief, seeds_brief):
+    chosen = example_brief if request.param == "example" else seeds_brief
+    assert _reports(chosen) != {doc.id for doc in chosen.documents}, "the set holds an opinion piece"
+    return chosen
+
+
+def test_every_fact_shown_is_stated_by_a_report_in_its_own_voice(brief):
+    analysis = brief.analysis.to_dict()
+    assert analysis["claims"]
+    for claim in analysis["claims"]:
+        assert _said_by_a_report(brief, claim), claim["text"]
+        assert not claim["text"].rstrip("\"'”’ ").endswith(("?", "!")), claim["text"]
+
+
+def test_every_timeline_entry_is_a_reported_sentence(brief):
+    events = brief.analysis.to_dict()["timeline"]["events"]
+    assert events
+    reports = _reports(brief)
+    for event in events:
+        shown = event["text"].removesuffix(" ...")
+        told_by_report = [
+            m for m in event["mentions"] if m["source"] in reports
+            and " ".join(brief.document(m["source"]).article.text[m["sentence"]["start"] : m["sentence"]["end"]]
+                         .split()).startswith(shown)
+        ]
+        assert told_by_report, event["text"]
+
+
+def test_opinion_pieces_alone_report_nothing_but_may_corroborate(brief):
+    analysis = brief.analysis.to_dict()
+    opinion = {doc.id for doc in brief.documents if doc.kind != "report"}
+    for profile in analysis["sources"]:
+        if profile["id"] in opinion:
+            assert profile["adds"]["claims"] == []
+    assert any(set(claim["sources"]) & opinion for claim in analysis["claims"]), \
+        "an opinion piece that tells a reported fact is still counted among its sources"
