@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from newsfuse.cluster.params import ClusterParams
 from newsfuse.model import Article, Problem
 from newsfuse.pipeline import BriefOptions
 from newsfuse.store.briefs import story_brief
@@ -102,7 +103,9 @@ def test_splits_keep_the_story_table_true(tmp_path) -> None:
     rows = [json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()]
     articles = [Article(id=r["doc_id"], text=r["text"], outlet=f"outlet {n % 7}") for n, r in enumerate(rows[:300])]
     db = connect(tmp_path / "news.db")
-    report = _ingest(db, articles).report
+    ingester = Ingester(db, ClusterParams(threshold=0.2), batch_size=2)  # lenient joins, so stories split
+    ingester.ingest(articles)
+    report = ingester.report
     assert report.splits > 0
     assert _stories_agree_with_articles(db)
 
@@ -135,3 +138,40 @@ def test_update_brief_tells_only_what_is_new(tmp_path) -> None:
     nothing = story_brief(db, quay.id, BriefOptions(words=100, analysis=False), since=since + 1)
     assert isinstance(nothing, Problem)
     assert isinstance(story_brief(db, 999, BriefOptions()), Problem)
+
+
+def test_a_read_only_connection_reads_and_never_writes(tmp_path) -> None:
+    import sqlite3
+
+    from newsfuse.store.db import connect_readonly
+
+    path = tmp_path / "news.db"
+    writer = connect(path)
+    _ingest(writer, _articles()[:4])
+    writer.close()
+    reader = connect_readonly(path)
+    assert len(list_stories(reader)) >= 1
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("DELETE FROM stories")
+    reader.close()
+
+
+def test_a_file_that_is_not_a_newsfuse_database_is_refused_unchanged(tmp_path) -> None:
+    import sqlite3
+
+    from newsfuse.store.db import StoreError, connect_readonly
+
+    app = tmp_path / "app.db"
+    with sqlite3.connect(app) as other:
+        other.execute("CREATE TABLE accounts (name TEXT)")
+    before = app.read_bytes()
+    for opener in (connect, connect_readonly):
+        with pytest.raises(StoreError, match=r"not a newsfuse database .* accounts"):
+            opener(app)
+    assert app.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="no newsfuse data"):
+        connect_readonly(empty)
+    connect(empty).close()  # an empty file is a new database: ingest may create its tables
+    assert connect_readonly(empty).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

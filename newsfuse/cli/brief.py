@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, report
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, write_stdout
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.render import RENDERERS
@@ -24,7 +24,7 @@ from newsfuse.render import RENDERERS
               help="Skip input files larger than this.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the brief to this file instead of standard output.")
-@click.option("--story", "story_id", type=int, default=None, metavar="ID",
+@click.option("--story", "story_id", type=click.IntRange(1, 2**63 - 1), default=None, metavar="ID",
               help="Brief a story of the database (see `newsfuse stories`) instead of PATH...")
 @click.option("--since", default=None, metavar="TIME",
               help="With --story: an update brief, only what is new since TIME (ISO 8601).")
@@ -48,6 +48,14 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
     Problems with single inputs are reported on standard error and the rest is used. Exit status: 0 when
     at least one article was used, 1 when none was usable, 2 for a usage error.
     """
+    target = None
+    if output:
+        from newsfuse.store.files import OutputError, OutputFile
+
+        try:
+            target = OutputFile.check(output)  # before the work: a missing folder is reported at once
+        except OutputError as error:
+            fail(f"newsfuse: {error}")
     options = BriefOptions(words=words, analysis=analysis)
     if story_id is not None:
         from newsfuse.cli.stories import brief_from_store
@@ -63,10 +71,11 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
         click.echo("newsfuse: no usable article in the input", err=True)
         sys.exit(EXIT_NOTHING_USABLE)
     rendered = RENDERERS[fmt](result)
-    if output:
-        from newsfuse.store.files import atomic_write_text
-
-        atomic_write_text(output, rendered)
+    if target is not None:
+        try:
+            target.write(rendered)
+        except OutputError as error:
+            fail(f"newsfuse: {error}")
     else:
-        click.echo(rendered, nl=False)
+        write_stdout(rendered)
     sys.exit(EXIT_OK)

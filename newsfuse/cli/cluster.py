@@ -7,8 +7,9 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, say, write_stdout
 from newsfuse.cluster.params import JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
+from newsfuse.display import json_safe
 
 
 @click.command()
@@ -34,8 +35,10 @@ def cluster(input_file, threshold: float, window_days: float) -> None:
     params = ClusterParams(threshold=threshold, window_days=window_days)
     for item in cluster_lines(input_file, params, where=getattr(input_file, "name", "-")):
         if isinstance(item, Label):
-            sys.stdout.write(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False) + "\n")
+            write_stdout(json_safe(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False)) + "\n",
+                         flush=False)
             labelled += 1
         else:
-            click.echo(f"newsfuse: {item}", err=True)
+            say(f"newsfuse: {item}")
+    write_stdout("")  # the flush, where a full device or a closed pipe shows
     sys.exit(EXIT_OK if labelled else EXIT_NOTHING_USABLE)

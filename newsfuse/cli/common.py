@@ -1,13 +1,20 @@
-"""What every command shares: reporting problems, exit codes, the progress bar."""
+"""What every command shares: reporting problems, writing results, exit codes, the progress bar.
+
+Messages and results may carry text from the input (file names, titles, ids): they are shown without
+terminal control sequences and with undecodable bytes escaped. A failed write to standard output (a full
+disk, a closed pipe) ends the command with a message and exit status 1, never a traceback.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import click
 
+from newsfuse.display import one_line
 from newsfuse.model import Problem
 
 EXIT_OK = 0
@@ -17,9 +24,44 @@ EXIT_USAGE = 2
 T = TypeVar("T")
 
 
+def say(message: str) -> None:
+    """One line on standard error, safe to show whatever input text it quotes."""
+    click.echo(one_line(message), err=True)
+
+
 def report(problems: Iterable[Problem]) -> None:
     for problem in problems:
-        click.echo(f"newsfuse: {problem}", err=True)
+        say(f"newsfuse: {problem}")
+
+
+def fail(message: str, status: int = EXIT_NOTHING_USABLE) -> NoReturn:
+    say(message)
+    sys.exit(status)
+
+
+def write_stdout(text: str, flush: bool = True) -> None:
+    """Write to standard output (and flush); a closed pipe ends the command quietly, any other failure
+    (a full device, an I/O error) with a message. Either way the exit status is 1."""
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        sys.exit(EXIT_NOTHING_USABLE)
+    except OSError as error:
+        _drop_stdout()
+        fail(f"newsfuse: cannot write to standard output ({error.strerror or error})")
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush of what is still
+    buffered cannot fail again with a traceback (the pattern the Python documentation gives for SIGPIPE)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test runner's buffer): nothing will flush
+        pass
 
 
 def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:

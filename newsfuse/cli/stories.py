@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
-from newsfuse.cluster.dates import parse_published
+from newsfuse.cli.common import EXIT_OK, EXIT_USAGE, fail, write_stdout
+from newsfuse.display import json_safe, one_line
 from newsfuse.model import Problem
-from newsfuse.store.db import connect, default_db_path
+from newsfuse.store.db import StoreError, connect_readonly, default_db_path
 from newsfuse.store.queries import StoryRow, list_stories
 
 if TYPE_CHECKING:  # the brief pipeline is imported only when a brief is asked for
@@ -23,7 +25,8 @@ DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the cu
 
 
 @click.command()
-@click.option("--since", default=None, metavar="DATE", help="Only stories with an article seen since DATE (ISO 8601).")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only stories with an article seen since DATE (ISO 8601; 2025-04 means from 1 April 2025).")
 @click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1),
               help="Only stories with at least this many articles.")
 @click.option("--limit", "-n", default=None, type=click.IntRange(1), help="At most this many stories.")
@@ -41,37 +44,61 @@ def stories(since: str | None, min_articles: int, limit: int | None, fmt: str, d
     """
     since_time = _since_or_exit(since, "stories")
     connection = _open_or_exit(db_path)
-    with connection:
+    try:
         rows = list_stories(connection, since_time, limit, min_articles)
+    except sqlite3.Error as error:  # a damaged file can open and still fail on the first page it reads
+        fail(f"newsfuse: {db_path or default_db_path()}: cannot read the database ({error})")
+    finally:
+        connection.close()
     if fmt == "json":
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        lines = [encode(_record(row)) for row in rows]
+        lines = [json_safe(encode(_record(row))) for row in rows]
     else:
         lines = [f"{row.id:>7}  {row.articles:>5} art {row.sources:>4} src  {_iso(row.first_seen)[:16]}"
-                 f" .. {_iso(row.last_seen)[:16]}  {row.title[:80]}" for row in rows]
+                 f" .. {_iso(row.last_seen)[:16]}  {one_line(row.title[:80])}" for row in rows]
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")  # one write: thousands of small writes cost more than the query
+        write_stdout("\n".join(lines) + "\n")  # one write: thousands of small writes cost more than the query
     sys.exit(EXIT_OK)
 
 
+def parse_since(since: str) -> float | None:
+    """An ISO 8601 date or time -> seconds since the epoch (UTC when no zone is given); None if it is not one.
+
+    A partial date starts at its earliest moment: `2025-04` is 1 April 2025, 00:00, and `2025` is New
+    Year's Day, never today's day or month borrowed to fill the gap (dateutil's `isoparse` fills this way;
+    its free-form `parse` would take the missing parts from today)."""
+    from dateutil.parser import isoparse
+
+    try:
+        stamp = isoparse(since.strip())
+    except (ValueError, OverflowError):
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    try:
+        return stamp.timestamp()
+    except (ValueError, OverflowError):  # year 1 with a zone east of UTC
+        return None
+
+
 def _since_or_exit(since: str | None, command: str) -> float | None:
-    """--since as a time stamp; a value that is not a date or time is a usage error (exit 2)."""
+    """--since as a time stamp; a value that is not an ISO 8601 date or time is a usage error (exit 2)."""
     if since is None:
         return None
-    since_time = parse_published(since)
+    since_time = parse_since(since)
     if since_time is None:
-        click.echo(f"newsfuse {command}: --since: not a date or time: {since!r}", err=True)
-        sys.exit(EXIT_USAGE)
+        fail(f"newsfuse {command}: --since: not an ISO 8601 date or time (2025-04, 2025-04-09, "
+             f"2025-04-09T08:00): {since!r}", EXIT_USAGE)
     return since_time
 
 
-def _open_or_exit(db_path: str | None):
-    """The existing story database; none there means nothing usable (exit 1), never a new empty one."""
+def _open_or_exit(db_path: str | None) -> sqlite3.Connection:
+    """The existing story database, read-only; none there, or a file that is not one, means nothing
+    usable (exit 1): a read command never creates, migrates or changes a database."""
     try:
-        return connect(db_path or default_db_path(), create=False)
-    except FileNotFoundError as error:
-        click.echo(f"newsfuse: {error}", err=True)
-        sys.exit(EXIT_NOTHING_USABLE)
+        return connect_readonly(db_path or default_db_path())
+    except (FileNotFoundError, StoreError) as error:
+        fail(f"newsfuse: {error}")
 
 
 def _record(row: StoryRow) -> dict:
@@ -95,9 +122,10 @@ def brief_from_store(paths: tuple[str, ...], story_id: int, since: str | None, d
 
     try:
         result = story_brief(connection, story_id, options, since_time)
+    except sqlite3.Error as error:
+        fail(f"newsfuse: {db_path or default_db_path()}: cannot read the database ({error})")
     finally:
         connection.close()
     if isinstance(result, Problem):
-        click.echo(f"newsfuse: {result.input}: {result.reason}", err=True)
-        sys.exit(EXIT_NOTHING_USABLE)
+        fail(f"newsfuse: {result.input}: {result.reason}")
     return result

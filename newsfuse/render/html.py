@@ -2,6 +2,7 @@
 
 The page needs no server and no network: styles are inline, and the evidence excerpts (the cited span
 with some context, the span highlighted) are written into the page, so it can be saved or mailed.
+Everything from the input is escaped by the template engine, and only http and https URLs become links.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfuse.display import link_url, printable
 from newsfuse.model import Brief, Evidence
 from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections
@@ -27,13 +29,32 @@ class Excerpt:
     end: int
 
 
+@dataclass(frozen=True)
+class SourceRow:
+    """One entry of the page's source list (a class, not a dict: a dict's `copy` method would shadow the
+    flag in the template)."""
+
+    number: int
+    id: str
+    line: str
+    link: str | None  # an http(s) URL, else None: the id is then shown as plain text
+    copy: bool
+
+
 @lru_cache(maxsize=1)
 def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
+    # Every value the page shows is escaped (autoescape) and cleaned of control characters one by one
+    # (finalize): HTML does not allow them, and a sequence begun in one field must not reach into the next.
     environment = Environment(loader=PackageLoader("newsfuse.render", "templates"),
-                              autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+                              autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                              finalize=_shown)
     return environment.get_template("brief.html")
+
+
+def _shown(value: object) -> object:
+    return printable(value) if isinstance(value, str) else value
 
 
 def excerpt(brief: Brief, evidence: Evidence, numbers: dict[str, int]) -> Excerpt:
@@ -59,8 +80,8 @@ def render_html(brief: Brief) -> str:
          "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
         for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
     ]
-    sources = [{"number": numbers[doc.id], "id": doc.id, "line": source_line(brief, doc.id, numbers).split(": ", 1)[1],
-                "url": doc.article.url, "copy": bool(doc.duplicate_of)} for doc in brief.documents]
+    sources = [SourceRow(numbers[doc.id], doc.id, source_line(brief, doc.id, numbers).split(": ", 1)[1],
+                         link_url(doc.article.url), bool(doc.duplicate_of)) for doc in brief.documents]
     originals = sum(1 for doc in brief.documents if not doc.duplicate_of)
     return _template().render(title=brief.title, sentences=sentences, sources=sources,
                               articles=len(brief.documents), originals=originals,

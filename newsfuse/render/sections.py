@@ -5,6 +5,8 @@ Each section stays short enough to read in a terminal: the JSON output holds eve
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsfuse.model import Brief
 from newsfuse.render.numbering import cite
 
@@ -13,40 +15,46 @@ MAX_EVENTS = 15
 MAX_QUOTE_CHARS = 160
 MAX_QUOTES = 15
 
+Quote = Callable[[str], str]  # escapes text that came from the input for the output format
 
-def analysis_sections(brief: Brief, numbers: dict[str, int]) -> list[tuple[str, list[str]]]:
-    analysis = brief.analysis or {}
+
+def _same(text: str) -> str:
+    return text
+
+
+def analysis_sections(brief: Brief, numbers: dict[str, int], quote: Quote = _same) -> list[tuple[str, list[str]]]:
+    analysis = brief.analysis.to_dict() if brief.analysis else {}
     sections = [
-        ("Key facts and who reports them", _claims(analysis, numbers)),
-        ("Where the sources disagree", _conflicts(analysis, numbers)),
-        ("Quotes", _quotes(analysis, numbers)),
-        ("People, organisations and places", _entities(analysis, numbers)),
-        ("Timeline", _timeline(analysis, numbers)),
-        ("Source profiles", _profiles(analysis, numbers)),
+        ("Key facts and who reports them", _claims(analysis, numbers, quote)),
+        ("Where the sources disagree", _conflicts(analysis, numbers, quote)),
+        ("Quotes", _quotes(analysis, numbers, quote)),
+        ("People, organisations and places", _entities(analysis, numbers, quote)),
+        ("Timeline", _timeline(analysis, numbers, quote)),
+        ("Source profiles", _profiles(analysis, numbers, quote)),
     ]
     notes = analysis.get("notes") or []
     if notes:
-        sections.append(("Analysis notes", list(notes)))
+        sections.append(("Analysis notes", [quote(note) for note in notes]))
     return [(heading, rows) for heading, rows in sections if rows]
 
 
-def _claims(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _claims(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     rows = []
     for claim in analysis.get("claims") or []:
         if claim["only_in"]:
-            rows.append(f"only in [{numbers.get(claim['only_in'], '?')}]: {claim['text']}")
+            rows.append(f"only in [{numbers.get(claim['only_in'], '?')}]: {quote(claim['text'])}")
         else:
-            rows.append(f"{claim['text']} {cite(claim['sources'], numbers)} "
+            rows.append(f"{quote(claim['text'])} {cite(claim['sources'], numbers)} "
                         f"({claim['independent_sources']} independent sources)")
     return rows
 
 
-def _conflicts(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _conflicts(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     rows = []
     for conflict in analysis.get("conflicts") or []:
-        values = "; ".join(f"\"{v['value']}\"{_resolved(v)} {cite(v['sources'], numbers)}"
+        values = "; ".join(f"\"{quote(v['value'])}\"{quote(_resolved(v))} {cite(v['sources'], numbers)}"
                            for v in conflict["values"])
-        rows.append(f"{conflict['thing']}: {values}")
+        rows.append(f"{quote(conflict['thing'])}: {values}")
     return rows
 
 
@@ -56,43 +64,43 @@ def _resolved(value: dict) -> str:
     return f" ({day})" if day and day not in value["value"] else ""
 
 
-def _quotes(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _quotes(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     rows = []
     quotes = analysis.get("quotes") or []
-    for quote in quotes[:MAX_QUOTES]:
-        text = quote["text"]
+    for item in quotes[:MAX_QUOTES]:
+        text = item["text"]
         if len(text) > MAX_QUOTE_CHARS:
             text = text[: MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " ..."
-        speaker = quote["speaker"]
+        speaker = item["speaker"]
         who = "unattributed"
         if speaker:
-            who = speaker["name"] + (f" ({speaker['role']})" if speaker.get("role") else "")
-        rows.append(f"{who}: \u201c{text}\u201d {cite(quote['sources'], numbers)}")
+            who = quote(speaker["name"]) + (f" ({quote(speaker['role'])})" if speaker.get("role") else "")
+        rows.append(f"{who}: \u201c{quote(text)}\u201d {cite(item['sources'], numbers)}")
     if len(quotes) > MAX_QUOTES:
         rows.append(f"... and {len(quotes) - MAX_QUOTES} more in the JSON output")
     return rows
 
 
-def _entities(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _entities(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     entities = [e for e in analysis.get("entities") or [] if e["independent_sources"] >= 2 or len(e["aliases"]) > 1]
     # Names written several ways first: those are what a reader could not match up alone.
     entities.sort(key=lambda e: (-(len(e["aliases"]) > 1), -e["independent_sources"]))
     rows = []
     for entity in entities[:MAX_ENTITIES]:
         others = [a for a in entity["aliases"] if a != entity["name"]]
-        details = [entity["type"]]
+        details = [quote(entity["type"])]
         if others:
-            details.append("also " + ", ".join(others))
+            details.append("also " + ", ".join(quote(other) for other in others))
         if entity["roles"]:
-            details.append("role: " + "; ".join(entity["roles"][:2]))
-        rows.append(f"{entity['name']} ({'; '.join(details)}) {cite(entity['sources'], numbers)}")
+            details.append("role: " + "; ".join(quote(role) for role in entity["roles"][:2]))
+        rows.append(f"{quote(entity['name'])} ({'; '.join(details)}) {cite(entity['sources'], numbers)}")
     hidden = len(analysis.get("entities") or []) - len(rows)
     if hidden > 0:
         rows.append(f"... and {hidden} more in the JSON output")
     return rows
 
 
-def _timeline(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _timeline(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     timeline = analysis.get("timeline") or {}
     events = timeline.get("events") or []
     # The best-corroborated event of each date, in date order.
@@ -104,18 +112,18 @@ def _timeline(analysis: dict, numbers: dict[str, int]) -> list[str]:
     for day in sorted(best)[:MAX_EVENTS]:
         event = best[day]
         mark = " (date inferred)" if event["inferred"] else ""
-        rows.append(f"{day}{mark}: {event['text']} {cite(event['sources'], numbers)}")
+        rows.append(f"{quote(day)}{mark}: {quote(event['text'])} {cite(event['sources'], numbers)}")
     return rows
 
 
-def _profiles(analysis: dict, numbers: dict[str, int]) -> list[str]:
+def _profiles(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     rows = []
     for profile in analysis.get("sources") or []:
         if profile["id"] not in numbers:
             continue
-        row = f"[{numbers[profile['id']]}] {profile['kind']}"
+        row = f"[{numbers[profile['id']]}] {quote(profile['kind'])}"
         if profile.get("reasons"):
-            row += ": " + "; ".join(profile["reasons"])
+            row += ": " + "; ".join(quote(reason) for reason in profile["reasons"])
         adds = profile.get("adds") or {}
         extra = [f"{len(adds[k])} {k if len(adds[k]) > 1 else k.removesuffix('s').replace('entitie', 'entity')}"
                  for k in ("claims", "quotes", "entities") if adds.get(k)]
