@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 from newsfuse.clean import clean_text
-from newsfuse.model import Article, Document, Problem
+from newsfuse.clean.headline import leading_headline
+from newsfuse.ingest.dates import normalise_published
+from newsfuse.ingest.limits import MAX_SENTENCES, cut_article
+from newsfuse.model import Article, Document, Problem, Span
 from newsfuse.segment import detect_language, split_sentences
 
 
-def prepare_document(article: Article) -> Document | Problem:
-    """Clean and segment one article; an article with no body left is a problem, not an error."""
+def prepare_document(article: Article, warnings: list[Problem] | None = None) -> Document | Problem:
+    """Clean and segment one article; an article with no body left is a problem, not an error.
+
+    The work is bounded (newsfuse.ingest.limits): an article longer than MAX_ARTICLE_CHARS is cut, and only
+    its first MAX_SENTENCES body sentences are used; each cut is added to `warnings`, naming the article.
+    """
+    notes = warnings if warnings is not None else []
+    cut = cut_article(article)
+    if cut is not None:
+        notes.append(cut)
     cleaned = clean_text(article.text, article.title)
     document = Document(article=article, title_span=cleaned.title_span, blocks=cleaned.blocks,
                         furniture=cleaned.removed)
@@ -26,24 +35,33 @@ def prepare_document(article: Article) -> Document | Problem:
     if not body.strip():
         return Problem(article.path or article.id, f"article {article.id!r} has no text left after cleaning")
     document.language = detect_language(body)
+    if document.title_span is None and not article.title:
+        headline = leading_headline(article.text, document.blocks, document.language)
+        if headline is not None:  # the first paragraph is the headline: the title, not a sentence
+            document.title_span, document.blocks = headline, document.blocks[1:]
+            article.title = article.text[headline.start : headline.end].strip()
     document.sentences = split_sentences(article.text, document.blocks, article.id, document.language)
     if not document.sentences:
         return Problem(article.path or article.id, f"article {article.id!r} has no sentences")
+    if len(document.sentences) > MAX_SENTENCES:
+        notes.append(_keep_first_sentences(document))
     return document
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?\d{4}")
+def _keep_first_sentences(document: Document) -> Problem:
+    """Keep the first MAX_SENTENCES sentences, and the body blocks up to the last of them."""
+    total = len(document.sentences)
+    document.sentences = document.sentences[:MAX_SENTENCES]
+    end = document.sentences[-1].end
+    document.blocks = [Span(block.start, min(block.end, end)) for block in document.blocks if block.start < end]
+    article = document.article
+    return Problem(article.path or article.id, f"article {article.id!r} has {total:,} sentences; only its first "
+                   f"{MAX_SENTENCES:,} are used", fatal=False)
 
 
 def _iso_date(text: str) -> str | None:
-    """The ISO date a header's date text states; None when it cannot be read or is ambiguous ("05/03/2013"
-    is 3 May in the US and 5 March in Europe: a wrong date would misplace the article in time)."""
-    from dateutil import parser
-
-    numeric = _NUMERIC_DATE.fullmatch(text.strip())
-    if numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 and numeric.group(1) != numeric.group(2):
-        return None
+    """The canonical date a page header's date text states; None when it names no unambiguous day."""
     try:
-        return parser.parse(text, fuzzy=True).date().isoformat()
-    except (ValueError, OverflowError):
+        return normalise_published(text, fuzzy=True)
+    except ValueError:
         return None

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, write_stdout
 
 
 @click.command(name="eval")
@@ -49,7 +49,7 @@ def eval_command(data: str, words: int, systems: str, limit: int | None, memory:
     report = run_eval(clusters, {name: SYSTEMS[name] for name in names}, words, memory=memory, data=data,
                       progress=progress)
     if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2))
+        write_stdout(json.dumps(report.to_json(), indent=2) + "\n")
     else:
-        click.echo(render_table(report), nl=False)
+        write_stdout(render_table(report))
     sys.exit(EXIT_OK)

@@ -16,11 +16,15 @@ from newsfuse import __version__
 # name -> "module:attribute" of the Click command, in the order `--help` lists them.
 COMMANDS = {
     "brief": "newsfuse.cli.brief:brief",
+    "clean": "newsfuse.cli.clean:clean",
     "summarize": "newsfuse.cli.summarize:summarize",
     "eval": "newsfuse.cli.eval:eval_command",
     "ingest": "newsfuse.cli.ingest:ingest",
     "stories": "newsfuse.cli.stories:stories",
     "cluster": "newsfuse.cli.cluster:cluster",
+    "archive": "newsfuse.cli.archive:archive",
+    "follow": "newsfuse.cli.follow:follow",
+    "serve": "newsfuse.cli.serve:serve",
 }
 
 

@@ -8,7 +8,8 @@ import sys
 import click
 
 from newsfuse import api
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
+from newsfuse.display import json_safe
 
 
 def summarize_cluster(documents: list[str], words: int) -> str:
@@ -42,12 +43,11 @@ def summarize(words: int, input_file) -> None:
             if not isinstance(documents, list):
                 raise TypeError('"documents" is not a list')
         except (json.JSONDecodeError, RecursionError, KeyError, TypeError) as error:  # RecursionError: nested too deep
-            click.echo(f"newsfuse: line {number}: skipped: not a cluster record ({error})", err=True)
+            say(f"newsfuse: line {number}: skipped: not a cluster record ({error})")
             continue
         summary = summarize_cluster(documents, words)
         if not summary:
-            click.echo(f"newsfuse: cluster {cluster_id!r}: no usable article", err=True)
-        sys.stdout.write(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+            say(f"newsfuse: cluster {cluster_id!r}: no usable article")
+        write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")
         done += 1
     sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)

@@ -112,13 +112,13 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
 
 def _writer_voice(text: str) -> bool:
     outside = unquoted(text).rstrip("\"'”’) ")
-    return outside.endswith(("?", "!")) or writer_in_first_person(text)
+    return outside.endswith(("?", "!", "?.", "!.")) or writer_in_first_person(text)
 
 
 def _eligible(text: str, words: int, opinion: bool) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False
-    if text.rstrip("\"'”’ ").endswith("?") or text.endswith(("!", ":", ",")) or text[:1].islower():
+    if text.rstrip("\"'”’ ").endswith(("?", "?.", "!.")) or text.endswith(("!", ":", ",")) or text[:1].islower():
         return False
     if not text.rstrip("\"'”’)»] ").endswith(_SENTENCE_END):
         return False

@@ -1,0 +1,38 @@
+"""A headline carried as the first paragraph of plain text is the title, not a sentence to summarise."""
+
+from __future__ import annotations
+
+import json
+
+import newsfuse
+from newsfuse.model import Article
+from newsfuse.prepare import prepare_document
+from tests.conftest import DATA
+
+
+def _allsides(number: int) -> dict:
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
+        for index, line in enumerate(lines):
+            if index == number:
+                return json.loads(line)
+    raise IndexError(number)
+
+
+def test_an_outlets_headline_with_a_full_stop_is_its_title():
+    event = _allsides(0)  # Trump and Kerry's "shadow diplomacy": three outlets' headline and lead
+    document = prepare_document(Article(id="a", text=event["documents"][0]))
+    assert document.title == "Trump slams John Kerry for 'shadow diplomacy' on Iran deal."
+    assert [s.text for s in document.sentences] == [
+        "President Trump on Monday slammed former Secretary of State John Kerry for reportedly working to save the "
+        "Iran nuclear deal."]
+    summary = {s.text.strip() for s in newsfuse.summarize(event["documents"], words=60)}
+    assert summary and not summary & {title.strip() for title in event["titles"]}  # the third is a question
+
+
+def test_a_short_first_paragraph_the_next_one_does_not_repeat_stays_a_sentence():
+    text = ("A publicist says Tara Reid has checked herself into rehab.\n\n"
+            "The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday, her representative "
+            "told People magazine in a statement.")
+    document = prepare_document(Article(id="a", text=text))
+    assert document.title == ""
+    assert document.sentences[0].text.startswith("A publicist says")
