@@ -1,0 +1,68 @@
+"""Summary quality on every reference set, newsfuse and the baselines in the same run: one table.
+
+Sets: TAC 2011 MultiLing, all seven languages, 250 words; allsides-neus (2,452 real events, each a left,
+a centre and a right outlet's title and lead, with a neutral editor's summary), 60 words, split by line
+number into a tuning half (even lines: every constant chosen on allsides-neus was chosen on it) and a
+held-out half (odd lines: scored, never tuned on). ROUGE F1 as `newsfuse eval` computes it.
+
+    python3 benchmarks/summary_quality.py                    # the table in docs/benchmarks.md (~10 min)
+    python3 benchmarks/summary_quality.py --sets tac-english,allsides-tune
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from newsfuse.evaluate.runner import Cluster, read_clusters, run_eval
+from newsfuse.evaluate.systems import SYSTEMS
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+TAC_LANGUAGES = ["english", "arabic", "czech", "french", "greek", "hebrew", "hindi"]
+
+
+def allsides_half(which: str) -> list[Cluster]:
+    """Even lines (`tune`) or odd lines (`held-out`) of allsides-neus train.jsonl, as eval clusters."""
+    offset = 0 if which == "tune" else 1
+    lines = (DATA / "allsides-neus" / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    clusters = []
+    for line in lines[offset::2]:
+        record = json.loads(line)
+        clusters.append(Cluster(record["id"], record["documents"], record["summaries"]))
+    return clusters
+
+
+def sets() -> dict[str, tuple[Callable[[], list[Cluster]], int]]:
+    found = {f"tac-{language}": (lambda language=language: read_clusters(DATA / "tac2011-multiling" /
+                                                                           f"{language}.jsonl"), 250)
+             for language in TAC_LANGUAGES}
+    found["allsides-tune"] = (lambda: allsides_half("tune"), 60)
+    found["allsides-held-out"] = (lambda: allsides_half("held-out"), 60)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default=",".join(sets()), help="comma-separated: " + ", ".join(sets()))
+    options = parser.parse_args()
+    available = sets()
+    print("| set | words | clusters | newsfuse R-1 / R-2 | lead R-1 / R-2 | LexRank R-1 / R-2 | TextRank R-1 / R-2 "
+          "| newsfuse R-2 / best baseline R-2 | newsfuse / LexRank time |")
+    print("|---|---:|---:|---|---|---|---|---:|---:|")
+    for name in options.sets.split(","):
+        load, words = available[name]
+        report = run_eval(load(), SYSTEMS, words, memory=False, data=name)
+        scores = {s.name: (100 * s.rouge.f1["rouge1"], 100 * s.rouge.f1["rouge2"]) for s in report.systems}
+        best = max(scores[n][1] for n in ("lead", "lexrank", "textrank"))
+        time_ratio = report.system("newsfuse").cpu_ms_per_cluster / report.system("lexrank").cpu_ms_per_cluster
+        cells = " | ".join(f"{scores[n][0]:.2f} / {scores[n][1]:.2f}"
+                           for n in ("newsfuse", "lead", "lexrank", "textrank"))
+        ratio = scores["newsfuse"][1] / best
+        print(f"| {name} | {words} | {report.clusters} | {cells} | {ratio:.2f} | {time_ratio:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
