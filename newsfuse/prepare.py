@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.clean import clean_text
-from newsfuse.clean.headline import leading_headline
+from newsfuse.segment.headline import leading_headline
 from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.limits import MAX_SENTENCES, cut_article
 from newsfuse.model import Article, Document, Problem, Span

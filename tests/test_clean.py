@@ -7,6 +7,7 @@ import pytest
 from newsfuse.clean import clean_text
 from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.ingest import read_inputs
+from newsfuse.model import Article
 from newsfuse.pipeline import prepare_all
 from tests.conftest import EXAMPLES, FIXTURES, SEEDS
 
@@ -158,3 +159,39 @@ def test_wire_dateline_names_the_agency():
     assert dateline_agency("VARNHOLM (Nordwire) - About 3,000 dock workers ...") == "Nordwire"
     assert dateline_agency("WASHINGTON, March 14 (AP) — The White House said ...") == "AP"
     assert dateline_agency("The White House (in Washington) - said ...") is None
+
+
+@pytest.mark.parametrize(("text", "furniture", "reason"), [
+    ("Dock workers began a strike on Monday, the union said. Union leader Marta Ilves, left, spoke to reporters.",
+     "Union leader Marta Ilves, left, spoke to reporters.", "photo caption"),
+    ("Dock workers began a strike on Monday, the union said. Photo: Nordwire. Talks resume on Friday in Varnholm.",
+     "Photo: Nordwire.", "photo credit or reporting credit"),
+    ("The union said the port's terms of use were changed without notice. Dock workers began a strike on Monday.",
+     "The union said the port's terms of use were changed without notice.", "site notice"),
+])
+def test_one_furniture_sentence_goes_and_the_rest_of_its_paragraph_stays(text, furniture, reason):
+    result = clean_text(text)
+    removed = [(text[f.span.start : f.span.end], f.reason) for f in result.removed]
+    assert removed == [(furniture, reason)]
+    kept = [text[b.start : b.end] for b in result.blocks]
+    assert "".join(kept).replace(" ", "") == text.replace(furniture, "").replace(" ", "")
+    documents, problems = prepare_all([Article(id="one", text=text)])
+    assert not problems and documents[0].sentences
+    for sentence in documents[0].sentences:
+        assert text[sentence.start : sentence.end] == sentence.text and furniture not in sentence.text
+
+
+def test_a_paragraph_that_is_all_furniture_still_goes_whole():
+    text = ("Dock workers began a strike on Monday at the harbour, the union said in a statement.\n\n"
+            "Marta Ilves, left, and Jon Berg, right, at the quay. Photo: Nordwire")
+    result = clean_text(text)
+    assert [text[b.start : b.end] for b in result.blocks] == [text.split("\n\n")[0]]
+
+
+def test_a_caption_goes_with_the_photo_credit_after_it_in_one_paragraph():
+    text = ("Dock workers began a 48-hour strike at the Port of Varnholm on Monday, the union said.\n\n"
+            "Striking workers hold banners at the main gate on Monday. (Photo: Nordwire/Lina Berg)\n\n"
+            "Talks with the port authority resume on Friday, the union said.")
+    kept = "\n".join(text[b.start : b.end] for b in clean_text(text).blocks)
+    assert "Striking workers" not in kept and "Photo:" not in kept
+    assert "Talks with the port authority" in kept and "began a 48-hour strike" in kept

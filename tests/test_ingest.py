@@ -7,6 +7,8 @@ import io
 import json
 import sys
 
+import pytest
+
 from newsfuse.ingest import read_inputs
 from newsfuse.ingest.formats import sniff_format
 from newsfuse.model import Article, Problem
@@ -59,7 +61,7 @@ def test_markdown_is_rendered_to_plain_text_with_its_heading_as_title():
 def test_json_lines_records_keep_their_metadata():
     (article,) = _split(read_inputs([str(EXAMPLE / "business-desk.jsonl")]))[0]
     assert (article.id, article.outlet, article.published) == (
-        "business-desk", "Baltic Trade Daily", "2026-03-02T16:30:00Z")
+        "business-desk", "Baltic Trade Daily", "2026-03-02T16:30:00+00:00")
     assert article.url.startswith("https://baltic-trade-daily.example/")
 
 
@@ -97,7 +99,7 @@ def test_rss_feed_entries_become_articles(tmp_path):
     (article,) = _split(read_inputs([str(feed)]))[0]
     assert (article.title, article.outlet, article.url) == ("Strike ends", "Harbour News",
                                                             "https://harbour.example/strike-ends")
-    assert article.published == "2026-03-04T08:00:00Z"
+    assert article.published == "2026-03-04T08:00:00+00:00"  # dates are canonical from reading on
     assert article.text == "The dock strike ended on Wednesday morning as planned."
 
 
@@ -131,3 +133,148 @@ def test_format_is_sniffed_from_content_when_the_extension_says_nothing():
     assert sniff_format("one ||||| two", "-") == "multinews"
     assert sniff_format("# Heading\n\ntext", "-") == "markdown"
     assert sniff_format("Just a line of text.", "-") == "text"
+
+
+# Hostile and unlucky input on the reading side (issue 17); the CLI cases are in test_hostile_input.py.
+
+def _legacy_documents(language: str, encoding: str, clusters: int = 3) -> list[tuple[str, bytes]]:
+    """Real TAC 2011 documents that the code page can write and that are not valid UTF-8 once written."""
+    from tests.conftest import DATA
+
+    found = []
+    with (DATA / "tac2011-multiling" / f"{language}.jsonl").open(encoding="utf-8") as lines:
+        for _number, line in zip(range(clusters), lines, strict=False):
+            for document in json.loads(line)["documents"]:
+                try:
+                    data = document.encode(encoding)
+                    data.decode("utf-8")
+                except UnicodeEncodeError:
+                    continue
+                except UnicodeDecodeError:
+                    found.append((document, data))
+    return found
+
+
+@pytest.mark.parametrize(("language", "encoding"), [
+    ("french", "cp1252"), ("english", "cp1252"), ("czech", "cp1250"), ("czech", "iso8859_2"),
+])
+def test_legacy_code_pages_are_read_right_in_each_language(language, encoding):
+    from newsfuse.ingest.decode import decode_bytes
+
+    documents = _legacy_documents(language, encoding)
+    assert len(documents) >= 5
+    for document, data in documents:
+        decoded = decode_bytes(data)
+        assert decoded.text == document, (language, decoded.reason)
+        assert "invalid UTF-8" in decoded.reason
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Die Hafenarbeiter streiken seit Montag. Nur wenige Schiffe können ihre Ladung löschen, sagte die "
+     "Gewerkschaft, größere Häfen seien betroffen.", "cp1252"),
+    ("Dokerzy w porcie strajkują od poniedziałku. Tylko nieliczne statki mogą rozładować ładunek, powiedział "
+     "związek zawodowy.", "cp1250"),
+    ("Портовые рабочие бастуют с понедельника. Лишь немногие суда могут разгрузиться, сообщил профсоюз.", "cp1251"),
+    ("Très bien, déjà.", "cp1252"),
+])
+def test_short_legacy_texts_are_read_right(text, encoding):
+    from newsfuse.ingest.decode import decode_bytes
+
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_are_text(tmp_path, encoding):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Port strike\n\nDock workers struck on Monday, the union said.\n".encode(encoding))
+    articles, problems = _split(read_inputs([str(path)]))
+    assert articles[0].text.startswith("Port strike\n\nDock workers struck")
+    assert all(not p.fatal for p in problems)
+
+
+def test_a_gzip_file_is_inflated_only_up_to_the_limit(tmp_path):
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"a" * 5_000_000, 9) * 4)  # 20 kB that inflate to 20 MB
+    (problem,) = read_inputs([str(path)], max_bytes=1_000_000)
+    assert problem.fatal and "too large (over the 1 MB limit once decompressed" in problem.reason
+    _articles, problems = _split(read_inputs([str(path)], max_bytes=20_000_000))  # all members, when it fits
+    assert any("article 'bomb' is 20,000,000 characters long" in p.reason for p in problems)
+
+
+def test_json_lines_stream_reports_a_runaway_line_and_goes_on():
+    from newsfuse.ingest.stream import read_json_lines_stream
+
+    lines = (b'{"id": "long", "text": "' + b"x" * 5000 + b'"}\n'
+             + b'{"id": "ok", "text": "Dock workers began a strike on Monday."}\n')
+    articles, problems = _split(read_json_lines_stream(io.BytesIO(lines), "s.jsonl", max_bytes=1000))
+    assert [a.id for a in articles] == ["ok"]
+    assert problems[0].input == "s.jsonl:1" and "line too large (5,027 bytes; the limit is 1,000 bytes" in \
+        problems[0].reason
+
+
+def test_deep_json_is_one_problem_and_the_next_line_is_read(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 50_000 + "]" * 50_000 + '\n{"id": "ok", "text": "Dock workers began a strike."}\n')
+    articles, problems = _split(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["ok"]
+    assert [(p.input, p.reason) for p in problems] == [(f"{path}:1", "JSON nested too deeply to read")]
+
+
+def test_a_feed_is_parsed_from_its_bytes_never_fetched_or_opened(tmp_path, monkeypatch):
+    import urllib.request
+
+    from newsfuse.ingest.feeds import read_feed
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the feed reader went to the network")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
+    secret = tmp_path / "secret.xml"
+    secret.write_text('<rss version="2.0"><channel><item><title>Secret</title><description>Private text.'
+                      "</description></item></channel></rss>")
+    for content in (str(secret), f"file://{secret}", "http://127.0.0.1:9/feed.xml"):
+        items = list(read_feed(content.encode(), "f.rss"))
+        assert len(items) == 1 and isinstance(items[0], Problem) and "not a readable feed" in items[0].reason
+    utf16 = '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>Port</title><item>' \
+            "<title>Strike</title><description>Dock workers struck on Monday.</description></item></channel></rss>"
+    (article,) = list(read_feed(utf16.encode("utf-16"), "f.rss"))
+    assert article.text == "Dock workers struck on Monday." and article.outlet == "Port"
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped_in_silence(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("Dock workers began a strike on Monday, the union said.\n")
+    (tmp_path / "b.txt").write_text("Talks between the union and the port resume on Friday, both sides said.\n")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, problems = _split(read_inputs([str(tmp_path)]))
+    assert [a.id for a in articles] == ["b"]
+    assert [(p.input, p.reason) for p in problems] == [
+        (str(tmp_path / "locked"), "folder not read: cannot read (Permission denied)")]
+
+
+def test_symbolic_link_loops_and_broken_links_say_so(tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "gone").symlink_to("nowhere")
+    problems = list(read_inputs([str(tmp_path / "loop"), str(tmp_path / "gone"), str(tmp_path / "absent")]))
+    assert [p.reason for p in problems] == ["symbolic link loop", "broken symbolic link", "no such file or folder"]
+
+
+def test_an_over_long_article_is_cut_with_a_warning_naming_it(tmp_path):
+    from newsfuse.ingest.limits import MAX_ARTICLE_CHARS
+
+    paragraph = "Dock workers struck on Monday at the harbour, the union said. " * 20 + "\n\n"
+    path = tmp_path / "long.txt"
+    path.write_text(paragraph * (2 * MAX_ARTICLE_CHARS // len(paragraph)))
+    articles, problems = _split(read_inputs([str(path)]))
+    assert len(articles[0].text) <= MAX_ARTICLE_CHARS and articles[0].text.endswith("the union said. ")
+    assert any("article 'long' is" in p.reason and "only its first" in p.reason and not p.fatal for p in problems)

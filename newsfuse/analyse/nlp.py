@@ -21,6 +21,9 @@ EXCLUDE = ("lemmatizer",)
 # Blocks longer than this are cut at a sentence boundary before parsing: spaCy's cost and memory grow
 # with the block, and a news paragraph is far shorter.
 MAX_BLOCK_CHARS = 20_000
+# The headline and photo captions parsed per document, in characters: they only add name spellings, and a
+# page of thousands of captions must not cost more than its body (bounded by newsfuse.ingest.limits).
+MAX_EXTRA_CHARS = 10_000
 _CAPTION = re.compile(r"caption|credit")
 
 
@@ -104,10 +107,12 @@ def _blocks(doc: Document) -> Iterator[tuple[int, str, str]]:
     extra = [(doc.title_span, "title")] if doc.title_span else []
     extra += [(f.span, "caption") for f in doc.furniture if _CAPTION.search(f.reason)]
     seen: set[str] = set()
+    budget = MAX_EXTRA_CHARS
     for span, role in extra:
         piece = text[span.start : span.end]
-        if piece.strip() and piece not in seen and len(piece) <= MAX_BLOCK_CHARS:
+        if piece.strip() and piece not in seen and len(piece) <= budget:
             seen.add(piece)
+            budget -= len(piece)
             yield span.start, piece, role
     for block in doc.blocks:
         start = block.start

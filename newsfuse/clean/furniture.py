@@ -120,6 +120,13 @@ def clean_text(text: str, title: str = "") -> CleanResult:
             reason = "byline" if masthead.byline else "date line" if masthead.date_text else "outlet name"
         if reason is None and _is_heading(line):
             reason = "subheading" if zone == "body" else "page heading"
+        if reason in _SENTENCE_REASONS and line.is_prose:
+            pieces = _sentence_furniture(line)
+            if pieces is not None:  # a paragraph of running text with a furniture sentence: only it goes
+                for piece, piece_reason in pieces:
+                    (result.removed.append(Furniture(piece.span, piece_reason)) if piece_reason
+                     else kept.append(piece))
+                continue
         if reason:
             result.removed.append(Furniture(line.span, reason))
         else:
@@ -130,20 +137,65 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     return result
 
 
-def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
-    text = line.text
+# A credit for a picture (not a reporting credit): "(Photo: Nordwire/Lina Berg)", "Credit: AP".
+_PHOTO_CREDIT = re.compile(r"(?<![a-z])Credit:\s*\S|\b(Photo|Image|Picture)s?( credit)?:\s*\S|\((AP|AFP|Reuters|Getty( "
+                           r"Images)?|EPA)( Photo[^)]*)?\)\s*$", re.IGNORECASE)
+# Rules that one sentence can match (a phrase, a credit, a caption's "left"): in a paragraph of several
+# sentences they remove that sentence, not the paragraph, so an article never vanishes with its furniture.
+_SENTENCE_REASONS = frozenset({"comment form", "site notice", "photo credit or reporting credit", "photo caption"})
+
+
+def _sentence_reason(text: str) -> str | None:
     if _FORM_PHRASES.search(text):
         return "comment form"
     if _SITE_NOTICE.search(text):
         return "site notice"
-    if _LABEL.match(text):
-        return "page element"
-    if zone != "header" and _AUTHOR_BIO.match(text) and not _has_quote(text):
-        return "author box"
     if _CREDIT.search(text):
         return "photo credit or reporting credit"
     if _CAPTION_POSITION.search(text) and not _has_quote(text):
         return "photo caption"
+    return None
+
+
+def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
+    """The line cut into runs of kept sentences and furniture sentences, each with its reason (None when
+    kept); None when it is one sentence, every sentence is furniture, or it is a caption followed by its
+    photo credit (the whole line goes)."""
+    import syntok.segmenter as segmenter
+
+    spans = [(sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
+             for paragraph in segmenter.analyze(line.text) for sentence in paragraph if sentence]
+    if len(spans) < 2:
+        return None
+    reasons = [_sentence_reason(line.text[start:end]) for start, end in spans]
+    if len(spans) == 2 and reasons[0] is None and reasons[1]:
+        caption, credit = (line.text[start:end] for start, end in spans)
+        if _PHOTO_CREDIT.search(credit) and not _has_quote(caption):
+            return None  # a picture's caption and its credit, alone in their paragraph: the whole line goes
+    runs: list[tuple[int, int, str | None]] = []
+    for (start, end), reason in zip(spans, reasons, strict=True):
+        if runs and runs[-1][2] == reason:
+            runs[-1] = (runs[-1][0], end, reason)
+        else:
+            runs.append((start, end, reason))
+    if all(reason for _start, _end, reason in runs):
+        return None
+    base = line.span.start
+    return [(Line(line.number, Span(base + start, base + end), line.text[start:end]), reason)
+            for start, end, reason in runs]
+
+
+def _furniture_reason(line: Line, zone: str, repeated: bool) -> str | None:
+    text = line.text
+    sentence_reason = _sentence_reason(text)
+    if sentence_reason in ("comment form", "site notice"):
+        return sentence_reason
+    if _LABEL.match(text):
+        return "page element"
+    if zone != "header" and _AUTHOR_BIO.match(text) and not _has_quote(text):
+        return "author box"
+    if sentence_reason:
+        return sentence_reason
     if repeated and line.words >= 3 and not _has_quote(text):
         return "repeated line (caption or page element)"
     chrome = len(_CHROME_TERMS.findall(text))

@@ -7,14 +7,14 @@ import sys
 
 import click
 
-from newsfuse import api
+from newsfuse.api import summarize as summarize_texts
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 from newsfuse.display import json_safe
 
 
 def summarize_cluster(documents: list[str], words: int) -> str:
     """Summary text of one cluster of article texts: the brief's summary, as `newsfuse brief` makes it."""
-    return " ".join(sentence.text for sentence in api.summarize(documents, words=words))
+    return " ".join(sentence.text for sentence in summarize_texts(documents, words=words))
 
 
 @click.command()

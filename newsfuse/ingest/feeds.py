@@ -1,18 +1,28 @@
-"""RSS and Atom feeds -> articles, through feedparser. A truncated feed still yields its whole entries."""
+"""RSS and Atom feeds -> articles, through feedparser. A truncated feed still yields its whole entries.
+
+feedparser is only ever given a stream of the feed's bytes: given a string, it takes one that looks like
+a URL or a path for a location, and fetches or opens it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from newsfuse.model import Article, Problem
 
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
-def read_feed(text: str, path: str) -> Iterator[Article | Problem]:
+
+def read_feed(data: bytes | str, path: str) -> Iterator[Article | Problem]:
     import feedparser
 
-    parsed = feedparser.parse(text)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    parsed = feedparser.parse(io.BytesIO(data))
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         yield Problem(path, f"not a readable feed ({reason})")
@@ -65,3 +75,42 @@ def _html_to_text(fragment: str) -> str:
     for element in root.iter("p", "br", "div", "li", "h1", "h2", "h3"):
         element.tail = "\n\n" + (element.tail or "")
     return root.text_content().strip()
+
+
+def read_feed_files(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Problem]:
+    """RSS/Atom files, or the feed files in folders, each read up to `max_bytes`."""
+    from newsfuse.ingest.limits import TooLarge, cut_article, read_capped, too_large_message
+    from newsfuse.ingest.paths import path_kind, stat_failure, walk_folder
+
+    for raw in paths:
+        kind = path_kind(raw)
+        if isinstance(kind, Problem):
+            yield kind
+            continue
+        if kind == "folder":
+            files = list(walk_folder(Path(raw), lambda name: Path(name).suffix.lower() in FEED_SUFFIXES))
+            if not any(isinstance(item, Path) for item in files):
+                yield Problem(raw, "folder holds no feed files (.rss, .atom, .xml)")
+        elif kind == "file":
+            files = [Path(raw)]
+        else:
+            yield Problem(raw, "not a regular file")
+            continue
+        for file in files:
+            if isinstance(file, Problem):
+                yield file
+                continue
+            try:
+                with file.open("rb") as handle:
+                    data = read_capped(handle, max_bytes)
+            except TooLarge:
+                yield Problem(str(file), too_large_message(max_bytes))
+                continue
+            except OSError as error:
+                yield Problem(str(file), stat_failure(file, error))
+                continue
+            for item in read_feed(data, str(file)):
+                cut = cut_article(item) if isinstance(item, Article) else None
+                if cut is not None:
+                    yield cut
+                yield item

@@ -140,7 +140,7 @@ def read_json(text: str, base_id: str, path: str) -> Iterator[Article | Problem]
     stripped = text.strip()
     try:
         whole = json.loads(stripped)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: nested too deep; JSON Lines says which line
         whole = None
     if isinstance(whole, list):
         for number, record in enumerate(whole, 1):
@@ -173,6 +173,8 @@ def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[int, object] 
             yield number, json.loads(line)
         except json.JSONDecodeError as error:
             yield Problem(f"{where}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
+        except RecursionError:  # the standard parser recurses once per level of nesting
+            yield Problem(f"{where}:{number}", "JSON nested too deeply to read")
 
 
 def _cluster_documents(record: dict, path: str) -> Iterator[Article | Problem]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsfuse.ingest.dates import normalise_article_date
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.formats import (
     EXTENSION_FORMATS,
@@ -15,6 +17,15 @@ from newsfuse.ingest.formats import (
     read_text_article,
     sniff_format,
 )
+from newsfuse.ingest.limits import (
+    GZIP_ERRORS,
+    TooLarge,
+    cut_article,
+    gunzip_capped,
+    read_capped,
+    too_large_message,
+)
+from newsfuse.ingest.paths import path_kind, stat_failure, walk_folder
 from newsfuse.model import Article, Problem
 
 # An article is a few thousand words; a file this large is a dump, not an article (raise with --max-bytes).
@@ -32,63 +43,79 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
                 yield Problem(item.path or item.id, f"duplicate id {item.id!r}; renamed to {new_id!r}", fatal=False)
                 item.id = new_id
             seen.setdefault(item.id, 1)
+            undated = normalise_article_date(item)  # dates are read here, once, for every format
+            if undated:
+                yield undated
+            cut = cut_article(item)
+            if cut is not None:
+                yield cut
         yield item
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Problem]:
     for raw in paths:
         if raw == "-":
-            yield from _read_source(sys.stdin.buffer.read(max_bytes + 1), "-", "", max_bytes)
+            try:
+                data = read_capped(sys.stdin.buffer, max_bytes)
+            except TooLarge:
+                yield Problem("-", too_large_message(max_bytes))
+                continue
+            yield from _read_source(data, "-", "", max_bytes)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            usable = [p for p in files if p.suffix.lower() in EXTENSION_FORMATS or p.suffix.lower() == ".gz"]
+        kind = path_kind(raw)
+        if isinstance(kind, Problem):
+            yield kind
+        elif kind == "folder":
+            usable = False
+            for item in walk_folder(Path(raw), _readable_name):
+                usable = usable or isinstance(item, Path)
+                yield from _read_file(item, max_bytes) if isinstance(item, Path) else (item,)
             if not usable:
                 yield Problem(raw, "folder holds no readable files")
-            for file in usable:
-                yield from _read_file(file, max_bytes)
-        elif path.is_file():
-            yield from _read_file(path, max_bytes)
-        elif path.exists():
-            yield Problem(raw, "not a regular file")
+        elif kind == "file":
+            yield from _read_file(Path(raw), max_bytes)
         else:
-            yield Problem(raw, "no such file or folder")
+            yield Problem(raw, "not a regular file")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _readable_name(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return suffix in EXTENSION_FORMATS or suffix == ".gz"
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | Problem]:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield Problem(str(path), f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, "
-                                     "raise it with --max-bytes)")
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        yield Problem(str(path), f"cannot read ({error.strerror})")
-        return
     name = path.name
-    if name.endswith(".gz"):
-        import gzip
-
+    compressed = name.lower().endswith(".gz")
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield Problem(str(path), stat_failure(path, error))
+        return
+    with handle:
         try:
-            data = gzip.decompress(data)[: max_bytes + 1]
-        except (OSError, EOFError) as error:
-            yield Problem(str(path), f"broken gzip file ({error})")
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                yield Problem(str(path), too_large_message(max_bytes, size))
+                return
+            data = gunzip_capped(handle, max_bytes) if compressed else read_capped(handle, max_bytes)
+        except TooLarge:
+            yield Problem(str(path), too_large_message(max_bytes, what=" once decompressed" if compressed else ""))
             return
+        except GZIP_ERRORS as error:
+            if compressed and not (isinstance(error, OSError) and error.errno):
+                yield Problem(str(path), f"broken gzip file ({error or 'it ends early'})")
+            else:
+                yield Problem(str(path), f"cannot read ({getattr(error, 'strerror', None) or error})")
+            return
+    if compressed:
         name = name[:-3]
-    stem = Path(name).stem
-    yield from _read_source(data, str(path), stem, max_bytes, name)
+    yield from _read_source(data, str(path), Path(name).stem, max_bytes, name)
 
 
 def _read_source(data: bytes, where: str, stem: str, max_bytes: int, name: str | None = None
                  ) -> Iterator[Article | Problem]:
     if len(data) > max_bytes:
-        yield Problem(where, f"too large (over {max_bytes / 1e6:.0f} MB; raise the limit with --max-bytes)")
+        yield Problem(where, too_large_message(max_bytes))
         return
     decoded = decode_bytes(data)
     if decoded.text is None:
@@ -108,7 +135,7 @@ def _read_source(data: bytes, where: str, stem: str, max_bytes: int, name: str |
     elif fmt == "feed":
         from newsfuse.ingest.feeds import read_feed
 
-        yield from read_feed(text, where)
+        yield from read_feed(data, where)  # the bytes: the feed's own encoding declaration applies
     elif fmt == "markdown":
         yield read_markdown(text, article_id, where)
     elif fmt == "multinews":

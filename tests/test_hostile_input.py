@@ -1,0 +1,289 @@
+"""Hostile and unlucky input on the reading side, each case run through the CLI in a child process with
+memory and CPU limits, so that a regression fails here instead of eating the machine.
+
+The small cases are files in tests/hostile/; the large ones (gzip bombs, deep JSON, a 1 MB article)
+are made by tests/hostile/make_corpus.py. Every case must end with a clear message on standard error or
+the right result, never a traceback, and the good inputs given with it must still be used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import make_corpus
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
+# The issue's bound: `brief` on any single input up to --max-bytes stays under 1.5 GB.
+MEMORY_BOUND_KB = 1_500_000
+# Guards, not measurements: a child past these is killed, so a regression cannot take the machine down.
+_ADDRESS_SPACE = 6 * 1024**3  # virtual memory: spaCy and the BLAS threads reserve far more than they use
+_CPU_SECONDS = 180
+GOOD_TEXT = "Dock workers began a strike on Monday, the union said."
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    peak_kb: int  # the child's peak resident memory
+    seconds: float
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (_ADDRESS_SPACE, _ADDRESS_SPACE))
+    resource.setrlimit(resource.RLIMIT_CPU, (_CPU_SECONDS, _CPU_SECONDS))
+
+
+def newsfuse(*args: str, cwd: Path, stdin: bytes = b"") -> Run:
+    """Run `newsfuse ARGS` in a child process under the limits; its exit code, output and peak memory."""
+    out, err = cwd / ".stdout", cwd / ".stderr"
+    started = time.monotonic()
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-c", "from newsfuse.cli import main; main()", *args], cwd=cwd,
+                                 stdin=subprocess.PIPE, stdout=stdout, stderr=stderr, preexec_fn=_limits)
+        assert child.stdin is not None
+        try:
+            child.stdin.write(stdin)
+            child.stdin.close()
+        except BrokenPipeError:
+            pass
+        _pid, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    run = Run(child.returncode, out.read_text(errors="replace"), err.read_text(errors="replace"), usage.ru_maxrss,
+              time.monotonic() - started)
+    assert "Traceback" not in run.stderr, run.stderr[-3000:]
+    assert run.code in (0, 1, 2), (run.code, run.stderr[-3000:])
+    return run
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, Path]:
+    return make_corpus.build(tmp_path_factory.mktemp("hostile"))
+
+
+# 1: a feed file's text is never taken for a URL or a path.
+
+class _CountingServer:
+    def __init__(self) -> None:
+        self.hits = 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.hits += 1
+                body = b'<rss version="2.0"><channel><title>Fetched</title><item><title>t</title>' \
+                       b"<description>This feed was fetched over the network.</description></item></channel></rss>"
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def test_a_feed_holding_a_url_is_not_fetched(tmp_path):
+    server = _CountingServer()
+    try:
+        feed = make_corpus.feed_naming_a_url(tmp_path / "a.rss", server.port)
+        run = newsfuse("brief", "--no-analysis", str(feed), cwd=tmp_path)
+        ingest = newsfuse("ingest", "--db", str(tmp_path / "s.db"), "--feed", str(feed), cwd=tmp_path)
+    finally:
+        server.server.shutdown()
+    assert server.hits == 0
+    assert run.code == 1 and "a.rss: skipped: not a readable feed" in run.stderr
+    assert "not a readable feed" in ingest.stderr and "0 added" in ingest.stderr
+
+
+def test_a_feed_holding_a_device_path_is_not_opened(tmp_path):
+    run = newsfuse("brief", "--no-analysis", str(HOSTILE / "feed-path.rss"), str(HOSTILE / "plain.jsonl"),
+                   cwd=tmp_path)
+    assert run.code == 0 and GOOD_TEXT in run.stdout
+    assert "feed-path.rss: skipped: not a readable feed" in run.stderr
+    assert run.peak_kb < 500_000 and run.seconds < 60
+
+
+# 2: --max-bytes bounds what is read, compressed or not.
+
+def test_a_gzip_bomb_is_stopped_at_the_limit_without_inflating_it(tmp_path, corpus):
+    run = newsfuse("brief", "--no-analysis", "--max-bytes", "5000000", str(corpus["gzip-bomb"]),
+                   str(HOSTILE / "plain.jsonl"), cwd=tmp_path)
+    assert run.code == 0 and GOOD_TEXT in run.stdout
+    assert "bomb.txt.gz: skipped: too large (over the 5 MB limit once decompressed" in run.stderr
+    assert run.peak_kb < 500_000  # it inflates to 2 GB
+
+
+def test_a_compressed_json_lines_bomb_is_bounded_in_ingest(tmp_path, corpus):
+    run = newsfuse("ingest", "--db", str(tmp_path / "s.db"), "--max-bytes", "5000000", str(corpus["jsonl-gzip-bomb"]),
+                   str(HOSTILE / "plain.jsonl"), cwd=tmp_path)
+    assert "bomb.jsonl.gz:1: skipped: line too large" in run.stderr
+    assert "1 added" in run.stderr and run.code == 0
+    assert run.peak_kb < 500_000
+
+
+def test_ingest_feed_obeys_max_bytes(tmp_path):
+    feed = tmp_path / "big.rss"
+    items = "".join(f"<item><title>Strike day {n}</title><link>https://port.example/{n}</link>"
+                    f"<description>{GOOD_TEXT} Day {n} of the strike.</description></item>" for n in range(50))
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port</title>{items}</channel></rss>')
+    run = newsfuse("ingest", "--db", str(tmp_path / "s.db"), "--max-bytes", "1000", "--feed", str(feed), cwd=tmp_path)
+    assert run.code == 1 and f"{feed}: skipped: too large (over the 1,000 bytes limit" in run.stderr
+    run = newsfuse("ingest", "--db", str(tmp_path / "s.db"), "--feed", str(feed), cwd=tmp_path)
+    assert run.code == 0 and "50 added" in run.stderr
+
+
+def test_standard_input_over_the_limit_is_refused(tmp_path):
+    data = (HOSTILE / "plain.jsonl").read_bytes() * 100
+    run = newsfuse("brief", "--no-analysis", "--max-bytes", "1000", "-", cwd=tmp_path, stdin=data)
+    assert run.code == 1 and "-: skipped: too large (over the 1,000 bytes limit" in run.stderr
+
+
+# 4: JSON nested 100,000 deep is one bad input, in every command that reads JSON.
+
+def test_deeply_nested_json_is_reported_and_the_rest_is_used(tmp_path, corpus):
+    brief = newsfuse("brief", "--no-analysis", str(corpus["deep-json"]), str(HOSTILE / "plain.jsonl"), cwd=tmp_path)
+    assert brief.code == 0 and GOOD_TEXT in brief.stdout
+    assert "deep.json:1: skipped: JSON nested too deeply to read" in brief.stderr
+
+    lines = corpus["deep-json-lines"]
+    ingest = newsfuse("ingest", "--db", str(tmp_path / "s.db"), str(lines), cwd=tmp_path)
+    assert "deep.jsonl:1: skipped: JSON nested too deeply to read" in ingest.stderr and "1 added" in ingest.stderr
+    again = newsfuse("ingest", "--db", str(tmp_path / "s.db"), str(lines), cwd=tmp_path)  # re-runs get past it
+    assert "1 already stored" in again.stderr
+
+    cluster = newsfuse("cluster", cwd=tmp_path, stdin=lines.read_bytes())
+    assert [json.loads(line)["id"] for line in cluster.stdout.splitlines()] == ["after-deep"]
+
+    record = {"id": "c", "documents": [GOOD_TEXT + " Talks resume on Friday."]}
+    stdin = ("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(record) + "\n").encode()
+    summarize = newsfuse("summarize", cwd=tmp_path, stdin=stdin)
+    assert "line 1: skipped" in summarize.stderr
+    assert json.loads(summarize.stdout)["summary"].startswith("Dock workers began a strike")
+
+
+# 7: one large article costs bounded memory and time, and the cut is reported.
+
+def test_a_one_megabyte_article_is_briefed_within_bounds(tmp_path, corpus):
+    run = newsfuse("brief", "-f", "json", str(corpus["large-article"]), cwd=tmp_path)
+    assert run.code == 0
+    assert "warning: article 'large' is 1,000,000 characters long; only its first" in run.stderr
+    assert "warning: article 'large' has" in run.stderr and "only its first 1,000 are used" in run.stderr
+    brief = json.loads(run.stdout)
+    assert brief["summary"][0]["text"] == "Dock workers struck on Monday at pier 0, the union said."
+    assert run.peak_kb < MEMORY_BOUND_KB
+    assert run.seconds < 90  # before the bounds: 3.3 GB and 67 s
+
+
+# 8: a furniture sentence goes; the paragraph it sits in stays.
+
+@pytest.mark.parametrize("name", ["caption-sentence.jsonl", "notice-sentence.jsonl"])
+def test_a_one_paragraph_article_keeps_its_news_when_one_sentence_is_furniture(tmp_path, name):
+    run = newsfuse("brief", "--no-analysis", str(HOSTILE / name), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert GOOD_TEXT in run.stdout
+    assert "spoke to reporters" not in run.stdout
+
+
+# 12: UTF-16 and UTF-32 are text.
+
+@pytest.mark.parametrize("name", ["utf16-bom.txt", "utf16le-nobom.txt", "utf32-bom.txt"])
+def test_wide_unicode_encodings_are_read(tmp_path, name):
+    run = newsfuse("brief", "--no-analysis", str(HOSTILE / name), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "Dock workers struck on Monday at the harbour, the union said." in run.stdout
+    assert "binary" not in run.stderr
+
+
+# 16: loops and unreadable folders are reported, not skipped in silence nor called missing.
+
+def test_symbolic_link_loops_are_reported_as_loops(tmp_path, corpus):
+    loops = corpus["symlink-loops"]
+    (tmp_path / "self").symlink_to("self")
+    run = newsfuse("brief", "--no-analysis", str(loops), str(tmp_path / "self"), cwd=tmp_path)
+    assert run.code == 0 and "Dock workers began a strike on Monday" in run.stdout
+    assert f"{loops / 'again'}: skipped: folder not read: symbolic link loop" in run.stderr
+    assert f"{loops / 'one.txt'}: skipped: symbolic link loop" in run.stderr
+    assert f"{tmp_path / 'self'}: skipped: symbolic link loop" in run.stderr
+    assert "no such file" not in run.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder; the library test covers it")
+def test_an_unreadable_subfolder_is_reported(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "a.jsonl").write_bytes((HOSTILE / "plain.jsonl").read_bytes())
+    (folder / "b.jsonl").write_bytes((HOSTILE / "plain.jsonl").read_bytes())
+    (folder / "locked").chmod(0)
+    try:
+        run = newsfuse("brief", "--no-analysis", str(folder), cwd=tmp_path)
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert run.code == 0
+    assert f"{folder / 'locked'}: skipped: folder not read: cannot read (Permission denied)" in run.stderr
+
+
+# The README's promise: empty, binary, mis-encoded, oversized, malformed HTML or JSON, missing files,
+# duplicate ids, broken gzip: each reported, and the rest of the batch used.
+
+BATCH = {
+    "empty.txt": "empty.txt: skipped: empty input",
+    "binary.txt": "binary.txt: skipped: binary data, not text",
+    "cp1252-french.txt": "cp1252-french.txt: warning: invalid UTF-8 at byte 2; decoded as cp1252",
+    "cp1250-czech.txt": "cp1250-czech.txt: warning: invalid UTF-8 at byte 2; decoded as cp1250",
+    "malformed.json": "malformed.json:1: skipped: malformed JSON",
+    "broken.html": "broken.html: skipped:",
+    "broken.txt.gz": "broken.txt.gz: skipped: broken gzip file",
+    "missing.txt": "missing.txt: skipped: no such file or folder",
+    "feed-path.rss": "feed-path.rss: skipped: not a readable feed",
+}
+
+
+def test_one_batch_of_every_bad_input_still_gives_a_brief(tmp_path):
+    paths = [str(HOSTILE / name) for name in BATCH] + [str(HOSTILE / "plain.jsonl")] * 2
+    run = newsfuse("brief", "-f", "json", "--no-analysis", *paths, cwd=tmp_path)
+    assert run.code == 0
+    for expected in BATCH.values():
+        assert expected in run.stderr, expected
+    assert "plain.jsonl: warning: duplicate id 'plain'; renamed to 'plain~2'" in run.stderr
+    sources = {source["id"]: source for source in json.loads(run.stdout)["sources"]}
+    assert {"plain", "plain~2", "cp1252-french", "cp1250-czech"} <= set(sources)
+    brief = json.loads(run.stdout)
+    assert GOOD_TEXT in " ".join(sentence["text"] for sentence in brief["summary"])
+
+
+def test_decoded_legacy_text_reads_right(tmp_path):
+    run = newsfuse("brief", "-f", "json", "--no-analysis", str(HOSTILE / "cp1252-french.txt"),
+                   str(HOSTILE / "cp1250-czech.txt"), cwd=tmp_path)
+    titles = {source["id"]: source["title"] for source in json.loads(run.stdout)["sources"]}
+    assert titles == {"cp1252-french": "Grève au port", "cp1250-czech": "Stávka v přístavu"}
+
+
+def test_an_oversized_file_is_skipped_before_it_is_read(tmp_path):
+    run = newsfuse("brief", "--no-analysis", "--max-bytes", "50", str(HOSTILE / "plain.jsonl"), cwd=tmp_path)
+    assert run.code == 1 and "plain.jsonl: skipped: too large (131 bytes; the limit is 50 bytes" in run.stderr
+
+
+def test_ingest_from_standard_input_caps_each_line(tmp_path):
+    long_line = json.dumps({"id": "long", "text": "x" * 5000}) + "\n"
+    good = (HOSTILE / "plain.jsonl").read_text()
+    run = newsfuse("ingest", "--db", str(tmp_path / "s.db"), "--max-bytes", "1000", "-", cwd=tmp_path,
+                   stdin=(good.replace('"plain"', '"first"').replace("Friday", "Saturday") + long_line + good).encode())
+    assert "-:2: skipped: line too large (5,027 bytes; the limit is 1,000 bytes" in run.stderr
+    assert "2 added" in run.stderr and run.code == 0
