@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, write_stdout
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 
 
 @click.command(name="eval")
@@ -42,7 +42,7 @@ def eval_command(data: str, words: int, systems: str, limit: int | None, memory:
     if unknown or not names:
         raise click.BadParameter(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from "
                                  f"{', '.join(SYSTEMS)}", param_hint="--systems")
-    clusters = read_clusters(data)[:limit]
+    clusters = read_clusters(data, on_problem=lambda message: say(f"newsfuse: {message}"))[:limit]
     if not clusters:
         click.echo(f"newsfuse: {data}: no cluster with reference summaries", err=True)
         sys.exit(EXIT_NOTHING_USABLE)

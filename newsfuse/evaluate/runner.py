@@ -64,14 +64,23 @@ class EvalReport:
         }
 
 
-def read_clusters(path: str | Path) -> list[Cluster]:
-    """Clusters with at least one reference summary (format: the benchmark data README)."""
+def read_clusters(path: str | Path, on_problem: Callable[[str], None] = lambda message: None) -> list[Cluster]:
+    """Clusters with at least one reference summary (format: the benchmark data README). A line that is
+    not a JSON object is reported to `on_problem` and skipped."""
     clusters = []
-    with open(path, encoding="utf-8") as lines:
+    with open(path, encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as error:
+                reason = "JSON nested too deeply to read" if isinstance(error, RecursionError) else str(error)
+                on_problem(f"{path}:{number}: skipped: not a cluster record ({reason})")
+                continue
+            if not isinstance(record, dict):
+                on_problem(f"{path}:{number}: skipped: not a cluster record (expected an object)")
+                continue
             documents = [d for d in record.get("documents", []) if isinstance(d, str) and d.strip()]
             summaries = [s for s in record.get("summaries", []) if isinstance(s, str) and s.strip()]
             if documents and summaries:
