@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from newsfuse.clean import clean_text
-from newsfuse.segment.headline import leading_headline
 from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.limits import MAX_SENTENCES, cut_article
 from newsfuse.model import Article, Document, Problem, Span
 from newsfuse.segment import detect_language, split_sentences
+from newsfuse.segment.headline import leading_headline
 
 
 def prepare_document(article: Article, warnings: list[Problem] | None = None) -> Document | Problem:

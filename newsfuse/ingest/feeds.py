@@ -32,10 +32,10 @@ def read_feed(data: bytes | str, path: str) -> Iterator[Article | Problem]:
                       fatal=False)
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, 1):
-        yield _entry_article(entry, number, path, outlet)
+        yield entry_article(entry, number, path, outlet)
 
 
-def _entry_article(entry, number: int, path: str, outlet: str | None) -> Article | Problem:
+def entry_article(entry, number: int, path: str, outlet: str | None) -> Article | Problem:
     body = ""
     if entry.get("content"):
         body = entry["content"][0].get("value", "")

@@ -1,0 +1,125 @@
+"""`newsfuse serve`: the story database as a local web app, optionally following feeds as it runs."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
+from newsfuse.cli.follow import feed_urls, parse_duration
+from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
+from newsfuse.model import Problem
+
+DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
+
+
+@click.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--follow", "follow_urls", multiple=True, metavar="FEED_URL",
+              help="Also follow this feed while serving (repeatable), as `newsfuse follow` does.")
+@click.option("--feeds", "lists", multiple=True, type=click.Path(dir_okay=False),
+              help="Also follow the feeds listed in this file (one URL a line, or OPML).")
+@click.option("--every", default="15m", show_default=True, metavar="DURATION", help="How often to poll the feeds.")
+@click.option("--delay", default=DEFAULT_HOST_DELAY, show_default=True, type=click.FloatRange(0),
+              help="Seconds between two requests to the same host.")
+def serve(db_path: str | None, host: str, port: int, follow_urls: tuple[str, ...], lists: tuple[str, ...],
+          every: str, delay: float) -> None:
+    """Read the stories in a web browser: the list, each story's brief with its sources' own words,
+    the articles, search, and a feed of stories (/feed.atom, /feed.json) for any feed reader.
+
+    \b
+    Examples:
+      newsfuse serve --db news.db                  then open http://127.0.0.1:8000/
+      newsfuse serve --follow https://example.org/news.rss --every 15m
+    """
+    from newsfuse.store.db import default_db_path
+
+    target = Path(db_path or default_db_path())
+    period = parse_duration(every)
+    if period is None or period <= 0:
+        click.echo(f"newsfuse serve: --every: not a duration: {every!r} (try 15m, 90s, 1h)", err=True)
+        sys.exit(EXIT_USAGE)
+    found, problems = feed_urls(follow_urls, lists)
+    for problem in problems:
+        click.echo(f"newsfuse: {problem}: skipped", err=True)
+    if not target.exists() and not found:
+        click.echo(f"newsfuse: no database at {target} (create one with `newsfuse ingest`, or serve with --follow)",
+                   err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
+    import uvicorn
+
+    from newsfuse.serve.app import create_app
+    from newsfuse.store.db import StoreError, connect
+
+    try:
+        connect(target).close()  # create or migrate once, before any request
+    except (StoreError, sqlite3.Error) as error:
+        click.echo(f"newsfuse: {error}", err=True)
+        sys.exit(EXIT_NOTHING_USABLE)
+    stop = threading.Event()
+    if found:
+        threading.Thread(target=_follow_loop, args=(target, found, period, delay, stop), daemon=True,
+                         name="newsfuse-follow").start()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"newsfuse: warning: listening on {host}: other machines can read this database", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"newsfuse: serving {target} on http://{shown}:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        uvicorn.run(create_app(target), host=host, port=port, log_level="warning", access_log=False,
+                    server_header=False)
+    finally:
+        stop.set()
+    sys.exit(EXIT_OK)
+
+
+def _follow_loop(target: Path, urls: list[str], period: float, delay: float, stop: threading.Event) -> None:
+    """Rounds of `follow` in the background, on a connection of its own, until the server stops."""
+    import time
+
+    from newsfuse.follow.fetch import Fetcher
+    from newsfuse.follow.poller import Follower
+    from newsfuse.store.db import connect
+
+    connection = connect(target)
+    fetcher = Fetcher(timeout=DEFAULT_TIMEOUT, host_delay=delay)
+    follower = Follower(connection, fetcher, period, on_problem=_echo_problem)
+    try:
+        while not stop.is_set():
+            started = time.monotonic()
+            newest = connection.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            try:
+                report = follower.round(urls)
+                click.echo(f"newsfuse: follow: {report.line()}", err=True)
+                _warm_briefs(connection, newest, stop)
+            except Exception as error:  # a round that fails must not end the server; the next round retries
+                click.echo(f"newsfuse: follow: round failed ({type(error).__name__}: {error})", err=True)
+            stop.wait(max(0.0, period - (time.monotonic() - started)))
+    finally:
+        fetcher.close()
+        connection.close()
+
+
+def _warm_briefs(connection: sqlite3.Connection, newest: int, stop: threading.Event) -> None:
+    """Build the briefs of the newest stories that gained articles in the round, so that their pages and
+    the story feed answer from the cache (the feed shows this many stories)."""
+    from newsfuse.serve.briefs import story_brief_cached
+    from newsfuse.serve.feeds import FEED_STORIES
+
+    changed = connection.execute(
+        "SELECT s.id FROM stories s WHERE s.id IN (SELECT story_id FROM articles WHERE id > ?) "
+        "ORDER BY s.last_seen DESC LIMIT ?", (newest, FEED_STORIES)).fetchall()
+    for (story,) in changed:
+        if stop.is_set():
+            return
+        story_brief_cached(connection, story)
+
+
+def _echo_problem(problem: Problem) -> None:
+    click.echo(f"newsfuse: {problem}", err=True)

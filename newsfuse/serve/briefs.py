@@ -1,0 +1,100 @@
+"""A story's brief for the web: computed once per story version and kept in the store's brief cache.
+
+The cached record holds the brief's JSON (the schema of `newsfuse brief --format json`) and what its
+page shows: each summary sentence with the excerpts of every cited source (the HTML brief's excerpts,
+the cited words marked in their paragraph), the numbered sources and the analysis sections.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import asdict, dataclass
+
+from newsfuse.model import Brief, Problem
+from newsfuse.serve.queries import story_version
+
+BRIEF_WORDS = 200  # the length `newsfuse brief` uses by default
+# One brief at a time: building one is CPU-bound, and two requests for the same new story should not
+# both build it.
+_BUILDING = threading.Lock()
+
+
+@dataclass(frozen=True)
+class CachedBrief:
+    brief: dict  # brief_to_dict(...)
+    view: dict  # what the story page shows
+    version: str
+    cached: bool  # served from the cache, not built by this request
+
+
+def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | None = None) -> CachedBrief | Problem:
+    version = story_version(db, story_id)
+    if version is None:
+        return Problem(f"story {story_id}", "no such story in the database")
+    key = version if since is None else f"{version}|since={since:.0f}"
+    found = _lookup(db, story_id, key)
+    if found is not None:
+        return found
+    with _BUILDING:
+        found = _lookup(db, story_id, key)  # built by another request while this one waited
+        if found is not None:
+            return found
+        from newsfuse.pipeline import BriefOptions
+        from newsfuse.render.json_out import brief_to_dict
+        from newsfuse.store.briefs import story_brief
+
+        brief = story_brief(db, story_id, BriefOptions(words=BRIEF_WORDS, analysis=True), since=since)
+        if isinstance(brief, Problem):
+            return brief
+        record = {"brief": brief_to_dict(brief), "view": page_view(brief)}
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Older versions of this story are stale: they go, whatever `since` they were built for.
+            db.execute("DELETE FROM brief_cache WHERE story_id = ? AND version NOT LIKE ?", (story_id, f"{version}%"))
+            db.execute("INSERT OR REPLACE INTO brief_cache (story_id, version, brief, created) VALUES (?, ?, ?, ?)",
+                       (story_id, key, json.dumps(record, ensure_ascii=False), time.time()))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return CachedBrief(record["brief"], record["view"], key, cached=False)
+
+
+def cached_only(db: sqlite3.Connection, story_id: int) -> CachedBrief | None:
+    """The story's current brief when it is in the cache; never builds one."""
+    version = story_version(db, story_id)
+    return _lookup(db, story_id, version) if version else None
+
+
+def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | None:
+    row = db.execute("SELECT brief FROM brief_cache WHERE story_id = ? AND version = ?", (story_id, key)).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row[0])
+    return CachedBrief(record["brief"], record["view"], key, cached=True)
+
+
+def page_view(brief: Brief) -> dict:
+    """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
+    from newsfuse.render.html import excerpt
+    from newsfuse.render.numbering import sentence_dates, source_numbers
+    from newsfuse.render.sections import analysis_sections
+
+    numbers = source_numbers(brief)
+    sentences = [
+        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day,
+         "excerpts": [asdict(excerpt(brief, e, numbers)) for e in s.evidence]}
+        for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
+    ]
+    sources = [
+        {"number": numbers[doc.id], "id": doc.id, "title": doc.title or doc.article.title, "outlet": doc.article.outlet,
+         "published": doc.article.published, "url": doc.article.url, "kind": doc.kind, "words": doc.words,
+         "copy_of": numbers.get(doc.duplicate_of) if doc.duplicate_of else None}
+        for doc in brief.documents
+    ]
+    return {"title": brief.title, "sentences": sentences, "sources": sources,
+            "sections": [[heading, rows] for heading, rows in analysis_sections(brief, numbers)],
+            "problems": [str(problem) for problem in brief.problems]}
