@@ -123,7 +123,10 @@ def _word_terms(token: str, stops: frozenset[str]) -> tuple[str, str]:
     if lower in stops or len(lower) < 2:
         known = ("", "")
     else:
-        name = "@" + lower if token[0].isupper() and lower not in _NOT_NAMES else ""
+        # "Barrett's" names Barrett: the possessive is dropped from the name term (the stemmer drops it
+        # from the word term already).
+        bare = lower.removesuffix("'s")
+        name = "@" + bare if token[0].isupper() and bare not in _NOT_NAMES else ""
         known = (stem(lower, "en"), name)
     if len(_WORD_TERMS) >= _WORD_TERMS_MAX:  # a bounded memo: forget everything, relearn the common words
         _WORD_TERMS.clear()

@@ -1,12 +1,13 @@
 """Single-pass story clustering over a sliding time window.
 
-Each article is compared with the centroid of every story active in the window, through an inverted
-index (term -> stories holding it), so the cost of an article follows the stories that share its terms,
-never the length of the stream. It joins the most similar story when the cosine reaches the threshold,
-or opens a new story. A story whose last article is older than the window leaves the index: memory
-follows the window. Ties go to the older story, so results are deterministic for a given input order.
-As a story grows it is checked for holding two events, and cut in two if it does (see split.py): the
-caller collects these splits (`take_splits`) to relabel the articles already assigned.
+Each article finds candidate stories through an inverted index (term -> stories holding it), so the
+cost of an article follows the stories that share its terms, never the length of the stream. The best
+candidates by centroid get a second look against their members: the article joins the story whose
+nearest members it is closest to, when that mean cosine reaches the threshold, or opens a new story.
+A story whose last article is older than the window leaves the index: memory follows the window. Ties
+go to the older story, so results are deterministic for a given input order. As a story grows it is
+checked for holding two events, and cut in two if it does (see split.py): the caller collects these
+splits (`take_splits`) to relabel the articles already assigned.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsfuse.cluster.features import Terms
+from newsfuse.cluster.features import HASH_BITS, Terms
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
 from newsfuse.cluster.split import bisect, should_split
 from newsfuse.cluster.weights import DocumentFrequencies, Vector
@@ -36,6 +37,10 @@ MAX_POSTINGS = 50
 FIRST_CHECK = 6
 GROWTH = 1.5
 MAX_MEMBERS = 256
+# A story's score is the mean cosine of the article with this many of its members, the nearest ones,
+# among its latest SCORED_MEMBERS (cost control: a long story is judged on its recent reports).
+NEAREST = 2
+SCORED_MEMBERS = 64  # at most 127: positions are kept as int8, the packed arrays' largest part
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,16 @@ class Story:
     last_dated: float | None = None
     members: list[tuple[int, np.ndarray, np.ndarray]] = field(default_factory=list)  # latest: key, terms, weights
     next_check: int = FIRST_CHECK
+    # The members' terms, weights and positions as three flat arrays, rebuilt after the members change: a
+    # story is scored against many articles between two changes.
+    _packed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._packed is None:
+            members = self.members[-SCORED_MEMBERS:]
+            self._packed = (np.concatenate([m[1] for m in members]), np.concatenate([m[2] for m in members]),
+                            np.repeat(np.arange(len(members), dtype=np.int8), [len(m[1]) for m in members]))
+        return self._packed
 
     def admits(self, time: float | None, window: float) -> bool:
         """One event happens at one time: a dated article never joins a story dated far from it."""
@@ -79,10 +94,29 @@ class Story:
         self.size += 1
 
 
+class _Article:
+    """An article's vector, as a list (for the story sums) and scattered into a dense array of the hash
+    space (for member cosines: a member's weights then meet the article's by plain indexing)."""
+
+    def __init__(self, vector: Vector, dense: np.ndarray) -> None:
+        self.items = list(vector.items())
+        self.keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
+        self.dense = dense
+        dense[self.keys] = np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
+
+    def cosines(self, story: Story) -> np.ndarray:
+        """The cosine with each member scored (all vectors are unit length), in one vectorised pass."""
+        keys, weights, owner = story.packed()
+        return np.bincount(owner, weights * self.dense[keys], minlength=min(len(story.members), SCORED_MEMBERS))
+
+    def clear(self) -> None:
+        self.dense[self.keys] = 0.0
+
+
 @dataclass(frozen=True)
 class Assignment:
     story: int
-    similarity: float  # cosine with the story's centroid before joining; 0.0 for a new story
+    similarity: float  # mean cosine with the story's nearest members before joining; 0.0 for a new story
     new: bool
 
 
@@ -100,6 +134,7 @@ class OnlineClusterer:
         self.last_vector: Vector = {}  # the weighted vector of the last article added (a store keeps it)
         self.splits: list[Split] = []  # splits not yet collected by the caller (see take_splits)
         self._next_key = 0
+        self._dense = np.zeros(1 << HASH_BITS, dtype=np.float32)  # scratch for member cosines, kept zero
 
     def add(self, terms: Terms, time: float | None = None, seen: float | None = None,
             count_frequencies: bool = True, key: int | None = None) -> Assignment:
@@ -138,6 +173,7 @@ class OnlineClusterer:
             return
         moved = [members[i] for i in halves.move]
         story.members = [members[i] for i in halves.keep]
+        story._packed = None
         new = Story(self.next_story, first_dated=story.first_dated, last_dated=story.last_dated,
                     last_time=story.last_time)
         self.next_story += 1
@@ -162,11 +198,11 @@ class OnlineClusterer:
         self.splits.append(Split(story.id, new.id, [m[0] for m in moved]))
 
     def best_story(self, vector: Vector, time: float | None = None) -> tuple[int | None, float]:
-        """The most similar admissible story and its cosine.
+        """The most similar admissible story and its score (see `score`).
 
         Candidates come from the article's QUERY_TERMS heaviest terms that are not held by more than
-        MAX_POSTINGS stories, so the cost stays flat as the window fills; the best CANDIDATES of them get
-        an exact cosine.
+        MAX_POSTINGS stories, so the cost stays flat as the window fills; the best CANDIDATES of them by
+        centroid cosine are scored against their members.
         """
         index = self.index
         heaviest = heapq.nlargest(QUERY_TERMS, vector.items(), key=lambda item: item[1])
@@ -182,17 +218,32 @@ class OnlineClusterer:
         window = self.params.window_days * _DAY
         ranked = [(dot / math.sqrt(stories[story_id].norm2), story_id) for story_id, dot in partial.items()]
         shortlist = [story_id for _, story_id in heapq.nlargest(CANDIDATES, ranked)]
-        items = list(vector.items())
+        article = _Article(vector, self._dense)
         best_id, best = None, -1.0
-        for story_id in sorted(shortlist):
-            story = stories[story_id]
-            if not story.admits(time, window):
-                continue
-            get = story.sums.get
-            cosine = sum([weight * get(key, 0.0) for key, weight in items]) / math.sqrt(story.norm2)
-            if cosine > best:
-                best_id, best = story_id, cosine
+        try:
+            for story_id in sorted(shortlist):
+                story = stories[story_id]
+                if not story.admits(time, window):
+                    continue
+                score = self.score(story, article)
+                if score > best:
+                    best_id, best = story_id, score
+        finally:
+            article.clear()
         return best_id, best
+
+    def score(self, story: Story, article: _Article) -> float:
+        """Mean cosine with the story's NEAREST members (all of them in a small story).
+
+        A centroid drifts: a story that took in two reports on the same people looks like any third
+        report on them. The members themselves do not: an article must be close to some of them.
+        """
+        get = story.sums.get
+        if story.size <= NEAREST or len(story.members) < NEAREST:
+            # Small (or restored without member vectors): the mean over all members comes from the sum.
+            return sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
+        cosines = article.cosines(story)
+        return float(np.partition(cosines, -NEAREST)[-NEAREST:].mean())
 
     def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None,
              key: int | None = None) -> None:
@@ -203,6 +254,7 @@ class OnlineClusterer:
                                   np.fromiter(vector.values(), dtype=np.float32, count=len(vector))))
             if len(story.members) > MAX_MEMBERS:
                 del story.members[0]
+            story._packed = None
         if time is not None:
             story.first_dated = time if story.first_dated is None else min(story.first_dated, time)
             story.last_dated = time if story.last_dated is None else max(story.last_dated, time)
