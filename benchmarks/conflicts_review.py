@@ -40,7 +40,7 @@ def main() -> None:
         articles = [Article(id=f"{record['id']}-{n}", text=text) for n, text in enumerate(record["documents"])]
         brief = build_brief(articles, BriefOptions(words=100, analysis=True))
         texts = {doc.id: doc.article.text for doc in brief.documents}
-        for conflict in brief.analysis["conflicts"]:
+        for conflict in brief.analysis.to_dict()["conflicts"]:
             kinds[conflict["kind"]] += 1
             print(f"== {record['id']} {conflict['kind']}: {conflict['thing']}")
             for value in conflict["values"]:

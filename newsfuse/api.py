@@ -57,6 +57,21 @@ def summarize(texts: Iterable[str | Article], words: int = 200) -> list[SummaryS
     return build_brief(articles, BriefOptions(words=words, analysis=False)).summary
 
 
+def group_stories(articles: Iterable[Article]) -> list[int]:
+    """Story labels for articles in the order given (give them in publication order): articles of one
+    story get one label. What `newsfuse cluster` and `newsfuse ingest` do, without a database. (Not named
+    `cluster`: `newsfuse.cluster` is the package that does it.)"""
+    from newsfuse.cluster.batch import cluster_articles
+
+    dated = []
+    for item in with_normalised_dates(articles):
+        if isinstance(item, Problem):
+            _warn(item)  # a date that names no day: the article is grouped on its words alone
+        else:
+            dated.append(item)
+    return cluster_articles(dated)
+
+
 def _items(inputs: Input | Iterable[Input], max_bytes: int) -> Iterator[Article | Problem]:
     if isinstance(inputs, str | os.PathLike | Article):
         inputs = [inputs]

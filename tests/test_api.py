@@ -77,3 +77,15 @@ def test_summarise_is_the_brief_without_analysis():
 def test_options_are_checked_at_the_edge():
     with pytest.raises(ValueError, match="positive"):
         newsfuse.brief(HARBOUR, words=0)
+
+
+def test_group_stories_labels_articles_by_story():
+    articles = newsfuse.read([HARBOUR])
+    other = newsfuse.Article(id="library", title="Telmar council votes to close Brannock branch library",
+                             text="Telmar town council voted seven to four to close the Brannock branch library in "
+                                  "June. Councillor Aris Penhallow said the building needed repairs the town could "
+                                  "not afford.", published="2026-03-02")
+    labels = newsfuse.group_stories([*articles, other])
+    assert newsfuse.group_stories(articles) == labels[:5]  # callable again once its package is loaded
+    assert len(set(labels[:5])) == 1  # the example is one story
+    assert labels[5] not in labels[:5]  # the library vote is another

@@ -15,7 +15,7 @@ from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
 from newsfuse.ingest.formats import json_lines
-from newsfuse.model import Problem
+from newsfuse.model import Article, Problem
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,18 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         clusterer.expire()
     for article_id, label in zip(ids, labels, strict=True):
         yield Label(article_id, label)
+
+
+def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
+    """Story labels of articles, in order: title, text and publication date, as `newsfuse cluster` reads them."""
+    clusterer = OnlineClusterer(params)
+    labels: list[int] = []
+    for key, article in enumerate(articles):
+        terms = extract_terms(article.title, article.text)
+        labels.append(clusterer.add(terms, time=parse_published(article.published), key=key).story)
+        _apply_splits(clusterer, labels)
+        clusterer.expire()
+    return labels
 
 
 def cluster_texts(texts: list[str], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:

@@ -29,6 +29,7 @@ from newsfuse.story.units import Unit, build_units
 REPORT = "report"
 # Written-out dates ("March 14, 2016", "14 March"): what an undated article's own date is read from.
 _WRITTEN_DATE = re.compile("|".join(p.pattern for p in (dates.MONTH_DAY, dates.DAY_MONTH)), re.IGNORECASE)
+_CAPTION = re.compile(r"caption|credit")  # furniture reasons of photo captions and credits
 
 
 @dataclass(frozen=True)
@@ -121,12 +122,13 @@ def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -
 
 
 def reference_dates(documents: Sequence[Document], story: date | None) -> dict[str, Reference]:
-    """Each document's reference date: its publication date; else the written-out date its own text names
-    most often (a date without a year takes the year the sources name most); else the story's date."""
+    """Each document's reference date: its publication date; else the written-out date its own body and
+    captions name most often (a date without a year takes the year the sources name most); else the
+    story's date."""
     written: dict[str, list[dates.Resolved]] = {}
     years: Counter = Counter()
     for doc in documents:
-        found = [r for match in _WRITTEN_DATE.finditer(doc.article.text)
+        found = [r for text in _dated_text(doc) for match in _WRITTEN_DATE.finditer(text)
                  if (r := dates.explicit(match.group(), 1)) is not None]
         written[doc.id] = found
         years.update(r.date.year for r in found if not r.relative)
@@ -152,6 +154,14 @@ def reference_dates(documents: Sequence[Document], story: date | None) -> dict[s
         else:
             references[doc.id] = Reference(story, "other sources" if story else "none", True)
     return references
+
+
+def _dated_text(doc: Document) -> list[str]:
+    """The body and the photo captions: where an article's own dates are written. Page furniture (related
+    links, archive lists, a page footer's date) names other days."""
+    text = doc.article.text
+    spans = [*doc.blocks, *(f.span for f in doc.furniture if _CAPTION.search(f.reason))]
+    return [text[span.start : span.end] for span in spans]
 
 
 def _known(known: list[Document], day: date | None) -> Known:
