@@ -65,3 +65,24 @@ def test_a_dated_record_dates_its_timeline_from_its_own_day(tmp_path):
     reference = brief["analysis"]["timeline"]["references"]["wire"]
     assert reference == {"date": "2026-03-03", "basis": "published", "inferred": False}
     assert {e["date"] for e in brief["analysis"]["timeline"]["events"]} >= {"2026-03-02"}  # "on Monday"
+
+
+def test_ingest_stores_canonical_dates_so_the_story_brief_never_fails(tmp_path):
+    db = str(tmp_path / "news.db")
+    lines = [{"id": f"a{n}", "title": "Dock strike", "text": f"{STRIKE}\n\nUpdate {n}: talks went on.",
+              "published": published,
+              "url": f"https://example.org/{n}"}
+             for n, published in enumerate(["Tue, 03 Mar 2026 10:00:00 GMT", "2026/03/02", "yesterday-ish"])]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", "--db", db, str(path)])
+    assert result.exit_code == 0, result.output
+    assert "publication date ignored" in result.stderr
+    import sqlite3
+
+    stored = sorted(row[0] or "" for row in sqlite3.connect(db).execute("SELECT published FROM articles"))
+    assert stored == ["", "2026-03-02", "2026-03-03T10:00:00+00:00"]
+    brief = runner.invoke(main, ["brief", "--db", db, "--story", "1", "--format", "json"])
+    assert brief.exit_code == 0, brief.output
+    assert json.loads(brief.stdout)["analysis"]["timeline"]["events"]
