@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -42,27 +41,40 @@ class Run:
     seconds: float
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (_ADDRESS_SPACE, _ADDRESS_SPACE))
-    resource.setrlimit(resource.RLIMIT_CPU, (_CPU_SECONDS, _CPU_SECONDS))
+# The case runs in a grandchild: a child forked from pytest carries pytest's own peak memory in its
+# `ru_maxrss` (Linux keeps the high-water mark of the memory a process had when it called exec), so
+# the child is a small launcher that sets the limits, forks the case from its own small memory, waits
+# for it and writes the case's exit code and peak resident memory to a file.
+_LAUNCHER = """
+import os, resource, sys
+report, limits, args = sys.argv[1], [int(n) for n in sys.argv[2].split(",")], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (limits[0], limits[0]))
+    resource.setrlimit(resource.RLIMIT_CPU, (limits[1], limits[1]))
+    os.execv(sys.executable, [sys.executable, "-c", "from newsfuse.cli import main; main()", *args])
+_pid, status, usage = os.wait4(pid, 0)
+with open(report, "w") as stream:
+    stream.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
 
 
 def newsfuse(*args: str, cwd: Path, stdin: bytes = b"") -> Run:
     """Run `newsfuse ARGS` in a child process under the limits; its exit code, output and peak memory."""
-    out, err = cwd / ".stdout", cwd / ".stderr"
+    out, err, report = cwd / ".stdout", cwd / ".stderr", cwd / ".report"
     started = time.monotonic()
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        child = subprocess.Popen([sys.executable, "-c", "from newsfuse.cli import main; main()", *args], cwd=cwd,
-                                 stdin=subprocess.PIPE, stdout=stdout, stderr=stderr, preexec_fn=_limits)
+        child = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(report), f"{_ADDRESS_SPACE},{_CPU_SECONDS}",
+                                  *args], cwd=cwd, stdin=subprocess.PIPE, stdout=stdout, stderr=stderr)
         assert child.stdin is not None
         try:
             child.stdin.write(stdin)
             child.stdin.close()
         except BrokenPipeError:
             pass
-        _pid, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-    run = Run(child.returncode, out.read_text(errors="replace"), err.read_text(errors="replace"), usage.ru_maxrss,
+        child.wait()
+    code, peak_kb = (int(n) for n in report.read_text().split())
+    run = Run(code, out.read_text(errors="replace"), err.read_text(errors="replace"), peak_kb,
               time.monotonic() - started)
     assert "Traceback" not in run.stderr, run.stderr[-3000:]
     assert run.code in (0, 1, 2), (run.code, run.stderr[-3000:])

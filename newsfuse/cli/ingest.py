@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, say
 from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
-from newsfuse.store.db import BATCH_SIZE, connect, default_db_path
+from newsfuse.store.db import BATCH_SIZE, StoreError, connect, default_db_path
 
 DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
@@ -24,8 +25,10 @@ DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the cu
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
               help="Skip input files larger than this (JSON Lines files are streamed, whatever their size).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not report duplicates one by one.")
+@click.option("--from-archive", "archive_dir", type=click.Path(file_okay=False), default=None,
+              help="Load the articles and stories of a `newsfuse archive --out DIR` folder instead.")
 def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db_path: str | None, batch_size: int, max_bytes: int,
-           quiet: bool) -> None:
+           quiet: bool, archive_dir: str | None) -> None:
     """Store the articles in PATH... (files, folders, - for standard input) and group them into stories.
 
     The same article given twice (same URL, or same text) is stored once. Each batch is one transaction:
@@ -41,6 +44,10 @@ def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db_path: str | None, 
     Problems with single articles are reported on standard error and skipped. Exit status: 0 when the run
     completed (even if every article was already stored), 1 when no input was readable, 2 for a usage error.
     """
+    if archive_dir:
+        from newsfuse.cli.archive import ingest_archive
+
+        sys.exit(ingest_archive(archive_dir, db_path or str(default_db_path())))
     if not paths and not feeds:
         click.echo("newsfuse ingest: give PATH... or --feed FILE_OR_DIR (see --help)", err=True)
         sys.exit(EXIT_USAGE)
@@ -48,19 +55,27 @@ def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db_path: str | None, 
 
     def on_problem(problem: Problem) -> None:
         if problem.fatal or not quiet:
-            click.echo(f"newsfuse: {problem}", err=True)
+            say(f"newsfuse: {problem}")
 
     from newsfuse.store.ingest import Ingester
     from newsfuse.store.sources import stream_feeds, stream_inputs
 
-    connection = connect(target)
     try:
-        items = _chain(stream_inputs(paths, max_bytes) if paths else iter(()), stream_feeds(feeds))
-        report = Ingester(connection, batch_size=batch_size, on_problem=on_problem).ingest(items)
+        connection = connect(target)
+    except (StoreError, sqlite3.Error) as error:  # another application's file, a newer schema, not SQLite
+        fail(f"newsfuse: {error}")
+    ingester = Ingester(connection, batch_size=batch_size, on_problem=on_problem)
+    try:
+        items = _chain(stream_inputs(paths, max_bytes) if paths else iter(()), stream_feeds(feeds, max_bytes))
+        report = ingester.ingest(items)
+    except (sqlite3.Error, OSError) as error:  # a full disk, an I/O error: the committed batches are kept
+        kept = ingester.report
+        fail(f"newsfuse: {target}: ingest stopped ({error}) after storing {kept.added} articles; every "
+             "committed batch is kept: run the same ingest again to continue")
     finally:
         connection.close()
-    click.echo(f"newsfuse: {report.added} added, {report.duplicates} already stored, {report.copies} copies, "
-               f"{report.new_stories} new stories, {report.problems} skipped -> {target}", err=True)
+    say(f"newsfuse: {report.added} added, {report.duplicates} already stored, {report.copies} copies, "
+        f"{report.new_stories} new stories, {report.problems} skipped -> {target}")
     seen = report.added + report.duplicates
     sys.exit(EXIT_OK if seen or not report.problems else EXIT_NOTHING_USABLE)
 

@@ -23,6 +23,7 @@ from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import OnlineClusterer, Split
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
 from newsfuse.cluster.weights import DocumentFrequencies, Vector
+from newsfuse.ingest.dates import with_normalised_dates
 from newsfuse.model import Article, Problem
 from newsfuse.store.db import BATCH_SIZE
 from newsfuse.store.keys import content_hash, source_name, url_key
@@ -94,7 +95,7 @@ class Ingester:
 
     def ingest(self, items: Iterable[Article | Problem]) -> IngestReport:
         # One process: a feature worker process measured slower on a shared 2-core machine (pickling).
-        stream = map(prepare_item, items)
+        stream = map(prepare_item, with_normalised_dates(items))  # every input path's dates read alike
         while True:
             batch = list(self._usable(islice(stream, self.batch_size)))
             if not batch:
@@ -147,7 +148,8 @@ class Ingester:
                 sorted(frequencies.items()))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # after a full disk SQLite has rolled back itself; a second one hides why
+                db.execute("ROLLBACK")
             self.report = report_before
             self._known_last_id = -1  # memory may hold uncommitted joins: rebuild before the next batch
             raise
