@@ -118,7 +118,9 @@ def test_follow_open_a_story_and_see_each_sources_words(site, browser):
     # The app's script (a file, allowed by the policy) keeps one sentence open at a time.
     second = browser.find_elements(By.CSS_SELECTOR, "details.sentence")[1]
     second.find_element(By.TAG_NAME, "summary").click()
-    assert second.get_attribute("open") is not None and first.get_attribute("open") is None
+    # The "toggle" event that closes the other sentence is dispatched after the click returns: wait for it.
+    WebDriverWait(browser, 10).until(lambda _: first.get_attribute("open") is None)
+    assert second.get_attribute("open") is not None
     # Following a cited span leads to the article, the words marked in their paragraph.
     second.find_element(By.CSS_SELECTOR, ".evidence a.where").click()
     marked = WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.ID, "marked")))
