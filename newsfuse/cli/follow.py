@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, say
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from newsfuse.model import Problem
 
@@ -48,6 +48,20 @@ def feed_urls(urls: tuple[str, ...], lists: tuple[str, ...]) -> tuple[list[str],
     return list(dict.fromkeys(found)), problems
 
 
+def period_and_feeds(command: str, every: str, urls: tuple[str, ...], lists: tuple[str, ...]
+                     ) -> tuple[float, list[str]]:
+    """The polling period and the feed URLs of `follow` and `serve --follow`: a period that is not a
+    duration is a usage error (exit 2); a feed list that cannot be read is reported and skipped."""
+    period = parse_duration(every)
+    if period is None or period <= 0:
+        say(f"newsfuse {command}: --every: not a duration: {every!r} (try 15m, 90s, 1h)")
+        sys.exit(EXIT_USAGE)
+    found, problems = feed_urls(urls, lists)
+    for problem in problems:
+        say(f"newsfuse: {problem}: skipped")
+    return period, found
+
+
 @click.command()
 @click.argument("urls", nargs=-1, metavar="FEED_URL...")
 @click.option("--feeds", "lists", multiple=True, type=click.Path(dir_okay=False),
@@ -79,13 +93,7 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
       newsfuse follow https://example.org/news.rss --every 15m
       newsfuse follow --feeds subscriptions.opml --once      (from cron)
     """
-    period = parse_duration(every)
-    if period is None or period <= 0:
-        click.echo(f"newsfuse follow: --every: not a duration: {every!r} (try 15m, 90s, 1h)", err=True)
-        sys.exit(EXIT_USAGE)
-    found, problems = feed_urls(urls, lists)
-    for problem in problems:
-        click.echo(f"newsfuse: {problem}: skipped", err=True)
+    period, found = period_and_feeds("follow", every, urls, lists)
     if not found:
         click.echo("newsfuse follow: no feed to follow: give FEED_URL... or --feeds FILE (see --help)", err=True)
         sys.exit(EXIT_USAGE if not urls and not lists else EXIT_NOTHING_USABLE)

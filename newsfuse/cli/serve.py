@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
-from newsfuse.cli.follow import feed_urls, parse_duration
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK
+from newsfuse.cli.follow import period_and_feeds
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
 from newsfuse.model import Problem
 
@@ -42,13 +42,7 @@ def serve(db_path: str | None, host: str, port: int, follow_urls: tuple[str, ...
     from newsfuse.store.db import default_db_path
 
     target = Path(db_path or default_db_path())
-    period = parse_duration(every)
-    if period is None or period <= 0:
-        click.echo(f"newsfuse serve: --every: not a duration: {every!r} (try 15m, 90s, 1h)", err=True)
-        sys.exit(EXIT_USAGE)
-    found, problems = feed_urls(follow_urls, lists)
-    for problem in problems:
-        click.echo(f"newsfuse: {problem}: skipped", err=True)
+    period, found = period_and_feeds("serve", every, follow_urls, lists)
     if not target.exists() and not found:
         click.echo(f"newsfuse: no database at {target} (create one with `newsfuse ingest`, or serve with --follow)",
                    err=True)
