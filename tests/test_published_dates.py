@@ -38,9 +38,17 @@ def test_what_names_no_single_day_is_refused(written):
         normalise_published(written)
 
 
-@pytest.mark.parametrize("published", ["March 2, 2026", "Mon, 02 Mar 2026 16:30:00 GMT", "2025/04/01",
-                                       "yesterday-ish", "2025-02-30", "Monday", 12, None, ["2026"]])
-def test_a_record_with_any_published_gets_a_brief_with_analysis(tmp_path, published):
+# The wire report's own header says "Monday, March 2, 2026 07:45": where the record's date is unreadable
+# (or absent), that is the date used.
+HEADER_DAY = "2026-03-02"
+
+
+@pytest.mark.parametrize(("published", "stored"), [
+    ("March 1, 2026", "2026-03-01"), ("Mon, 02 Mar 2026 16:30:00 GMT", "2026-03-02T16:30:00+00:00"),
+    ("2025/04/01", "2025-04-01"), ("yesterday-ish", None), ("2025-02-30", None), ("Monday", None), (12, None),
+    (["2026"], None), (None, None),
+])
+def test_a_record_with_any_published_gets_a_brief_with_analysis(tmp_path, published, stored):
     record = {"id": "wire", "title": "Dock strike", "text": STRIKE, "published": published}
     path = tmp_path / "story.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -50,8 +58,9 @@ def test_a_record_with_any_published_gets_a_brief_with_analysis(tmp_path, publis
     brief = json.loads(result.stdout)
     assert brief["analysis"]["timeline"]["events"]
     (source,) = brief["sources"]
-    if source["published"] is None and published not in (None, ["2026"], 12):
-        assert "publication date ignored" in result.stderr and "'wire'" in result.stderr
+    assert source["published"] == (stored or HEADER_DAY)
+    warned = "publication date ignored" in result.stderr and "'wire'" in result.stderr
+    assert warned == (stored is None and published is not None)  # a date given and dropped is said so
 
 
 def test_a_dated_record_dates_its_timeline_from_its_own_day(tmp_path):

@@ -77,9 +77,8 @@ def find_claims(story: Story) -> ClaimReport:
         for doc in originals
     }
     # Best supported first; reports before opinion; earlier in its source first.
-    kinds = {doc.id: doc.kind for doc in originals}
     supported.sort(key=lambda item: (-len({e.doc_id for e in item[1]}),
-                                     kinds[item[0].sentence.doc_id] != "report", item[0].position))
+                                     story.kinds[item[0].sentence.doc_id].kind != "report", item[0].position))
     covered: set[tuple[str, int]] = set()
     key_facts: list[Claim] = []
     only_in: list[Claim] = []

@@ -13,9 +13,12 @@ def parse_published(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        stamp = datetime.fromisoformat(normalise_published(value))
+        stamp = datetime.fromisoformat(value)  # the canonical form every reader writes: no second parse
     except ValueError:
-        return None
+        try:
+            stamp = datetime.fromisoformat(normalise_published(value))
+        except ValueError:
+            return None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.timestamp()

@@ -56,10 +56,9 @@ class Story:
     documents: tuple[Document, ...]  # in input order, copies included
     kinds: Mapping[str, KindVerdict]  # every document's kind, with the signals that decided it
     units: Mapping[str, list[Unit]]  # sentence units of each independent source, in its order
-    spellings: Mapping[str, str]  # a name term's variant spelling -> its canonical term
     date: date | None  # the story's date: latest publication date, else the date the texts name most
     references: Mapping[str, Reference]  # per document
-    index: SupportIndex  # over `units`: which sources state a unit's fact
+    index: SupportIndex  # over `units`: which sources state a unit's fact (name spellings in `canonical`)
     known: Known | None = None
 
     @property
@@ -113,7 +112,6 @@ def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -
         documents=tuple(documents),
         kinds=MappingProxyType(kinds),
         units=MappingProxyType(units),
-        spellings=MappingProxyType(spellings),
         date=day,
         references=MappingProxyType(references),
         index=SupportIndex(units, spellings),
