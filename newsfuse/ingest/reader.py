@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsfuse.ingest.dates import normalise_article_date
+from newsfuse.ingest.dates import with_normalised_dates
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.formats import (
     EXTENSION_FORMATS,
@@ -35,7 +35,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Every article in the given inputs, in order; ids made unique (a repeated id gets a suffix)."""
     seen: dict[str, int] = {}
-    for item in _read_all(paths, max_bytes):
+    for item in with_normalised_dates(_read_all(paths, max_bytes)):  # dates are read here, once, for every format
         if isinstance(item, Article):
             if item.id in seen:
                 seen[item.id] += 1
@@ -43,9 +43,6 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
                 yield Problem(item.path or item.id, f"duplicate id {item.id!r}; renamed to {new_id!r}", fatal=False)
                 item.id = new_id
             seen.setdefault(item.id, 1)
-            undated = normalise_article_date(item)  # dates are read here, once, for every format
-            if undated:
-                yield undated
             cut = cut_article(item)
             if cut is not None:
                 yield cut
