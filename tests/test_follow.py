@@ -237,3 +237,14 @@ def test_an_entry_seen_last_round_is_not_taken_again_even_when_it_was_not_stored
         del server.overrides["ledger.atom"]
     assert (first.entries, first.added, first.duplicates) == (3, 2, 1)  # the same text at another URL: once
     assert (second.entries, second.added, second.duplicates) == (1, 1, 0)  # only the new entry is taken
+
+
+def test_an_article_page_without_a_declared_charset_is_decoded_as_a_file_would_be():
+    from newsfuse.follow.fetch import Response
+    from newsfuse.follow.poller import _page_text
+
+    page = "<p>La grève des dockers a commencé lundi à Varnholm, selon le syndicat.</p>"
+    legacy = Response("https://example.org/a", 200, page.encode("cp1252"), content_type="text/html")
+    assert "grève" in _page_text(legacy) and "\ufffd" not in _page_text(legacy)
+    declared = Response("https://example.org/a", 200, page.encode("utf-8"), content_type="text/html; charset=UTF-8")
+    assert _page_text(declared) == page

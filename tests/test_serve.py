@@ -87,6 +87,9 @@ def test_a_story_page_shows_the_brief_with_each_sources_words_and_is_cached(clie
     assert again.text == first.text
     update = client.get(f"/stories/{story}", params={"since": "2026-05-12"})
     assert "three months" in update.text and "Only what is new since" in update.text
+    assert client.get(f"/stories/{story}", params={"since": "2026-05-13"}).status_code == 200
+    with sqlite3.connect(store) as db:  # a visitor's `since` is built for the request, never stored
+        assert db.execute("SELECT count(*) FROM brief_cache WHERE story_id = ?", (story,)).fetchone()[0] == 1
     assert client.get(f"/stories/{story}", params={"since": "someday"}).status_code == 400
 
 

@@ -155,8 +155,12 @@ def run_spark_briefs(out: Path, options: ArchiveOptions = DEFAULT_OPTIONS, spark
     report = ArchiveReport()
     watch = Stopwatch(report)
     peak = spark.sparkContext.accumulator(0.0, _Largest())
-    rows = spark.read.parquet(str(out / "articles")).rdd.map(lambda row: ArchiveArticle(**row.asDict()))
+    from pyspark import StorageLevel
+
+    rows = (spark.read.parquet(str(out / "articles")).rdd.map(lambda row: ArchiveArticle(**row.asDict()))
+            .persist(StorageLevel.MEMORY_AND_DISK))  # counted, then briefed: read once
     report.articles = rows.count()
+    report.copies = rows.filter(lambda row: row.copy_of is not None).count()
     watch.lap("read")
     _brief_stories(spark, rows, out, options, report, watch, peak)
     report.peak_rss_mb = peak.value

@@ -12,14 +12,14 @@ here is a copy in the stream too.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.dedupe.copies import COPY_CONTAINMENT, SHINGLE_WORDS
+from newsfuse.cluster.copies import run_hashes
+from newsfuse.dedupe.copies import COPY_CONTAINMENT
 
 # 128 permutations in 64 bands of 2 rows. A copy holding half of a twice-as-long original (containment
 # 0.5, the copy threshold) has Jaccard 0.2 and is a candidate with probability 1 - (1 - 0.2^2)^64 = 0.93;
@@ -39,7 +39,6 @@ _MASK = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20260101)  # fixed seed: the same signatures in every process and every run
 _A = _rng.integers(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _EMPTY = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint64)
 
 
@@ -53,10 +52,8 @@ class Signature:
 
 
 def runs(text: str) -> np.ndarray:
-    """The article's distinct five-word run hashes (32-bit), as in `newsfuse.cluster.copies.sketch`."""
-    ids = [zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())]
-    span = min(SHINGLE_WORDS, len(ids))
-    hashes = {hash(tuple(ids[i : i + span])) & 0xFFFFFFFF for i in range(len(ids) - span + 1)} if ids else set()
+    """The article's distinct five-word run hashes (32-bit), those of `newsfuse.cluster.copies.sketch`."""
+    hashes = run_hashes(text)
     return np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
 
 

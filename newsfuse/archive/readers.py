@@ -9,12 +9,13 @@ so keys are unique across the archive and sort in reading order whichever machin
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.ingest.dates import normalise_article_date
 from newsfuse.ingest.formats import EXTENSION_FORMATS, article_from_record, json_lines
+from newsfuse.ingest.paths import walk_folder
 from newsfuse.model import Article, Problem
 
 # A JSON Lines file larger than this is read as several units (each a byte range), so the read and
@@ -44,11 +45,13 @@ def list_units(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES, min_units:
     files: list[Path] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p) and not _hidden(p, path))
+        if path.is_dir():  # the reader's walk: hidden files skipped, unreadable folders and link loops reported
+            found = []
+            for item in walk_folder(path, lambda name: _readable(Path(name))):
+                (problems.append(item) if isinstance(item, Problem) else found.append(item))
             if not found:
                 problems.append(Problem(raw, "folder holds no readable files"))
-            files += found
+            files += sorted(found)
         elif path.is_file():
             files.append(path)
         else:
@@ -81,10 +84,6 @@ def _readable(path: Path) -> bool:
             or name.endswith(_PARQUET))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def read_unit(unit: Unit, max_bytes: int = 20_000_000) -> Iterator[tuple[int, Article] | Problem]:
     """(key, article) for every article of one unit; a broken file or record is a problem, never an error."""
     base = unit.file << FILE_SHIFT
@@ -97,33 +96,48 @@ def read_unit(unit: Unit, max_bytes: int = 20_000_000) -> Iterator[tuple[int, Ar
         elif name.endswith(_PARQUET):
             items = _read_parquet(unit.path)
         elif unit.end is not None:
-            items = _read_jsonl_range(unit)
+            items = _read_jsonl_range(unit, max_bytes)
         else:
             items = _read_other(unit.path, max_bytes)
         for position, item in items:
+            if isinstance(item, Article):  # every format's dates read alike, as `newsfuse ingest` reads them
+                warning = normalise_article_date(item)
+                if warning:
+                    yield warning
             yield item if isinstance(item, Problem) else (base | position, item)
     except Exception as error:  # a truncated or corrupt file ends its own unit, not the job
         yield Problem(unit.path, f"could not read further ({type(error).__name__}: {error})")
 
 
-def _read_jsonl_range(unit: Unit) -> Iterator[tuple[int, Article | Problem]]:
-    """Lines that start inside [start, end): the line cut by `start` belongs to the previous unit."""
+def _read_jsonl_range(unit: Unit, max_bytes: int) -> Iterator[tuple[int, Article | Problem]]:
+    """Lines that start inside [start, end): the line cut by `start` belongs to the previous unit. A line
+    longer than `max_bytes` is reported and skipped, never held whole."""
     assert unit.end is not None
     with open(unit.path, "rb") as handle:
         handle.seek(unit.start)
         if unit.start:
             handle.seek(unit.start - 1)
-            handle.readline()  # finish the line that began before this unit
+            _skip_line(handle)  # finish the line that began before this unit
         while handle.tell() < unit.end:
             offset = handle.tell()
-            line = handle.readline()
+            line = handle.readline(max_bytes + 1)
             if not line:
                 break
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                _skip_line(handle)
+                yield offset, Problem(f"{unit.path}@{offset}", f"line longer than {max_bytes:,} bytes; skipped")
+                continue
             for item in json_lines([line.decode("utf-8", errors="replace")], f"{unit.path}@{offset}"):
                 if isinstance(item, Problem):
                     yield offset, item
                 else:
                     yield offset, article_from_record(item[1], f"{Path(unit.path).stem}@{offset}", unit.path)
+
+
+def _skip_line(handle, chunk: int = 1 << 20) -> None:
+    """Read past the end of the current line, a chunk at a time."""
+    while (part := handle.readline(chunk)) and not part.endswith(b"\n"):
+        pass
 
 
 def _read_parquet(path: str) -> Iterator[tuple[int, Article | Problem]]:
@@ -140,9 +154,6 @@ def _read_other(path: str, max_bytes: int) -> Iterator[tuple[int, Article | Prob
     """Everything `newsfuse brief` reads, through its own reader (gzip included)."""
     from newsfuse.ingest import read_inputs
 
-    if path.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:  # cheap check here, so a broken file is reported once
-            handle.read(1)
     for position, item in enumerate(read_inputs([path], max_bytes)):
         if isinstance(item, Problem) and not item.fatal and "duplicate id" in item.reason:
             continue  # ids need not be unique in an archive: the key is

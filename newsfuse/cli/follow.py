@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, say
+from newsfuse.cli.common import report as report_problems
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from newsfuse.model import Problem
 
 DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -95,7 +95,7 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
     """
     period, found = period_and_feeds("follow", every, urls, lists)
     if not found:
-        click.echo("newsfuse follow: no feed to follow: give FEED_URL... or --feeds FILE (see --help)", err=True)
+        say("newsfuse follow: no feed to follow: give FEED_URL... or --feeds FILE (see --help)")
         sys.exit(EXIT_USAGE if not urls and not lists else EXIT_NOTHING_USABLE)
     from newsfuse.follow.fetch import Fetcher
     from newsfuse.follow.poller import Follower
@@ -105,10 +105,10 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
     try:
         connection = connect(target)
     except (StoreError, sqlite3.Error) as error:
-        click.echo(f"newsfuse: {error}", err=True)
+        say(f"newsfuse: {error}")
         sys.exit(EXIT_NOTHING_USABLE)
     fetcher = Fetcher(max_bytes=max_bytes, timeout=timeout, host_delay=delay)
-    follower = Follower(connection, fetcher, period, on_problem=_echo_problem)
+    follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]))
     status = EXIT_OK
     try:
         while True:
@@ -116,22 +116,19 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
             try:
                 report = follower.round(found)
             except sqlite3.Error as error:  # the database, not a feed: say so; the next round tries again
-                click.echo(f"newsfuse: follow: round failed: database error ({error}) -> {target}", err=True)
+                say(f"newsfuse: follow: round failed: database error ({error}) -> {target}")
                 status = EXIT_NOTHING_USABLE
             else:
                 status = EXIT_NOTHING_USABLE if report.checked and report.failed == report.checked else EXIT_OK
                 if not quiet:
-                    click.echo(f"newsfuse: follow: {report.line()} -> {target}", err=True)
+                    say(f"newsfuse: follow: {report.line()} -> {target}")
             if once:
                 break
             time.sleep(max(0.0, period - (time.monotonic() - started)))
     except KeyboardInterrupt:
-        click.echo("newsfuse: follow: stopped", err=True)
+        say("newsfuse: follow: stopped")
     finally:
         fetcher.close()
         connection.close()
     sys.exit(status)
 
-
-def _echo_problem(problem: Problem) -> None:
-    click.echo(f"newsfuse: {problem}", err=True)

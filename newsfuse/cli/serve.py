@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK
+from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, say
+from newsfuse.cli.common import report as report_problems
 from newsfuse.cli.follow import period_and_feeds
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
-from newsfuse.model import Problem
 
 DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
@@ -44,8 +44,7 @@ def serve(db_path: str | None, host: str, port: int, follow_urls: tuple[str, ...
     target = Path(db_path or default_db_path())
     period, found = period_and_feeds("serve", every, follow_urls, lists)
     if not target.exists() and not found:
-        click.echo(f"newsfuse: no database at {target} (create one with `newsfuse ingest`, or serve with --follow)",
-                   err=True)
+        say(f"newsfuse: no database at {target} (create one with `newsfuse ingest`, or serve with --follow)")
         sys.exit(EXIT_NOTHING_USABLE)
     import uvicorn
 
@@ -55,16 +54,16 @@ def serve(db_path: str | None, host: str, port: int, follow_urls: tuple[str, ...
     try:
         connect(target).close()  # create or migrate once, before any request
     except (StoreError, sqlite3.Error) as error:
-        click.echo(f"newsfuse: {error}", err=True)
+        say(f"newsfuse: {error}")
         sys.exit(EXIT_NOTHING_USABLE)
     stop = threading.Event()
     if found:
         threading.Thread(target=_follow_loop, args=(target, found, period, delay, stop), daemon=True,
                          name="newsfuse-follow").start()
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"newsfuse: warning: listening on {host}: other machines can read this database", err=True)
+        say(f"newsfuse: warning: listening on {host}: other machines can read this database")
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"newsfuse: serving {target} on http://{shown}:{port}/ (Ctrl-C stops)", err=True)
+    say(f"newsfuse: serving {target} on http://{shown}:{port}/ (Ctrl-C stops)")
     try:
         uvicorn.run(create_app(target), host=host, port=port, log_level="warning", access_log=False,
                     server_header=False)
@@ -83,17 +82,17 @@ def _follow_loop(target: Path, urls: list[str], period: float, delay: float, sto
 
     connection = connect(target)
     fetcher = Fetcher(timeout=DEFAULT_TIMEOUT, host_delay=delay)
-    follower = Follower(connection, fetcher, period, on_problem=_echo_problem)
+    follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]))
     try:
         while not stop.is_set():
             started = time.monotonic()
             newest = connection.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
             try:
                 report = follower.round(urls)
-                click.echo(f"newsfuse: follow: {report.line()}", err=True)
+                say(f"newsfuse: follow: {report.line()}")
                 _warm_briefs(connection, newest, stop)
             except Exception as error:  # a round that fails must not end the server; the next round retries
-                click.echo(f"newsfuse: follow: round failed ({type(error).__name__}: {error})", err=True)
+                say(f"newsfuse: follow: round failed ({type(error).__name__}: {error})")
             stop.wait(max(0.0, period - (time.monotonic() - started)))
     finally:
         fetcher.close()
@@ -114,6 +113,3 @@ def _warm_briefs(connection: sqlite3.Connection, newest: int, stop: threading.Ev
             return
         story_brief_cached(connection, story)
 
-
-def _echo_problem(problem: Problem) -> None:
-    click.echo(f"newsfuse: {problem}", err=True)

@@ -40,11 +40,17 @@ class Sketch:
         return cls(tuple(np.frombuffer(data, dtype="<u4").tolist()), size)
 
 
-def sketch(text: str, k: int = SKETCH_SIZE) -> Sketch:
-    # Words to stable ids, then runs of ids to one hash (a tuple of ints hashes the same in every process).
+def run_hashes(text: str) -> set[int]:
+    """The distinct five-word runs of a text as 32-bit hashes: words to stable ids, then runs of ids to one
+    hash (a tuple of ints hashes the same in every process). The stream's sketches and the archive's
+    MinHash signatures both start here, so a copy in one is a copy in the other."""
     ids = [zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())]
     span = min(SHINGLE_WORDS, len(ids))
-    runs = {hash(tuple(ids[i : i + span])) & 0xFFFFFFFF for i in range(len(ids) - span + 1)} if ids else set()
+    return {hash(tuple(ids[i : i + span])) & 0xFFFFFFFF for i in range(len(ids) - span + 1)} if ids else set()
+
+
+def sketch(text: str, k: int = SKETCH_SIZE) -> Sketch:
+    runs = run_hashes(text)
     return Sketch(tuple(heapq.nsmallest(k, runs)), len(runs))
 
 

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from newsfuse.follow.fetch import Fetcher, Response
 from newsfuse.follow.parse import Entry, parse_feed
+from newsfuse.ingest.decode import decode_bytes
+from newsfuse.ingest.limits import cut_article
 from newsfuse.model import Article, Problem
 from newsfuse.store.keys import content_hash, url_key
 
@@ -98,6 +100,10 @@ class Follower:
             report.pages += 1
             articles.append(self._page_article(entry, response))
         before = (self.ingester.report.added, self.ingester.report.duplicates, self.ingester.report.new_stories)
+        for item in articles:  # the bounds `newsfuse ingest` puts on one article
+            cut = cut_article(item) if isinstance(item, Article) else None
+            if cut is not None:
+                self._problem(cut)
         self.ingester.ingest(sorted(articles, key=_published_order))  # in the order the news broke
         after = self.ingester.report
         report.added, report.duplicates, report.new_stories = (
@@ -157,8 +163,9 @@ class Follower:
         if response.error is not None:
             page = Problem(entry.link or summary.id, f"article page: {response.error}")
         else:
-            html = response.body.decode(_charset(response.content_type), errors="replace")
-            page = article_from_html(html, summary.id, entry.link or summary.id)
+            html = _page_text(response)
+            page = (article_from_html(html, summary.id, entry.link or summary.id) if html is not None
+                    else Problem(entry.link or summary.id, "article page: not text"))
         if isinstance(page, Problem):
             if not summary.text.strip():
                 return page
@@ -220,16 +227,19 @@ def _published_order(item: Article | Problem) -> float:
     return stamp if stamp is not None else float("inf")
 
 
-def _charset(content_type: str | None) -> str:
+def _page_text(response: Response) -> str | None:
+    """The page as text: by the charset its header declares, else as `newsfuse ingest` decodes a file
+    (byte-order marks, UTF-8, legacy code pages); None when it is not text."""
     import codecs
 
-    if content_type and "charset=" in content_type.lower():
-        name = content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"')
+    content_type = (response.content_type or "").lower()
+    if "charset=" in content_type:
+        name = content_type.split("charset=", 1)[1].split(";")[0].strip().strip('"')
         try:
-            return codecs.lookup(name).name
+            return response.body.decode(codecs.lookup(name).name, errors="replace")
         except LookupError:
             pass
-    return "utf-8"
+    return decode_bytes(response.body).text
 
 
 def _duration(seconds: float) -> str:

@@ -35,11 +35,12 @@ def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | Non
     if version is None:
         return Problem(f"story {story_id}", "no such story in the database")
     key = version if since is None else f"{version}|since={since:.0f}"
-    found = _lookup(db, story_id, key)
-    if found is not None:
-        return found
+    if since is None:
+        found = _lookup(db, story_id, key)
+        if found is not None:
+            return found
     with _BUILDING:
-        found = _lookup(db, story_id, key)  # built by another request while this one waited
+        found = _lookup(db, story_id, key) if since is None else None  # built by a request this one waited for
         if found is not None:
             return found
         from newsfuse.pipeline import BriefOptions
@@ -50,10 +51,12 @@ def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | Non
         if isinstance(brief, Problem):
             return brief
         record = {"brief": brief_to_dict(brief), "view": page_view(brief)}
+        if since is not None:  # a visitor chooses `since`: an update brief is built for the request, never stored
+            return CachedBrief(record["brief"], record["view"], key, cached=False)
         db.execute("BEGIN IMMEDIATE")
         try:
-            # Older versions of this story are stale: they go, whatever `since` they were built for.
-            db.execute("DELETE FROM brief_cache WHERE story_id = ? AND version NOT LIKE ?", (story_id, f"{version}%"))
+            # One row per story: its current version replaces every older one.
+            db.execute("DELETE FROM brief_cache WHERE story_id = ? AND version != ?", (story_id, version))
             db.execute("INSERT OR REPLACE INTO brief_cache (story_id, version, brief, created) VALUES (?, ?, ?, ?)",
                        (story_id, key, json.dumps(record, ensure_ascii=False), time.time()))
             db.execute("COMMIT")

@@ -3,6 +3,8 @@ carries a Content-Security-Policy that runs no script but the app's own file."""
 
 from __future__ import annotations
 
+from newsfuse.display import link_url as safe_url  # the one check for "is this a link" (render uses it too)
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -14,12 +16,4 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) address; None for `javascript:`, `data:`, relative or empty."""
-    if not url:
-        return None
-    cleaned = url.strip()
-    if cleaned.lower().startswith(("http://", "https://")) and not any(c in cleaned for c in "\x00\r\n\t "):
-        return cleaned
-    return None
+__all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "safe_url"]

@@ -7,15 +7,12 @@ import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
-from newsfuse.ingest.formats import article_from_record, json_lines
 from newsfuse.ingest.paths import walk_folder
 from newsfuse.model import Article, Problem
 
 _LINE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-_FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
 def stream_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Problem]:
@@ -29,7 +26,9 @@ def stream_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Pr
             if isinstance(file, Problem):
                 yield file
             elif file.name.lower().endswith(_LINE_SUFFIXES):
-                yield from _json_lines_file(file, max_bytes)
+                from newsfuse.ingest.stream import read_json_lines_file
+
+                yield from read_json_lines_file(file, max_bytes)
             else:
                 yield from read_inputs([str(file)], max_bytes=max_bytes)
 
@@ -39,17 +38,6 @@ def stream_feeds(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> It
     from newsfuse.ingest.feeds import read_feed_files
 
     yield from read_feed_files(paths, max_bytes)
-
-
-def read_json_lines(stream: IO[str], where: str) -> Iterator[Article | Problem]:
-    for item in json_lines(stream, where):
-        yield item if isinstance(item, Problem) else article_from_record(item[1], f"line-{item[0]}", where)
-
-
-def _json_lines_file(path: Path, max_bytes: int) -> Iterator[Article | Problem]:
-    from newsfuse.ingest.stream import read_json_lines_file
-
-    yield from read_json_lines_file(path, max_bytes)
 
 
 def _stdin(max_bytes: int) -> Iterator[Article | Problem]:
