@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -175,3 +176,23 @@ def test_a_file_that_is_not_a_newsfuse_database_is_refused_unchanged(tmp_path) -
         connect_readonly(empty)
     connect(empty).close()  # an empty file is a new database: ingest may create its tables
     assert connect_readonly(empty).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _open_and_close(path: str) -> str:
+    try:
+        connect(path).close()
+    except Exception as error:  # reported to the parent, which asserts there were none
+        return repr(error)
+    return ""
+
+
+def test_processes_creating_one_new_database_at_once_all_succeed(tmp_path) -> None:
+    """Several ingests started together on a new file: one creates the tables, the others must see a
+    newsfuse database (not "someone else's tables") however their reads interleave with its commit."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    with context.Pool(4) as pool:
+        for attempt in range(15):
+            errors = pool.map(_open_and_close, [str(tmp_path / f"news{attempt}.db")] * 4)
+            assert not any(errors), errors

@@ -160,10 +160,17 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
 def check_schema(connection: sqlite3.Connection, target: Path) -> int:
     """The file's newsfuse schema version (0: an empty database), or StoreError when the file is not one
     newsfuse may use. Reads only."""
+    # One read transaction: read apart, another process creating the tables between the two reads would
+    # make a fresh database look like someone else's (version 0 with tables).
     try:
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                  if not name.startswith("sqlite_")}
+        connection.execute("BEGIN")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                      if not name.startswith("sqlite_")}
+        finally:
+            if connection.in_transaction:
+                connection.execute("COMMIT")
     except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
         raise StoreError(f"{target}: not a usable SQLite database ({error})") from None
     if version > SCHEMA_VERSION:
