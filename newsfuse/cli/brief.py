@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, write_stdout
+from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, write_stdout
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.render import RENDERERS
@@ -29,7 +29,7 @@ from newsfuse.render import RENDERERS
 @click.option("--since", default=None, metavar="TIME",
               help="With --story: an update brief, only what is new since TIME (ISO 8601).")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="With --story: the story database (default: $NEWSFUSE_DB, else newsfuse.db).")
+              help=f"With --story: {DB_HELP[0].lower()}{DB_HELP[1:]}")
 def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_bytes: int, output: str | None,
           story_id: int | None, since: str | None, db_path: str | None) -> None:
     """Summarise the articles in PATH... into one brief that cites its sources.

@@ -20,6 +20,8 @@ from newsfuse.model import Problem
 EXIT_OK = 0
 EXIT_NOTHING_USABLE = 1
 EXIT_USAGE = 2
+# The --db option's help, the same for every command that reads or writes the story database.
+DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
 T = TypeVar("T")
 

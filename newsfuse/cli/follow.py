@@ -10,11 +10,10 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, say
+from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, say
 from newsfuse.cli.common import report as report_problems
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
-DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 

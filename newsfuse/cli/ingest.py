@@ -7,12 +7,10 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, say
+from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, say
 from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
 from newsfuse.store.db import BATCH_SIZE, StoreError, connect, default_db_path
-
-DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
 
 @click.command()

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, say
+from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, say
 from newsfuse.cli.common import report as report_problems
 from newsfuse.cli.follow import period_and_feeds
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_TIMEOUT
-
-DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
 
 @click.command()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsfuse.cli.common import EXIT_OK, EXIT_USAGE, fail, write_stdout
+from newsfuse.cli.common import DB_HELP, EXIT_OK, EXIT_USAGE, fail, write_stdout
 from newsfuse.display import json_safe, one_line
 from newsfuse.model import Problem
 from newsfuse.store.db import StoreError, connect_readonly, default_db_path
@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # the brief pipeline is imported only when a brief is asked f
     from newsfuse.model import Brief
     from newsfuse.pipeline import BriefOptions
 
-DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
 
 @click.command()

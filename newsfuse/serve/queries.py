@@ -7,7 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from newsfuse.store.queries import StoryRow
+from newsfuse.store.queries import STORY_COLUMNS, StoryRow
 
 _DAY = 86_400.0
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -51,14 +51,13 @@ def stories_page(db: sqlite3.Connection, query: str | None = None, since: float 
     """Stories newest first (by last seen); with words, only stories with an article that holds them."""
     low = since if since is not None else float("-inf")
     high = until if until is not None else float("inf")
-    columns = "s.id, s.title, s.articles, s.copies, s.sources, s.first_seen, s.last_seen"
     expression = match_expression(query) if query else None
     if query and expression is None:
         return StoryPage([], 0, False)
     if expression is None:
         rows = db.execute(
-            f"SELECT {columns} FROM stories s WHERE s.last_seen >= ? AND s.last_seen < ? "
-            "ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?", (low, high, limit + 1, offset)).fetchall()
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE last_seen >= ? AND last_seen < ? "
+            "ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?", (low, high, limit + 1, offset)).fetchall()
         total = None
         if offset == 0 and len(rows) <= limit:
             total = len(rows)
@@ -76,7 +75,6 @@ def _matching_stories(db: sqlite3.Connection, expression: str, low: float, high:
     newest first and reading stops once enough stories are found, so a word in half the store costs
     about as much as a rare one; sorting every match by its story's last activity did not (0.5 s for a
     word in 28,000 of 50,000 articles)."""
-    columns = "id, title, articles, copies, sources, first_seen, last_seen"
     seen: set[int] = set()
     kept: list[tuple] = []
     matches = db.execute("SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid "
@@ -85,7 +83,7 @@ def _matching_stories(db: sqlite3.Connection, expression: str, low: float, high:
         if story in seen:
             continue
         seen.add(story)
-        row = db.execute(f"SELECT {columns} FROM stories WHERE id = ? AND last_seen >= ? AND last_seen < ?",
+        row = db.execute(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ? AND last_seen >= ? AND last_seen < ?",
                          (story, low, high)).fetchone()
         if row is not None:
             kept.append(row)

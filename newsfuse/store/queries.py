@@ -19,10 +19,14 @@ class StoryRow:
     last_seen: float
 
 
+# The stories table's columns in StoryRow's order (every reader of story rows selects these).
+STORY_COLUMNS = "id, title, articles, copies, sources, first_seen, last_seen"
+
+
 def list_stories(db: sqlite3.Connection, since: float | None = None, limit: int | None = None,
                  min_articles: int = 1) -> list[StoryRow]:
     """Stories seen since `since` (or all), most recently active first. Served by the last_seen index."""
-    query = ("SELECT id, title, articles, copies, sources, first_seen, last_seen FROM stories "
+    query = (f"SELECT {STORY_COLUMNS} FROM stories "
              "WHERE last_seen >= ? AND articles >= ? ORDER BY last_seen DESC, id DESC")
     parameters: list = [since if since is not None else float("-inf"), min_articles]
     if limit is not None:
@@ -32,8 +36,7 @@ def list_stories(db: sqlite3.Connection, since: float | None = None, limit: int 
 
 
 def get_story(db: sqlite3.Connection, story_id: int) -> StoryRow | None:
-    row = db.execute("SELECT id, title, articles, copies, sources, first_seen, last_seen FROM stories WHERE id = ?",
-                     (story_id,)).fetchone()
+    row = db.execute(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
     return StoryRow(*row) if row else None
 
 
