@@ -252,3 +252,17 @@ def test_only_briefs_reruns_the_last_stage_from_the_articles_table(tmp_path: Pat
     assert [row["story"] for row in after] == [row["story"] for row in before]
     brief = json.loads(after[0]["brief"])
     assert brief["analysis"] and brief["summary"] == json.loads(before[0]["brief"])["summary"]
+
+
+def test_cli_max_bytes_skips_a_larger_file_and_reads_the_rest(tmp_path: Path) -> None:
+    """`--max-bytes` bounds what one input may cost: a larger file is reported, the others are read."""
+    inputs = tmp_path / "in"
+    shutil.copytree(HARBOUR, inputs)
+    sizes = sorted((path.stat().st_size, path.name) for path in inputs.iterdir() if path.is_file())
+    largest_size, largest = sizes[-1]
+    runner = CliRunner()
+    result = runner.invoke(main, ["archive", str(inputs), "--out", str(tmp_path / "out"),
+                                  "--max-bytes", str(largest_size - 1)])
+    assert result.exit_code == 0, result.output
+    assert largest in result.stderr and "1 skipped" in result.stderr
+    assert f"{len(sizes) - 1} articles" in result.stderr

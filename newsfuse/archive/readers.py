@@ -16,6 +16,7 @@ from pathlib import Path
 from newsfuse.ingest.dates import normalise_article_date
 from newsfuse.ingest.formats import EXTENSION_FORMATS, article_from_record, json_lines
 from newsfuse.ingest.paths import walk_folder
+from newsfuse.ingest.reader import DEFAULT_MAX_BYTES
 from newsfuse.model import Article, Problem
 
 # A JSON Lines file larger than this is read as several units (each a byte range), so the read and
@@ -84,7 +85,7 @@ def _readable(path: Path) -> bool:
             or name.endswith(_PARQUET))
 
 
-def read_unit(unit: Unit, max_bytes: int = 20_000_000) -> Iterator[tuple[int, Article] | Problem]:
+def read_unit(unit: Unit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[int, Article] | Problem]:
     """(key, article) for every article of one unit; a broken file or record is a problem, never an error."""
     base = unit.file << FILE_SHIFT
     name = unit.path.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.cluster.params import WINDOW_DAYS
+from newsfuse.ingest.reader import DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -44,7 +45,7 @@ class ArchiveOptions:
     # activity window, so a story still active at the edge is seen from both sides and merged.
     overlap_days: float = WINDOW_DAYS
     partitions: int = 8  # Spark: partitions of the read and extract stages
-    max_bytes: int = 20_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES  # a larger file, or a longer JSON Lines line, is reported and skipped
     min_sources: int = 2  # a story gets a brief when this many independent sources report it
     brief_articles: int = 40  # articles (earliest first) a story's brief is built from: bounds its cost
 

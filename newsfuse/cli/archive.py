@@ -10,6 +10,7 @@ import click
 
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
 from newsfuse.cluster.params import WINDOW_DAYS
+from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
 
 
@@ -30,9 +31,12 @@ from newsfuse.model import Problem
                    "partition repeats of the one before).")
 @click.option("--only-briefs", is_flag=True,
               help="Run the last stage alone: OUT/stories and OUT/briefs again from OUT/articles (no INPUT).")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
+              help="Skip input files larger than this, and JSON Lines lines longer than this (JSON Lines, WARC "
+                   "and Parquet files are streamed, whatever their size).")
 @click.option("--quiet", "-q", is_flag=True, help="Report only the totals, not each skipped article.")
 def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, partitions: int, words: int,
-            analysis: bool, window_days: float, only_briefs: bool, quiet: bool) -> None:
+            analysis: bool, window_days: float, only_briefs: bool, max_bytes: int, quiet: bool) -> None:
     """Read an archive, find copies, group stories and brief each story told by two or more sources.
 
     INPUT... are files or folders: JSON Lines, JSON, Parquet, HTML, text, Markdown, feeds, gzip of any of
@@ -58,7 +62,8 @@ def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, 
         sys.exit(EXIT_USAGE)
     from newsfuse.archive.records import ArchiveOptions
 
-    options = ArchiveOptions(words=words, analysis=analysis, window_days=window_days, partitions=partitions)
+    options = ArchiveOptions(words=words, analysis=analysis, window_days=window_days, partitions=partitions,
+                             max_bytes=max_bytes)
 
     def on_problem(problem: Problem) -> None:
         if not quiet:
