@@ -30,6 +30,22 @@ class Span:
         return self.end - self.start
 
 
+# What a kept body block is. Only "prose" is running text that sentences are taken from; a list item, a
+# table row or a heading is the article's text (kept, shown, in its spans) but not a summary sentence.
+BLOCK_KINDS = ("prose", "list", "table", "heading")
+
+
+@dataclass(frozen=True)
+class Block(Span):
+    """A body paragraph kept by the cleaner: its span and what kind of text it is (one of BLOCK_KINDS)."""
+
+    kind: str = "prose"
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind == "prose"
+
+
 @dataclass
 class Article:
     """One input article, as read, before any processing."""
@@ -88,7 +104,7 @@ class Document:
     article: Article
     language: str = "en"
     title_span: Span | None = None  # the headline inside the text, when the text carries one
-    blocks: list[Span] = field(default_factory=list)  # body paragraphs kept by the cleaner
+    blocks: list[Block] = field(default_factory=list)  # body paragraphs kept by the cleaner
     furniture: list[Furniture] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     duplicate_of: str | None = None  # id of the document this one copies

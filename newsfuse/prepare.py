@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsfuse.clean import clean_text
 from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.limits import MAX_SENTENCES, cut_article
-from newsfuse.model import Article, Document, Problem, Span
+from newsfuse.model import Article, Block, Document, Problem
 from newsfuse.segment import detect_language, split_sentences
 from newsfuse.segment.headline import leading_headline
 
@@ -53,7 +53,8 @@ def _keep_first_sentences(document: Document) -> Problem:
     total = len(document.sentences)
     document.sentences = document.sentences[:MAX_SENTENCES]
     end = document.sentences[-1].end
-    document.blocks = [Span(block.start, min(block.end, end)) for block in document.blocks if block.start < end]
+    document.blocks = [Block(block.start, min(block.end, end), block.kind) for block in document.blocks
+                       if block.start < end]
     article = document.article
     return Problem(article.path or article.id, f"article {article.id!r} has {total:,} sentences; only its first "
                    f"{MAX_SENTENCES:,} are used", fatal=False)

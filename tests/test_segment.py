@@ -115,3 +115,12 @@ def test_sentences_inside_a_quotation_opened_before_them_are_found(text, inside)
 
     (document,), _ = prepare_all([Article(id="a", text="Storm on the pass\n\n" + text)])
     assert inside_quotation(document.sentences, document.article.text) == inside
+
+
+def test_a_party_label_after_a_name_never_splits_the_sentence() -> None:
+    """Real allsides-neus text: the source's "(D-Mass. )" made the splitter cut before and after it, and
+    the summary printed the fragment "), who chairs the House Ways and Means Committee." as a sentence."""
+    text = ('"Perhaps we were not invited to today\u2019s event," said Rep. Richard Neal (D-Mass. ), who chairs '
+            "the House Ways and Means Committee. He met Sen. Mitch McConnell (R-Ky.) on Monday.")
+    sentences = [s.text for s in split_sentences(text, [Span(0, len(text))], "d")]
+    assert sentences == [text[: text.index(" He met")], "He met Sen. Mitch McConnell (R-Ky.) on Monday."]

@@ -15,6 +15,11 @@ _TERMINAL = tuple('.!?…"”’\')»।۔؟。')
 # A full stop inside a line that ends a sentence: after a word, not after an initial ("U.S. Government",
 # "Alvin K. Hellerstein" are one headline or name, not two sentences).
 _INNER_STOP = re.compile(r"(?:\w\w|[\"”’)])[.!?]\s")
+# A list item: a bullet or a dash and a space (how page extractors print <li>, and how plain text writes
+# lists), or a number or letter with a dot or bracket ("1. ", "2) ", "a) ").
+_LIST_ITEM = re.compile(r"^([-–—•·▪■►*+]\s+\S|(\d{1,2}|[a-z])[.)]\s+\S)")
+# A table row as page extractors print a <table>: cells between vertical bars.
+_TABLE_ROW = re.compile(r"^\|.*\|\s*\S*$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,15 @@ class Line:
     def is_prose(self) -> bool:
         """A line of running text: several words, and at least one full stop in it or at its end."""
         return self.words >= 12 and (self.ends_sentence or bool(_INNER_STOP.search(self.text)))
+
+    @property
+    def marker(self) -> str | None:
+        """"list" for a list item, "table" for a table row: structure the text carries, not sentences."""
+        if _TABLE_ROW.match(self.text):
+            return "table"
+        if _LIST_ITEM.match(self.text):
+            return "list"
+        return None
 
     def key(self) -> str:
         """Normalised for spotting repeats: case, punctuation and spacing folded."""

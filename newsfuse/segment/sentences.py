@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
-from newsfuse.model import Sentence, Span
+from newsfuse.model import Block, Sentence, Span
 
 # Languages whose scripts have no upper/lower case: split at terminal punctuation followed by space.
 _CASELESS = {"ar", "fa", "ur", "he", "yi", "hi", "mr", "ne", "bn", "zh", "ja", "ko", "th", "am"}
@@ -28,12 +28,21 @@ _TITLE_BEFORE_NAME = re.compile(
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
 _DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
 _DASH_START = re.compile(r"^[-—–]{1,2}\s")
+# A "sentence" opening with a closing bracket or a comma is the rest of the one before, cut at an
+# abbreviation's full stop; and one that follows a piece ending in a letter or digit (no sentence-final
+# mark) continues it. syntok cuts "said Rep. Richard Neal (D-Mass. ), who chairs ..." into "... Neal",
+# "(D-Mass." and "), who chairs ...": one sentence.
+_CONTINUATION = re.compile(r"^[)\]},;]")
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
-    """Body sentences of `text`, block by block, with spans in `text`."""
+    """Body sentences of `text`, block by block, with spans in `text`. A block the cleaner kept as a list
+    item, a table row or a heading is the article's text but gives no sentences (its paragraph number is
+    still counted, so `Sentence.paragraph` indexes `blocks`)."""
     sentences: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
+        if isinstance(block, Block) and not block.is_prose:
+            continue
         for start, end in _spans(text[block.start : block.end], language):
             start, end = block.start + start, block.start + end
             piece = text[start:end]
@@ -48,7 +57,7 @@ def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = 
 
 
 def _spans(block: str, language: str) -> Iterator[tuple[int, int]]:
-    raw = _caseless_spans(block) if language in _CASELESS else _syntok_spans(block)
+    raw = _caseless_spans(block) if language in _CASELESS else _joined_continuations(block, _syntok_spans(block))
     for start, end in raw:
         while end - start > _MAX_SENTENCE_CHARS:
             cut = block.rfind(" ", start, start + _MAX_SENTENCE_CHARS)
@@ -81,6 +90,19 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
             yield start, end
     if pending is not None:
         yield pending
+
+
+def _joined_continuations(block: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    previous: tuple[int, int] | None = None
+    for start, end in spans:
+        if previous is not None and (_CONTINUATION.match(block[start:end]) or block[previous[1] - 1].isalnum()):
+            previous = (previous[0], end)
+            continue
+        if previous is not None:
+            yield previous
+        previous = (start, end)
+    if previous is not None:
+        yield previous
 
 
 def _caseless_spans(block: str) -> Iterator[tuple[int, int]]:

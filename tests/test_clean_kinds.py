@@ -1,0 +1,152 @@
+"""Clean: lists, tables and headings are the article's text (kept, with their kind), never summary sentences."""
+
+from __future__ import annotations
+
+from newsfuse.clean import clean_text
+from newsfuse.ingest.html import article_from_html
+from newsfuse.model import Article, Block, Document
+from newsfuse.prepare import prepare_document
+
+ARTICLE = """Dock workers walk out at Port of Varnholm
+
+About 3,000 dock workers walked off the job at the Port of Varnholm on Monday, the union said in a statement.
+
+What the union wants
+The union listed three demands in its letter to the port authority on Sunday evening:
+1. No job cuts from the new automated cranes
+2. A pay rise in line with inflation
+- Talks every month with the port authority
+
+Talks with the port authority resume on Friday, a spokeswoman for the port said on Monday afternoon.
+"""
+
+
+def _document(text: str, article_id: str = "port") -> Document:
+    document = prepare_document(Article(id=article_id, text=text))
+    assert isinstance(document, Document), document
+    return document
+
+
+def _kinds(text: str, blocks: list[Block]) -> dict[str, str]:
+    return {text[block.start : block.end]: block.kind for block in blocks}
+
+
+def test_lists_and_headings_stay_in_the_body_with_their_kind():
+    document = _document(ARTICLE)
+    kinds = _kinds(ARTICLE, document.blocks)
+    assert kinds["What the union wants"] == "heading"
+    assert kinds["1. No job cuts from the new automated cranes"] == "list"
+    assert kinds["- Talks every month with the port authority"] == "list"
+    assert kinds["Talks with the port authority resume on Friday, a spokeswoman for the port said on Monday "
+                 "afternoon."] == "prose"
+    body = document.body_text()
+    for line in ("What the union wants", "2. A pay rise in line with inflation", "- Talks every month"):
+        assert line in body
+
+
+def test_no_summary_sentence_is_taken_from_a_list_or_a_heading():
+    document = _document(ARTICLE)
+    sentences = [sentence.text for sentence in document.sentences]
+    assert sentences == [
+        "About 3,000 dock workers walked off the job at the Port of Varnholm on Monday, the union said in a "
+        "statement.",
+        "The union listed three demands in its letter to the port authority on Sunday evening:",
+        "Talks with the port authority resume on Friday, a spokeswoman for the port said on Monday afternoon.",
+    ]
+    for sentence in document.sentences:  # paragraph numbers still index the document's blocks
+        block = document.blocks[sentence.paragraph]
+        assert block.is_prose and block.start <= sentence.start < sentence.end <= block.end
+
+
+def test_a_paragraph_broken_after_a_short_first_line_is_kept_whole_as_prose():
+    text = ("Union leader Marta Ilves said the workers would stay out until the plan was dropped entirely.\n\n"
+            "The port authority said on Monday that the strike\n"
+            "had stopped every ship in the harbour and that talks would resume on Friday.\n\n"
+            "Dock workers began the strike at dawn on Monday, the union said in a statement.")
+    result = clean_text(text, title="Dock workers strike")
+    assert [(text[block.start : block.end], block.kind) for block in result.blocks] == [
+        (paragraph, "prose") for paragraph in text.split("\n\n")]
+    assert not result.removed
+
+
+def test_a_caption_printed_twice_goes_but_lines_repeated_far_apart_stay():
+    caption = "Workers gather at the main gate of the port on Monday morning before the strike."
+    prose = ("Dock workers began a 48-hour strike at the Port of Varnholm on Monday, the union said in a "
+             "statement.")
+    step = "Eat a light meal two hours before the shift"
+    text = "\n\n".join([prose, caption, caption, "Talks resume on Friday, the port authority said in its reply.",
+                        step, "The first shift starts at six in the morning, the union said on Monday.",
+                        "The second shift starts at two in the afternoon, the union said on Monday.",
+                        "The third shift starts at ten in the evening, the union said on Monday.",
+                        "The night crews are paid a bonus for every hour they work, the union said.", step,
+                        "The union said the strike would last until Wednesday at the earliest."])
+    result = clean_text(text)
+    removed = [text[f.span.start : f.span.end] for f in result.removed]
+    kept = [text[block.start : block.end] for block in result.blocks]
+    assert removed == [caption, caption]
+    assert kept.count(step) == 2
+
+
+def test_after_the_last_paragraph_a_list_it_introduces_and_a_table_of_dates_stay():
+    text = ("The band announced on Monday that it will tour again next summer, its first tour in ten years.\n\n"
+            "Tickets go on sale on Friday at ten in the morning, the promoter said in a statement on Monday.\n"
+            "The tour will include:\n"
+            "- a new album played in full\n"
+            "- guest singers at every show\n"
+            "Tour dates\n"
+            "June 9 - West Palm Beach, FL\n"
+            "June 10 - Tampa, FL\n"
+            "June 14 - Alpharetta, GA\n"
+            "Most read\n"
+            "1. Council approves new cycle lanes\n"
+            "2. Local bakery wins national prize")
+    result = clean_text(text)
+    kinds = _kinds(text, result.blocks)
+    assert kinds["- a new album played in full"] == "list" and "The tour will include:" in kinds
+    assert kinds["June 10 - Tampa, FL"] == "list" and kinds["Tour dates"] == "heading"
+    assert not any("Council" in kept or "Most read" in kept for kept in kinds)
+
+
+def test_body_sentences_that_look_like_furniture_stay():
+    text = ("As Emily Feng reports for the Evening Post, the first cases came to light last week, when the "
+            "authorities announced two infected people.\n\n"
+            "The agency published two sets of images: the first from the satellite and the second from a plane.\n\n"
+            "Doctors said the risk to the public was low and that the hospital would stay open all week.\n\n"
+            "An inflatable patrol boat moored at the quay. (File photo: Patrol boat at the quay in 2002)\n\n"
+            "The health ministry said it would publish new figures on Friday morning, as it does every week.")
+    result = clean_text(text)
+    body = "\n".join(text[block.start : block.end] for block in result.blocks)
+    assert "As Emily Feng reports" in body and "two sets of images:" in body
+    assert "File photo" not in body and "inflatable patrol boat" not in body
+
+
+def test_a_dateline_in_another_language_and_a_form_label_are_furniture():
+    text = ("Les dockers en grève à Varnholm\n\n"
+            "Samedi 8 janvier 2005\n\n"
+            "Environ 3 000 dockers ont cessé le travail lundi au port de Varnholm, a indiqué le syndicat.\n\n"
+            "Les négociations avec l'autorité portuaire reprendront vendredi, a précisé une porte-parole.\n\n"
+            "Name *\n"
+            "Your email address will not be published. Required fields are marked *")
+    result = clean_text(text)
+    removed = {text[f.span.start : f.span.end]: f.reason for f in result.removed}
+    assert removed["Samedi 8 janvier 2005"] == "date line"
+    assert "Name *" in removed
+    assert [block.kind for block in result.blocks] == ["prose", "prose"]
+
+
+def test_a_table_in_the_page_is_carried_through_as_table_rows():
+    html = ("<html><head><title>Final standings</title></head><body><article><h1>Final standings</h1>"
+            "<p>The season ended on Sunday with the closest finish in the history of the championship, "
+            "the organisers said after the last race of the year.</p>"
+            "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+            "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+            "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"
+            "<p>The champion said he would race again next year, and his team confirmed it on Monday.</p>"
+            "</article></body></html>")
+    article = article_from_html(html, "standings", "standings.html")
+    assert isinstance(article, Article), article
+    document = prepare_document(article)
+    assert isinstance(document, Document), document
+    rows = [article.text[b.start : b.end] for b in document.blocks if b.kind == "table"]
+    assert any("Kyle Busch" in row for row in rows) and any("Martin Truex" in row for row in rows)
+    assert not any("Kyle Busch" in sentence.text for sentence in document.sentences)
