@@ -77,9 +77,10 @@ def test_one_event_worded_differently_by_its_outlets_is_one_story(stories: list[
 
 
 def test_a_lenient_join_would_merge_them() -> None:
-    """The checks above can fail: joining on a low similarity mixes the events on the same people."""
+    """The checks above can fail: joining on a low similarity, with no crowd rule, mixes the events on the
+    same people."""
     merged = [any(set(by_event[a]) & set(by_event[b]) for a, b in SAME_PEOPLE_OTHER_EVENT)
-              for by_event in _stories(ClusterParams(threshold=0.12), seeds=1)]
+              for by_event in _stories(ClusterParams(threshold=0.12, crowd_margin=0.0), seeds=1)]
     assert any(merged)
 
 
@@ -108,3 +109,28 @@ def test_allsides_tuning_half_floor() -> None:
     random.Random(0).shuffle(reports)
     precision, _, f1 = bcubed(cluster_texts([text for _, text in reports]), [event for event, _ in reports])
     assert precision >= 0.75 and f1 >= 0.75
+
+
+def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
+    """When an article's best story clears the floor but not the crowd (the fourth-best candidate plus the
+    margin), the join it refuses is, more often than not, a join to another event on the same people."""
+    records = _held_out()
+    reports = [(record["id"], text) for record in records for text in record["documents"]]
+    random.Random(0).shuffle(reports)
+    clusterer = OnlineClusterer()
+    members: dict[int, list[int]] = {}  # story -> keys of its reports
+    refused_wrong = refused_right = 0
+    for key, (event, text) in enumerate(reports):
+        terms = extract_terms("", text)
+        clusterer.frequencies.add(terms)
+        best, similarity, crowd = clusterer.best_story(clusterer.frequencies.weigh(terms))
+        if best is not None and clusterer.params.threshold <= similarity < crowd + clusterer.params.crowd_margin:
+            if any(reports[member][0] == event for member in members[best]):
+                refused_right += 1
+            else:
+                refused_wrong += 1
+        members.setdefault(clusterer.add(terms, count_frequencies=False, key=key).story, []).append(key)
+        for split in clusterer.take_splits():
+            members[split.old] = [member for member in members[split.old] if member not in split.moved]
+            members[split.new] = list(split.moved)
+    assert refused_wrong > refused_right > 0, (refused_wrong, refused_right)

@@ -147,8 +147,8 @@ class OnlineClusterer:
         if count_frequencies:
             self.frequencies.add(terms)
         vector = self.last_vector = self.frequencies.weigh(terms)
-        best, similarity = self.best_story(vector, time)
-        if best is None or similarity < self.params.threshold:
+        best, similarity, crowd = self.best_story(vector, time)
+        if best is None or similarity < max(self.params.threshold, crowd + self.params.crowd_margin):
             story = Story(self.next_story)
             self.next_story += 1
             self.stories[story.id] = story
@@ -197,8 +197,9 @@ class OnlineClusterer:
         new.next_check = math.ceil(max(new.size, FIRST_CHECK) * GROWTH)
         self.splits.append(Split(story.id, new.id, [m[0] for m in moved]))
 
-    def best_story(self, vector: Vector, time: float | None = None) -> tuple[int | None, float]:
-        """The most similar admissible story and its score (see `score`).
+    def best_story(self, vector: Vector, time: float | None = None) -> tuple[int | None, float, float]:
+        """The most similar admissible story, its score (see `score`) and the crowd's: the score of the
+        `crowd_rank`-th best candidate (minus infinity when there are fewer).
 
         Candidates come from the article's QUERY_TERMS heaviest terms that are not held by more than
         MAX_POSTINGS stories, so the cost stays flat as the window fills; the best CANDIDATES of them by
@@ -213,24 +214,28 @@ class OnlineClusterer:
                 for story_id, summed in holders.items():
                     partial[story_id] = partial.get(story_id, 0.0) + weight * summed
         if not partial:
-            return None, 0.0
+            return None, 0.0, -math.inf
         stories = self.stories
         window = self.params.window_days * _DAY
         ranked = [(dot / math.sqrt(stories[story_id].norm2), story_id) for story_id, dot in partial.items()]
         shortlist = [story_id for _, story_id in heapq.nlargest(CANDIDATES, ranked)]
         article = _Article(vector, self._dense)
         best_id, best = None, -1.0
+        scores: list[float] = []
         try:
             for story_id in sorted(shortlist):
                 story = stories[story_id]
                 if not story.admits(time, window):
                     continue
                 score = self.score(story, article)
+                scores.append(score)
                 if score > best:
                     best_id, best = story_id, score
         finally:
             article.clear()
-        return best_id, best
+        rank = self.params.crowd_rank
+        crowd = sorted(scores, reverse=True)[rank - 1] if rank >= 2 and len(scores) >= rank else -math.inf
+        return best_id, best, crowd
 
     def score(self, story: Story, article: _Article) -> float:
         """Mean cosine with the story's NEAREST members (all of them in a small story).

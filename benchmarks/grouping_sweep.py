@@ -1,0 +1,76 @@
+"""Choose the clusterer's join constants on the tuning parts only: B-cubed F1 per setting.
+
+Tuning parts (story_grouping.py describes the sets): the odd ECB+ topics and the even lines of
+allsides-neus, each clustered undated over `--seeds` shuffled orders (mean F1). The held-out parts are
+never read here; story_grouping.py scores them once, after the constants are chosen.
+
+    python benchmarks/grouping_sweep.py [--thresholds 0.26,0.28] [--margins 0,0.08,0.12] [--ranks 4,5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from ecbplus_clustering import bcubed  # beside this script
+from story_grouping import DATA, load_allsides, load_ecbplus
+
+from newsfuse.cluster.features import extract_terms
+from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.params import ClusterParams
+
+
+def mean_f1(docs: list[dict], params: ClusterParams, seeds: int) -> tuple[float, float, float, float]:
+    """Mean B-cubed P, R, F1 over the orders, and the lowest topic precision (unrelated events mixed)."""
+    terms = [extract_terms(d["title"], d["text"]) for d in docs]
+    gold = [d["gold"] for d in docs]
+    totals = [0.0, 0.0, 0.0]
+    topic_precision = 1.0
+    for seed in range(seeds):
+        order = list(range(len(docs)))
+        random.Random(seed).shuffle(order)
+        clusterer = OnlineClusterer(params)
+        labels = [0] * len(docs)
+        for index in order:
+            labels[index] = clusterer.add(terms[index], key=index).story
+            for split in clusterer.take_splits():
+                for moved in split.moved:
+                    labels[moved] = split.new
+        for i, value in enumerate(bcubed(labels, gold)):
+            totals[i] += value / seeds
+        topic_precision = min(topic_precision, bcubed(labels, [d["topic"] for d in docs])[0])
+    return totals[0], totals[1], totals[2], topic_precision
+
+
+def floats(text: str) -> list[float]:
+    return [float(value) for value in text.split(",")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--thresholds", type=floats, default=[0.26, 0.28, 0.30, 0.32])
+    parser.add_argument("--margins", type=floats, default=[0.0, 0.08, 0.12, 0.16])
+    parser.add_argument("--ranks", type=lambda text: [int(v) for v in text.split(",")], default=[4, 5])
+    parser.add_argument("--seeds", type=int, default=3)
+    args = parser.parse_args()
+    ecb_odd = [d for d in load_ecbplus(args.data) if d["topic"] % 2]
+    allsides_even = load_allsides(args.data, 0)
+    print("| join floor | crowd margin | crowd rank | ECB+ odd P / R / F1 (lowest topic P) | "
+          "allsides-neus even P / R / F1 | mean F1 |")
+    print("|---:|---:|---:|---|---|---:|")
+    for threshold in args.thresholds:
+        for margin in args.margins:
+            for rank in args.ranks if margin > 0 else args.ranks[:1]:
+                params = ClusterParams(threshold=threshold, crowd_margin=margin, crowd_rank=rank)
+                ecb = mean_f1(ecb_odd, params, args.seeds)
+                allsides = mean_f1(allsides_even, params, args.seeds)
+                cells = [" / ".join(f"{v:.3f}" for v in result[:3]) for result in (ecb, allsides)]
+                cells[0] += f" ({ecb[3]:.3f})"
+                print(f"| {threshold:.2f} | {margin:.2f} | {rank} | {cells[0]} | {cells[1]} | "
+                      f"**{(ecb[2] + allsides[2]) / 2:.3f}** |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
