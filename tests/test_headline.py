@@ -36,3 +36,22 @@ def test_a_short_first_paragraph_the_next_one_does_not_repeat_stays_a_sentence()
     document = prepare_document(Article(id="a", text=text))
     assert document.title == ""
     assert document.sentences[0].text.startswith("A publicist says")
+
+
+def test_a_title_cased_first_paragraph_is_the_title_even_when_the_lead_does_not_restate_it():
+    event = _allsides(384)  # the 2018 shutdown meeting: the right outlet's headline is not restated by its lead
+    headline = next(t for t in event["titles"] if t.startswith("Trump Throws Down With Pelosi"))
+    text = next(d for d in event["documents"] if d.startswith(headline))
+    document = prepare_document(Article(id="a", text=text))
+    assert document.title == headline
+    assert all(headline not in s.text for s in document.sentences)
+    summary = " ".join(s.text for s in newsfuse.summarize(event["documents"], words=60))
+    assert "Throws Down" not in summary
+
+
+def test_a_sentence_full_of_names_is_not_title_case():
+    from newsfuse.segment.headline import title_cased
+
+    assert title_cased("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons")
+    assert not title_cased("The Heff crowned Page Playmate of the Month in January of 1955.")
+    assert not title_cased("A publicist says Tara Reid has checked herself into rehab.")

@@ -662,3 +662,18 @@ def test_a_reaction_outside_the_event_is_heard_and_a_police_account_is_not_taken
                 s.text for s in _summary(200, _documents(cluster["documents"])))
     assert "UN refugee agency" in summaries["41_ecbplus"] and "condemned" in summaries["41_ecbplus"]
     assert "5:30 p.m." in summaries["8_ecb"] and "Woodburn" in summaries["8_ecb"]
+
+
+def test_two_outlets_telling_one_fact_in_other_words_give_one_summary_sentence():
+    """allsides-neus: "The U.S.'s daily COVID-19 cases on Thursday fell below 30,000 for the first time since
+    June" and "For the first time in 11 months, the daily average of new coronavirus infections in the United
+    States has fallen below 30,000 ...": one fact, worded apart (their words overlap under the plain
+    redundancy bound). The summary tells it once, citing both outlets."""
+    import newsfuse
+
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
+        event = json.loads(next(line for number, line in enumerate(lines) if number == 334))
+    summary = newsfuse.summarize(event["documents"], words=60)
+    below = [s for s in summary if "below 30,000" in s.text]
+    assert len(below) == 1, [s.text for s in summary]
+    assert len(below[0].sources) >= 2

@@ -19,6 +19,7 @@ sentence, nothing is saved for later, and the last slot goes to the sentence tha
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
 from newsfuse.story.reactions import same_party
 from newsfuse.story.units import Unit
@@ -65,7 +66,8 @@ def _share(terms_a: set[str] | frozenset[str], terms_b: set[str] | frozenset[str
     return len(terms_a & terms_b) / min(len(terms_a), len(terms_b))
 
 
-def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
+def select(units: list[Unit], weights: dict, budget: int,
+           same_fact: Callable[[Unit, Unit], bool] | None = None) -> list[Unit]:
     """Greedy selection, evaluated lazily (Minoux 1978; CELF, Leskovec et al. 2007).
 
     A unit's score can only fall as concepts get covered and parties are heard, so a score computed
@@ -75,6 +77,8 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
     (units x steps). Units that no longer fit or repeat a chosen one are dropped when they surface.
     When the words left can hold one more sentence at most, the one adding the most gain is taken
     (highest gain, not gain per word: the unused words are worth nothing).
+    A unit repeats a chosen one when most of its words are in it (`overlap`), or when `same_fact` says
+    one states the other's fact in other words (another outlet's paraphrase).
     """
     covered: set = set()
     chosen: list[Unit] = []
@@ -107,7 +111,8 @@ def select(units: list[Unit], weights: dict, budget: int) -> list[Unit]:
             heard.append(unit.speaker.party)
 
     def repeats(unit: Unit) -> bool:
-        return any(overlap(unit, other) > REDUNDANCY for other in chosen)
+        return any(overlap(unit, other) > REDUNDANCY or (same_fact is not None and same_fact(unit, other))
+                   for other in chosen)
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfuse.model import SummarySentence
+from newsfuse.model import Evidence, SummarySentence
 from newsfuse.story import Story
 from newsfuse.story.concepts import concept_bigrams, concept_weights
 from newsfuse.story.schedule import coming_days
@@ -37,7 +37,8 @@ class Summariser:
         candidates = [unit for units in story.units.values() for unit in units]
         if story.known is not None:
             candidates = _drop_known(candidates, weights, story)
-        chosen = select(candidates, weights, self.words)
+        statements = _Statements(story.index)
+        chosen = select(candidates, weights, self.words, same_fact=statements.same_fact)
         if not chosen and story.known is None:
             chosen = _leads(candidates, self.words)
         positions = {
@@ -45,12 +46,38 @@ class Summariser:
             for units in story.units.values() for unit in units
         }
         published = story.published()
-        pairs = [(unit, _cite(unit, story.index, published)) for unit in chosen]
+        pairs = [(unit, _cite(unit, statements, published)) for unit in chosen]
         return reading_order(pairs, positions, published)
 
 
-def _cite(unit: Unit, index: SupportIndex, published: dict) -> SummarySentence:
-    evidence = index.evidence(unit, paraphrases=True)
+class _Statements:
+    """Each unit's evidence (the spans of other sources that state its fact, paraphrases included),
+    found once: selection asks it whether two sentences tell one fact, citation which sources say it."""
+
+    def __init__(self, index: SupportIndex) -> None:
+        self.index = index
+        self._evidence: dict[int, list[Evidence]] = {}
+
+    def evidence(self, unit: Unit) -> list[Evidence]:
+        key = id(unit)  # units live as long as the story: their ids are stable during one summary
+        if key not in self._evidence:
+            self._evidence[key] = self.index.evidence(unit, paraphrases=True)
+        return self._evidence[key]
+
+    def same_fact(self, unit: Unit, other: Unit) -> bool:
+        """One of the two sentences holds a span of the other's evidence: it states the other's fact."""
+        return _holds(other, self.evidence(unit)) or _holds(unit, self.evidence(other))
+
+
+def _holds(unit: Unit, evidence: list[Evidence]) -> bool:
+    """The unit's sentence holds one of the evidence spans, or the first of a span of two sentences."""
+    sentence = unit.sentence
+    return any(item.doc_id == sentence.doc_id and sentence.start <= item.start < sentence.end
+               for item in evidence[1:])  # [0] is the evidence's own sentence
+
+
+def _cite(unit: Unit, statements: _Statements, published: dict) -> SummarySentence:
+    evidence = statements.evidence(unit)
     sources = list(dict.fromkeys(item.doc_id for item in evidence))
     return SummarySentence(text=unit.text, origin=evidence[0], pieces=unit.pieces, evidence=evidence,
                            sources=sources, day=published.get(unit.sentence.doc_id))
