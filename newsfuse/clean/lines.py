@@ -18,6 +18,7 @@ _INNER_STOP = re.compile(r"(?:\w\w|[\"”’)])[.!?]\s")
 # A list item: a bullet or a dash and a space (how page extractors print <li>, and how plain text writes
 # lists), or a number or letter with a dot or bracket ("1. ", "2) ", "a) ").
 _LIST_ITEM = re.compile(r"^([-–—•·▪■►*+]\s+\S|(\d{1,2}|[a-z])[.)]\s+\S)")
+_LIST_MARKER = re.compile(r"^(?:[-–—•·▪■►*+]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 # A table row as page extractors print a <table>: cells between vertical bars.
 _TABLE_ROW = re.compile(r"^\|.*\|\s*\S*$")
 
@@ -69,3 +70,9 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(number, Span(start, start + len(stripped)), stripped))
         offset += len(raw) + 1
     return lines
+
+
+def list_item_start(text: str) -> int:
+    """Where a list item's own text starts, after its bullet or number (0 when it has none)."""
+    match = _LIST_MARKER.match(text)
+    return match.end() if match else 0

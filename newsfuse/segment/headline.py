@@ -51,8 +51,10 @@ def title_cased(line: str) -> bool:
 
 
 def leading_headline(text: str, blocks: list[Span], language: str) -> Span | None:
-    """The first block, when it is a headline its lead restates; None otherwise."""
-    if len(blocks) < 2:
+    """The first block, when it is a headline its lead (the next block of running text) restates; None
+    otherwise. A date line or subheading between them is passed over."""
+    lead = next((block for block in blocks[1:] if getattr(block, "kind", "prose") == "prose"), None)
+    if lead is None:
         return None
     first = text[blocks[0].start : blocks[0].end]
     if "\n" in first.strip() or len(first.split()) > HEADLINE_MAX_WORDS:
@@ -62,7 +64,7 @@ def leading_headline(text: str, blocks: list[Span], language: str) -> Span | Non
     headline_terms = set(content_terms(first, language))
     if not headline_terms:
         return None
-    lead_terms = set(content_terms(text[blocks[1].start : blocks[1].end], language))
+    lead_terms = set(content_terms(text[lead.start : lead.end], language))
     if len(headline_terms & lead_terms) / len(headline_terms) < RESTATED_SHARE:
         return None
     return blocks[0]

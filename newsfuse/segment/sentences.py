@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsfuse.clean.lines import list_item_start
 from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
 from newsfuse.model import Block, Sentence, Span
 
@@ -18,6 +19,10 @@ _CASELESS = {"ar", "fa", "ur", "he", "yi", "hi", "mr", "ne", "bn", "zh", "ja", "
 _CASELESS_END = re.compile(r"[.!?؟۔।॥。！？]+[\"'”’»)]*(?=\s|$)")
 # syntok sometimes leaves a closing quote that belongs to the sentence before at the start of the next.
 _LEADING_CLOSER = re.compile(r"^[\"”’']\s+")
+# A list item this long that ends as a sentence is one (a fact told as a bullet, as WikiNews does), not a
+# list entry: the summary's shortest unit (story/units.py MIN_WORDS) is as long.
+LIST_SENTENCE_MIN_WORDS = 8
+_SENTENCE_END = tuple(".!?…\"”’'»।۔؟。")
 _MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or tables; cut them so one never dominates
 # Titles written before a name. syntok knows some ("Gen.", "Dr.") but ends sentences at others ("Army
 # Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col."): a sentence ending in one runs on into the next.
@@ -36,15 +41,20 @@ _CONTINUATION = re.compile(r"^[)\]},;]")
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
-    """Body sentences of `text`, block by block, with spans in `text`. A block the cleaner kept as a list
-    item, a table row or a heading is the article's text but gives no sentences (its paragraph number is
-    still counted, so `Sentence.paragraph` indexes `blocks`)."""
+    """Body sentences of `text`, block by block, with spans in `text`. A block the cleaner kept as a table
+    row, a heading or a list item is the article's text but gives no sentences, except a list item that
+    is a whole sentence ("* The death toll passed 121,000, the Associated Press said."), read without its
+    bullet. A skipped block's paragraph number is still counted, so `Sentence.paragraph` indexes `blocks`."""
     sentences: list[Sentence] = []
     for paragraph, block in enumerate(blocks):
+        offset = block.start
         if isinstance(block, Block) and not block.is_prose:
-            continue
-        for start, end in _spans(text[block.start : block.end], language):
-            start, end = block.start + start, block.start + end
+            item = _sentence_item(text[block.start : block.end]) if block.kind == "list" else None
+            if item is None:
+                continue
+            offset += item
+        for start, end in _spans(text[offset : block.end], language):
+            start, end = offset + start, offset + end
             piece = text[start:end]
             lead = _LEADING_CLOSER.match(piece)
             if lead and sentences and sentences[-1].end <= start:
@@ -54,6 +64,15 @@ def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = 
                 continue
             sentences.append(Sentence(doc_id, len(sentences), paragraph, start, end, piece))
     return sentences
+
+
+def _sentence_item(item: str) -> int | None:
+    """Where a list item's sentence starts, when the item is one whole sentence (or more); None otherwise."""
+    start = list_item_start(item)
+    body = item[start:].rstrip()
+    if len(body.split()) < LIST_SENTENCE_MIN_WORDS or not body.endswith(_SENTENCE_END):
+        return None
+    return start
 
 
 def _spans(block: str, language: str) -> Iterator[tuple[int, int]]:

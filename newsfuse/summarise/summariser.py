@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.model import Evidence, SummarySentence
+from newsfuse.segment import lexicon
 from newsfuse.story import Story
 from newsfuse.story.concepts import concept_bigrams, concept_weights
 from newsfuse.story.schedule import coming_days
@@ -65,7 +66,12 @@ class _Statements:
         return self._evidence[key]
 
     def same_fact(self, unit: Unit, other: Unit) -> bool:
-        """One of the two sentences holds a span of the other's evidence: it states the other's fact."""
+        """One of the two sentences holds a span of the other's evidence: it states the other's fact in other
+        words. Only where words have stand-ins (English, segment/lexicon.py): elsewhere evidence is word
+        overlap, which `select.overlap` already judges, and on TAC 2011 Greek and Arabic this looser test of
+        it cost 0.34 and 0.13 R-2."""
+        if unit.language != "en" or not lexicon.available():
+            return False
         return _holds(other, self.evidence(unit)) or _holds(unit, self.evidence(other))
 
 
