@@ -121,10 +121,18 @@ def ecbplus(partitions: int) -> None:
         p, r, f = bcubed(labels, [gold[i] for i in ids])
         print(f"| {name} | {len(ids)} | {p:.3f} | {r:.3f} | {f:.3f} |")
     same_stories = all(archived[i]["story"] == local_rows[i]["story"] for i in used)
-    spark_copies = {(i, archived[i]["copy_of"]) for i in used if archived[i]["copy_of"] is not None}
-    local_copies = {(i, local_rows[i]["copy_of"]) for i in used if local_rows[i]["copy_of"] is not None}
+    # copy_of names the original by its key, which each engine numbers its own way (Spark reads JSON Lines
+    # in byte ranges): compare the originals' ids.
+    spark_ids = {row["key"]: i for i, row in archived.items()}
+    local_ids = {row["key"]: i for i, row in local_rows.items()}
+    spark_copies = {(i, spark_ids[archived[i]["copy_of"]]) for i in used if archived[i]["copy_of"] is not None}
+    local_copies = {(i, local_ids[local_rows[i]["copy_of"]]) for i in used if local_rows[i]["copy_of"] is not None}
+    same_articles = {i for i, _ in spark_copies} == {i for i, _ in local_copies}
     print(f"local engine: same stories {same_stories}; copies: Spark {len(spark_copies)}, local "
-          f"{len(local_copies)}, same set {spark_copies == local_copies}")
+          f"{len(local_copies)}, same copies {same_articles}, same originals {spark_copies == local_copies}")
+    if spark_copies != local_copies:
+        differing = sorted(spark_copies ^ local_copies)[:6]
+        print("pairs (copy, original) found by one engine only:", differing)
 
 
 def copies(path: str, sample: int) -> None:
