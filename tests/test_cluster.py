@@ -144,6 +144,6 @@ def test_ecbplus_quality_floors() -> None:
     docs = load_ecbplus(DATA / "ecbplus" / "documents_flat.jsonl")
     labels = cluster_texts([d["text"] for d in docs])
     assert bcubed(labels, [d["topic"] for d in docs])[0] >= 0.99  # unrelated events never mixed
-    # The goal is 0.90; joins strict enough for concurrent news on the same people reach 0.86-0.87
-    # in file order (docs/benchmarks.md), so this gate sits just below the measured figure.
-    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.85
+    # The goal is 0.90; with the crowd rule the clusterer reaches 0.877 in file order (0.895 over
+    # shuffled orders, docs/benchmarks.md), so this gate sits just below the measured figure.
+    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.87
