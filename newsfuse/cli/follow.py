@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -97,7 +96,7 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
         say("newsfuse follow: no feed to follow: give FEED_URL... or --feeds FILE (see --help)")
         sys.exit(EXIT_USAGE if not urls and not lists else EXIT_NOTHING_USABLE)
     from newsfuse.follow.fetch import Fetcher
-    from newsfuse.follow.poller import Follower
+    from newsfuse.follow.poller import Follower, every_period
     from newsfuse.store.db import StoreError, connect, default_db_path
 
     target = db_path or str(default_db_path())
@@ -110,8 +109,7 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
     follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]))
     status = EXIT_OK
     try:
-        while True:
-            started = time.monotonic()
+        for _round in every_period(period):
             try:
                 report = follower.round(found)
             except sqlite3.Error as error:  # the database, not a feed: say so; the next round tries again
@@ -123,7 +121,6 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
                     say(f"newsfuse: follow: {report.line()} -> {target}")
             if once:
                 break
-            time.sleep(max(0.0, period - (time.monotonic() - started)))
     except KeyboardInterrupt:
         say("newsfuse: follow: stopped")
     finally:

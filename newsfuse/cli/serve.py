@@ -72,18 +72,15 @@ def serve(db_path: str | None, host: str, port: int, follow_urls: tuple[str, ...
 
 def _follow_loop(target: Path, urls: list[str], period: float, delay: float, stop: threading.Event) -> None:
     """Rounds of `follow` in the background, on a connection of its own, until the server stops."""
-    import time
-
     from newsfuse.follow.fetch import Fetcher
-    from newsfuse.follow.poller import Follower
+    from newsfuse.follow.poller import Follower, every_period
     from newsfuse.store.db import connect
 
     connection = connect(target)
     fetcher = Fetcher(timeout=DEFAULT_TIMEOUT, host_delay=delay)
     follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]))
     try:
-        while not stop.is_set():
-            started = time.monotonic()
+        for _round in every_period(period, stop):
             newest = connection.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
             try:
                 report = follower.round(urls)
@@ -91,7 +88,6 @@ def _follow_loop(target: Path, urls: list[str], period: float, delay: float, sto
                 _warm_briefs(connection, newest, stop)
             except Exception as error:  # a round that fails must not end the server; the next round retries
                 say(f"newsfuse: follow: round failed ({type(error).__name__}: {error})")
-            stop.wait(max(0.0, period - (time.monotonic() - started)))
     finally:
         fetcher.close()
         connection.close()

@@ -9,9 +9,10 @@ twice within the polite delay while another host's request could go out instead.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -214,6 +215,17 @@ class Follower:
     def _ingest_problem(self, problem: Problem) -> None:
         if problem.fatal:
             self._problem(problem)
+
+
+def every_period(period: float, stop: threading.Event | None = None) -> Iterator[None]:
+    """Yield at once, then once per `period` seconds from the start of the previous round (a round longer
+    than the period is followed at once), until `stop` is set. `newsfuse follow` and `serve --follow`
+    run their rounds on it."""
+    stop = stop or threading.Event()
+    while not stop.is_set():
+        started = time.monotonic()
+        yield
+        stop.wait(max(0.0, period - (time.monotonic() - started)))
 
 
 def _key(entry: Entry) -> str:
