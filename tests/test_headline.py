@@ -53,5 +53,7 @@ def test_a_sentence_full_of_names_is_not_title_case():
     from newsfuse.segment.headline import title_cased
 
     assert title_cased("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons")
+    assert title_cased("Netanyahu Wins Landslide Victory in Likud Primary, Touts Trump Ties and Historic US-Israel "
+                       "Moves.")  # small words in lower case, every other word capitalised
     assert not title_cased("The Heff crowned Page Playmate of the Month in January of 1955.")
     assert not title_cased("A publicist says Tara Reid has checked herself into rehab.")
