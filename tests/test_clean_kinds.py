@@ -44,6 +44,17 @@ def test_lists_and_headings_stay_in_the_body_with_their_kind():
         assert line in body
 
 
+def test_newsfuse_clean_says_what_each_paragraph_is():
+    from newsfuse.clean.record import cleaned_record
+
+    record = cleaned_record(_document(ARTICLE))
+    kinds = dict(zip((ARTICLE[a:b] for a, b in record["paragraphs"]), record["kinds"], strict=True))
+    assert kinds["What the union wants"] == "heading"
+    assert kinds["2. A pay rise in line with inflation"] == "list"
+    assert kinds["Talks with the port authority resume on Friday, a spokeswoman for the port said on Monday "
+                 "afternoon."] == "prose"
+
+
 def test_no_summary_sentence_is_taken_from_a_list_or_a_heading():
     document = _document(ARTICLE)
     sentences = [sentence.text for sentence in document.sentences]

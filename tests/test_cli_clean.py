@@ -20,6 +20,8 @@ def test_json_lines_give_the_body_and_the_spans_of_what_was_removed():
     assert record["title"] == "Dock workers walk out at Port of Varnholm over automation plan"
     assert "About 3,000 dock workers" in record["text"] and "Read more" not in record["text"]
     assert record["text"] == "\n\n".join(source[a:b] for a, b in record["paragraphs"])
+    assert len(record["kinds"]) == len(record["paragraphs"]) and set(record["kinds"]) <= {"prose", "list", "table",
+                                                                                           "heading"}
     removed = {source[r["start"] : r["end"]].strip(): r["reason"] for r in record["removed"]}
     assert any("Read more" in text for text in removed), removed  # the teaser link is furniture, with a reason
     assert all(reason for reason in removed.values())
