@@ -3,7 +3,8 @@
 Each article finds candidate stories through an inverted index (term -> stories holding it), so the
 cost of an article follows the stories that share its terms, never the length of the stream. The best
 candidates by centroid get a second look against their members: the article joins the story whose
-nearest members it is closest to, when that mean cosine reaches the threshold, or opens a new story.
+nearest members it is closest to, when that mean cosine reaches the floor and beats the crowd (the
+fourth-best candidate's score plus a margin: see params.py), or opens a new story.
 A story whose last article is older than the window leaves the index: memory follows the window. Ties
 go to the older story, so results are deterministic for a given input order. As a story grows it is
 checked for holding two events, and cut in two if it does (see split.py): the caller collects these

@@ -1,4 +1,5 @@
-"""The clusterer's two parameters, and why they have their values (kept free of heavy imports)."""
+"""The clusterer's parameters (join floor, window, crowd margin and rank), and why they have their values
+(kept free of heavy imports)."""
 
 from __future__ import annotations
 
