@@ -30,7 +30,7 @@ WINDOW_DAYS = 7.0
 # stories share their people); with the crowd, each gets what it needs, since only a dense news day
 # has four candidate stories near an article.
 CROWD_MARGIN = 0.16
-CROWD_RANK = 4
+CROWD_RANK = 4  # among the 5 candidates the second look scores (online.CANDIDATES): at most 5
 
 
 @dataclass(frozen=True)
