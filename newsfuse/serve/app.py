@@ -47,9 +47,12 @@ class Store:
 
 
 def _templates() -> Jinja2Templates:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
-    environment = Environment(loader=PackageLoader("newsfuse.serve", "templates"),
+    # The story page shows the summary with the same markup as `newsfuse brief --format html` (render's
+    # summary_parts.html).
+    loader = ChoiceLoader([PackageLoader("newsfuse.serve", "templates"), PackageLoader("newsfuse.render", "templates")])
+    environment = Environment(loader=loader,
                               autoescape=select_autoescape(["html", "svg"], default=True),
                               trim_blocks=True, lstrip_blocks=True)
     environment.globals["safe_url"] = safe_url
