@@ -167,3 +167,26 @@ def test_the_example_is_one_story_whose_copy_counts_as_its_original_s_source(tmp
     listing = runner.invoke(main, ["stories", "--db", db, "-f", "json"]).stdout
     (story,) = [json.loads(line) for line in listing.splitlines()]
     assert (story["articles"], story["copies"], story["sources"]) == (5, 1, 4)
+
+
+def test_cluster_command_takes_the_crowd_margin() -> None:
+    """`--crowd-margin 0` turns the crowd rule off: on 200 events of concurrent news the labels are then
+    those of the floor alone, and differ from the default's."""
+    from newsfuse.cluster.batch import Label, cluster_lines
+    from newsfuse.cluster.params import ClusterParams
+    from tests.conftest import DATA
+
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as source:
+        records = [json.loads(line) for number, line in zip(range(400), source, strict=False) if number % 2]
+    lines = [json.dumps({"id": f"{record['id']}-{i}", "text": text})
+             for record in records for i, text in enumerate(record["documents"])]
+
+    def labels(*options: str) -> list[int]:
+        result = CliRunner().invoke(main, ["cluster", *options], input="\n".join(lines) + "\n")
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["story"] for line in result.stdout.splitlines()]
+
+    floor_alone = labels("--crowd-margin", "0")
+    library = [item.story for item in cluster_lines(lines, ClusterParams(crowd_margin=0.0)) if isinstance(item, Label)]
+    assert floor_alone == library
+    assert labels() != floor_alone

@@ -8,7 +8,7 @@ import sys
 import click
 
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, say, write_stdout
-from newsfuse.cluster.params import JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
+from newsfuse.cluster.params import CROWD_MARGIN, JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
 from newsfuse.display import json_safe
 
 
@@ -16,10 +16,13 @@ from newsfuse.display import json_safe
 @click.option("--input", "-i", "input_file", type=click.File("r", encoding="utf-8", errors="replace"),
               default="-", show_default=True, help="JSON Lines articles to read (- for standard input).")
 @click.option("--threshold", default=JOIN_THRESHOLD, show_default=True, type=click.FloatRange(0.0, 1.0),
-              help="Similarity an article needs to join a story (higher: smaller, purer stories).")
+              help="Similarity an article needs at least to join a story (higher: smaller, purer stories).")
+@click.option("--crowd-margin", default=CROWD_MARGIN, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="How far the best story must stand out from the fourth-best candidate (a news day with many "
+                   "stories on the same people asks more); 0 turns this off.")
 @click.option("--window-days", default=WINDOW_DAYS, show_default=True, type=click.FloatRange(0.0, min_open=True),
               help="A story with no article for this long is closed.")
-def cluster(input_file, threshold: float, window_days: float) -> None:
+def cluster(input_file, threshold: float, crowd_margin: float, window_days: float) -> None:
     """Group articles into stories: reads {"id", "text", "title"?, "published"?} lines, writes {"id", "story"}.
 
     Articles of one story get the same label. Lines are labelled in input order as they are read (give
@@ -32,7 +35,7 @@ def cluster(input_file, threshold: float, window_days: float) -> None:
     from newsfuse.cluster.batch import Label, cluster_lines
 
     labelled = 0
-    params = ClusterParams(threshold=threshold, window_days=window_days)
+    params = ClusterParams(threshold=threshold, window_days=window_days, crowd_margin=crowd_margin)
     for item in cluster_lines(input_file, params, where=getattr(input_file, "name", "-")):
         if isinstance(item, Label):
             write_stdout(json_safe(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False)) + "\n",
