@@ -5,6 +5,7 @@ allsides-neus, each clustered undated over `--seeds` shuffled orders (mean F1). 
 never read here; story_grouping.py scores them once, after the constants are chosen.
 
     python benchmarks/grouping_sweep.py [--thresholds 0.26,0.28] [--margins 0,0.08,0.12] [--ranks 4,5]
+    python benchmarks/grouping_sweep.py --refusals     # what the crowd rule refuses, default constants
 """
 
 from __future__ import annotations
@@ -43,6 +44,27 @@ def mean_f1(docs: list[dict], params: ClusterParams, seeds: int) -> tuple[float,
     return totals[0], totals[1], totals[2], topic_precision
 
 
+def refusals(docs: list[dict], params: ClusterParams, seed: int = 0) -> tuple[int, int]:
+    """Joins the crowd rule refused in one shuffled order: (to another event, to the article's own event)."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    clusterer = OnlineClusterer(params)
+    members: dict[int, list[int]] = {}
+    wrong = right = 0
+    for index in order:
+        assignment = clusterer.add(extract_terms(docs[index]["title"], docs[index]["text"]), key=index)
+        if assignment.declined is not None:
+            if any(docs[member]["gold"] == docs[index]["gold"] for member in members[assignment.declined]):
+                right += 1
+            else:
+                wrong += 1
+        members.setdefault(assignment.story, []).append(index)
+        for split in clusterer.take_splits():
+            members[split.old] = [member for member in members[split.old] if member not in split.moved]
+            members[split.new] = list(split.moved)
+    return wrong, right
+
+
 def floats(text: str) -> list[float]:
     return [float(value) for value in text.split(",")]
 
@@ -54,9 +76,16 @@ def main() -> None:
     parser.add_argument("--margins", type=floats, default=[0.0, 0.08, 0.12, 0.16])
     parser.add_argument("--ranks", type=lambda text: [int(v) for v in text.split(",")], default=[4, 5])
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--refusals", action="store_true", help="count the joins the crowd rule refuses")
     args = parser.parse_args()
     ecb_odd = [d for d in load_ecbplus(args.data) if d["topic"] % 2]
     allsides_even = load_allsides(args.data, 0)
+    if args.refusals:
+        for name, docs in (("ECB+ odd topics", ecb_odd), ("allsides-neus even lines", allsides_even)):
+            wrong, right = refusals(docs, ClusterParams())
+            print(f"{name}: {len(docs)} reports, {wrong + right} joins refused by the crowd rule, {wrong} of "
+                  f"them to another event, {right} to the report's own event")
+        return
     print("| join floor | crowd margin | crowd rank | ECB+ odd P / R / F1 (lowest topic P) | "
           "allsides-neus even P / R / F1 | mean F1 |")
     print("|---:|---:|---:|---|---|---:|")

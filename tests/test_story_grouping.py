@@ -121,15 +121,13 @@ def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
     members: dict[int, list[int]] = {}  # story -> keys of its reports
     refused_wrong = refused_right = 0
     for key, (event, text) in enumerate(reports):
-        terms = extract_terms("", text)
-        clusterer.frequencies.add(terms)
-        best, similarity, crowd = clusterer.best_story(clusterer.frequencies.weigh(terms))
-        if best is not None and clusterer.params.threshold <= similarity < crowd + clusterer.params.crowd_margin:
-            if any(reports[member][0] == event for member in members[best]):
+        assignment = clusterer.add(extract_terms("", text), key=key)
+        if assignment.declined is not None:
+            if any(reports[member][0] == event for member in members[assignment.declined]):
                 refused_right += 1
             else:
                 refused_wrong += 1
-        members.setdefault(clusterer.add(terms, count_frequencies=False, key=key).story, []).append(key)
+        members.setdefault(assignment.story, []).append(key)
         for split in clusterer.take_splits():
             members[split.old] = [member for member in members[split.old] if member not in split.moved]
             members[split.new] = list(split.moved)

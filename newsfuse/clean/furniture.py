@@ -53,13 +53,19 @@ _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(is an? |covers |writes |reports |has been )"
     r"[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
 )
-# A picture's credit or a reporting credit. The labels are capitalised ("Photo:", "IMAGE:") and the agencies
-# written as they sign, so a sentence's "these images: ..." or an "(ePA)" abbreviation is not a credit.
+# A picture's credit: "(Photo: Nordwire/Lina Berg)", "Credit: AP", "(AP Photo/...)". The labels are
+# capitalised ("Photo:", "IMAGE:") and the agencies written as they sign, so a sentence's "these images:
+# ..." or an "(ePA)" abbreviation is not a credit.
+_PHOTO_CREDIT_PATTERN = (
+    r"(?<![A-Za-z])(?i:credit):\s*\S|\b(Photo|Image|Picture|PHOTO|IMAGE|PICTURE)[sS]?(?i: credit)?:\s*\S|"
+    r"\((AP|AFP|Reuters|Getty( Images)?|EPA)( (?i:photo)[^)]*)?\)\s*$|"
+    r"\((?i:(file )?(photo|image|picture)s?( credit)?):\s*\S"
+)
+_PHOTO_CREDIT = re.compile(_PHOTO_CREDIT_PATTERN)
+# Any credit: a picture's, an agency signing off ("/ AP"), or the reporting credit ("Reporting by ...").
 _CREDIT = re.compile(
-    r"((?<![A-Za-z])(?i:credit):\s*\S|\b(Photo|Image|Picture|PHOTO|IMAGE|PICTURE)[sS]?(?i: credit)?:\s*\S|"
-    r"\((AP|AFP|Reuters|Getty( Images)?|EPA)( (?i:photo)[^)]*)?\)\s*$|/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
-    r"^\s*(?i:\(?(with )?(additional )?(reporting|writing|editing) by\b)|\((?i:(file )?(photo|image|picture)s?"
-    r"( credit)?):\s*\S)",
+    _PHOTO_CREDIT_PATTERN + r"|/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
+    r"^\s*(?i:\(?(with )?(additional )?(reporting|writing|editing) by\b)"
 )
 # Constants below chosen on the tuning half of the extraction benchmark (181 pages, sorted file names, even
 # positions; token F1 of the cleaned text, benchmarks/extraction.py), never on the held-out odd positions.
@@ -171,10 +177,6 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     return result
 
 
-# A credit for a picture (not a reporting credit): "(Photo: Nordwire/Lina Berg)", "Credit: AP".
-_PHOTO_CREDIT = re.compile(r"(?<![A-Za-z])(?i:credit):\s*\S|\b(Photo|Image|Picture|PHOTO|IMAGE|PICTURE)[sS]?"
-                           r"(?i: credit)?:\s*\S|\((AP|AFP|Reuters|Getty( Images)?|EPA)( (?i:photo)[^)]*)?\)\s*$|"
-                           r"\((?i:(file )?(photo|image|picture)s?( credit)?):\s*\S")
 # Rules that one sentence can match (a phrase, a credit, a caption's "left"): in a paragraph of several
 # sentences they remove that sentence, not the paragraph, so an article never vanishes with its furniture.
 _SENTENCE_REASONS = frozenset({"comment form", "site notice", "photo credit or reporting credit", "photo caption"})

@@ -11,13 +11,13 @@ _WORD = re.compile(r"\w[\w'’.-]*", re.UNICODE)
 # Chinese and Japanese write without spaces; a word there is about two characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CHARACTERS_PER_WORD = 2
-_TERMINAL = tuple('.!?…"”’\')»।۔؟。')
+# Marks a sentence may end with (the segmenter reads list items with them too).
+TERMINAL = tuple('.!?…"”’\')»।۔؟。')
 # A full stop inside a line that ends a sentence: after a word, not after an initial ("U.S. Government",
 # "Alvin K. Hellerstein" are one headline or name, not two sentences).
 _INNER_STOP = re.compile(r"(?:\w\w|[\"”’)])[.!?]\s")
-# A list item: a bullet or a dash and a space (how page extractors print <li>, and how plain text writes
-# lists), or a number or letter with a dot or bracket ("1. ", "2) ", "a) ").
-_LIST_ITEM = re.compile(r"^([-–—•·▪■►*+]\s+\S|(\d{1,2}|[a-z])[.)]\s+\S)")
+# A list item's marker: a bullet or a dash and a space (how page extractors print <li>, and how plain text
+# writes lists), or a number or letter with a dot or bracket ("1. ", "2) ", "a) "), before its text.
 _LIST_MARKER = re.compile(r"^(?:[-–—•·▪■►*+]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 # A table row as page extractors print a <table>: cells between vertical bars.
 _TABLE_ROW = re.compile(r"^\|.*\|\s*\S*$")
@@ -38,7 +38,7 @@ class Line:
 
     @property
     def ends_sentence(self) -> bool:
-        return self.text.rstrip().endswith(_TERMINAL)
+        return self.text.rstrip().endswith(TERMINAL)
 
     @property
     def is_prose(self) -> bool:
@@ -50,7 +50,7 @@ class Line:
         """"list" for a list item, "table" for a table row: structure the text carries, not sentences."""
         if _TABLE_ROW.match(self.text):
             return "table"
-        if _LIST_ITEM.match(self.text):
+        if _LIST_MARKER.match(self.text):
             return "list"
         return None
 

@@ -22,6 +22,6 @@ def cleaned_record(document: Document) -> dict[str, Any]:
         "byline": article.byline,
         "language": document.language,
         "paragraphs": [[block.start, block.end] for block in document.blocks],
-        "kinds": [getattr(block, "kind", "prose") for block in document.blocks],
+        "kinds": [block.kind for block in document.blocks],
         "removed": [{"start": f.span.start, "end": f.span.end, "reason": f.reason} for f in document.furniture],
     }

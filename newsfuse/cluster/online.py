@@ -119,6 +119,7 @@ class Assignment:
     story: int
     similarity: float  # mean cosine with the story's nearest members before joining; 0.0 for a new story
     new: bool
+    declined: int | None = None  # the best story, when it cleared the floor but not the crowd
 
 
 class OnlineClusterer:
@@ -149,11 +150,12 @@ class OnlineClusterer:
             self.frequencies.add(terms)
         vector = self.last_vector = self.frequencies.weigh(terms)
         best, similarity, crowd = self.best_story(vector, time)
-        if best is None or similarity < max(self.params.threshold, crowd + self.params.crowd_margin):
+        clears_floor = best is not None and similarity >= self.params.threshold
+        if not clears_floor or similarity < crowd + self.params.crowd_margin:
             story = Story(self.next_story)
             self.next_story += 1
             self.stories[story.id] = story
-            assignment = Assignment(story.id, 0.0, True)
+            assignment = Assignment(story.id, 0.0, True, declined=best if clears_floor else None)
         else:
             story = self.stories[best]
             assignment = Assignment(best, similarity, False)

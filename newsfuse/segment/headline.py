@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.model import Span
+from newsfuse.model import Block
 from newsfuse.segment.tokens import content_terms
 
 # Constants chosen on the tuning half of allsides-neus (even lines of train.jsonl; 60-word summaries,
@@ -57,10 +57,10 @@ def title_cased(line: str) -> bool:
     return small_capitalised and capitalised >= TITLE_CASE_SHARE * len(long)
 
 
-def leading_headline(text: str, blocks: list[Span], language: str) -> Span | None:
+def leading_headline(text: str, blocks: list[Block], language: str) -> Block | None:
     """The first block, when it is a headline its lead (the next block of running text) restates; None
     otherwise. A date line or subheading between them is passed over."""
-    lead = next((block for block in blocks[1:] if getattr(block, "kind", "prose") == "prose"), None)
+    lead = next((block for block in blocks[1:] if block.is_prose), None)
     if lead is None:
         return None
     first = text[blocks[0].start : blocks[0].end]

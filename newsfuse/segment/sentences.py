@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsfuse.clean.lines import list_item_start
+from newsfuse.clean.lines import TERMINAL, list_item_start
 from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
 from newsfuse.model import Block, Sentence, Span
 
@@ -22,7 +22,6 @@ _LEADING_CLOSER = re.compile(r"^[\"”’']\s+")
 # A list item this long that ends as a sentence is one (a fact told as a bullet, as WikiNews does), not a
 # list entry: the summary's shortest unit (story/units.py MIN_WORDS) is as long.
 LIST_SENTENCE_MIN_WORDS = 8
-_SENTENCE_END = tuple(".!?…\"”’'»।۔؟。")
 _MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or tables; cut them so one never dominates
 # Titles written before a name. syntok knows some ("Gen.", "Dr.") but ends sentences at others ("Army
 # Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col."): a sentence ending in one runs on into the next.
@@ -70,7 +69,7 @@ def _sentence_item(item: str) -> int | None:
     """Where a list item's sentence starts, when the item is one whole sentence (or more); None otherwise."""
     start = list_item_start(item)
     body = item[start:].rstrip()
-    if len(body.split()) < LIST_SENTENCE_MIN_WORDS or not body.endswith(_SENTENCE_END):
+    if len(body.split()) < LIST_SENTENCE_MIN_WORDS or not body.endswith(TERMINAL):
         return None
     return start
 
