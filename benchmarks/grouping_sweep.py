@@ -17,6 +17,7 @@ from pathlib import Path
 from ecbplus_clustering import bcubed  # beside this script
 from story_grouping import DATA, load_allsides, load_ecbplus
 
+from newsfuse.cluster.batch import Labeller
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams
@@ -31,13 +32,12 @@ def mean_f1(docs: list[dict], params: ClusterParams, seeds: int) -> tuple[float,
     for seed in range(seeds):
         order = list(range(len(docs)))
         random.Random(seed).shuffle(order)
-        clusterer = OnlineClusterer(params)
-        labels = [0] * len(docs)
+        labeller = Labeller(OnlineClusterer(params))
         for index in order:
-            labels[index] = clusterer.add(terms[index], key=index).story
-            for split in clusterer.take_splits():
-                for moved in split.moved:
-                    labels[moved] = split.new
+            labeller.add(terms[index])
+        labels = [0] * len(docs)
+        for index, label in zip(order, labeller.finish(), strict=True):
+            labels[index] = label
         for i, value in enumerate(bcubed(labels, gold)):
             totals[i] += value / seeds
         topic_precision = min(topic_precision, bcubed(labels, [d["topic"] for d in docs])[0])

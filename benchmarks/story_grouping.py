@@ -28,9 +28,9 @@ from pathlib import Path
 
 from ecbplus_clustering import bcubed  # beside this script
 
+from newsfuse.cluster.batch import Labeller
 from newsfuse.cluster.dates import parse_published
 from newsfuse.cluster.features import extract_terms
-from newsfuse.cluster.online import OnlineClusterer
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 PEER_THRESHOLDS = [0.55, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9]
@@ -66,17 +66,16 @@ def load_stream(path: Path, count: int) -> list[dict]:
 
 
 def online_labels(docs: list[dict], order: Sequence[int], dated: bool) -> list[int]:
-    """The online clusterer over `docs` in `order`, splits applied; labels by document index."""
-    clusterer = OnlineClusterer()
-    labels = [0] * len(docs)
+    """`newsfuse cluster`'s clusterer over `docs` in `order` (splits and last looks applied); labels
+    by document index."""
+    labeller = Labeller()
     for index in order:
         doc = docs[index]
-        time_ = parse_published(doc.get("published")) if dated else None
-        labels[index] = clusterer.add(extract_terms(doc["title"], doc["text"]), time=time_, key=index).story
-        for split in clusterer.take_splits():
-            for moved in split.moved:
-                labels[moved] = split.new
-        clusterer.expire()
+        labeller.add(extract_terms(doc["title"], doc["text"]),
+                     parse_published(doc.get("published")) if dated else None)
+    labels = [0] * len(docs)
+    for index, label in zip(order, labeller.finish(), strict=True):
+        labels[index] = label
     return labels
 
 

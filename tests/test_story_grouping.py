@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from newsfuse.cluster.batch import cluster_texts
+from newsfuse.cluster.batch import Labeller, cluster_texts
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams
@@ -108,7 +108,7 @@ def test_allsides_tuning_half_floor() -> None:
     reports = [(record["id"], text) for record in records for text in record["documents"]]
     random.Random(0).shuffle(reports)
     precision, _, f1 = bcubed(cluster_texts([text for _, text in reports]), [event for event, _ in reports])
-    assert precision >= 0.82 and f1 >= 0.76  # measured 0.838 and 0.771 in this order
+    assert precision >= 0.82 and f1 >= 0.78  # measured 0.833 and 0.793 in this order
 
 
 def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
@@ -132,3 +132,40 @@ def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
             members[split.old] = [member for member in members[split.old] if member not in split.moved]
             members[split.new] = list(split.moved)
     assert refused_wrong > refused_right > 0, (refused_wrong, refused_right)
+
+
+def test_a_second_look_moves_a_report_that_came_before_its_own_story() -> None:
+    """Two stories on Trump and the Senate Republicans (tuning half): Texas's election lawsuit and the
+    Obamacare repeal. The lawsuit's first report arrives right after a repeal report, when the lawsuit has
+    no story yet, and joins the repeal story; the last look at the end, once the lawsuit's own story has
+    formed, moves it there."""
+    with ALLSIDES.open(encoding="utf-8") as lines:
+        records = {r["id"]: r for r in map(json.loads, lines) if r["id"] in ("neus-train-1834", "neus-train-370")}
+    lawsuit, repeal = records["neus-train-1834"]["documents"], records["neus-train-370"]["documents"]
+    arrivals = [repeal[0], lawsuit[0], lawsuit[1], repeal[1], lawsuit[2], repeal[2]]
+    labeller = Labeller()
+    for text in arrivals:
+        labeller.add(extract_terms("", text))
+    first_pass = list(labeller.labels)
+    assert first_pass[1] == first_pass[0] != first_pass[2]  # the lawsuit's first report in the repeal story
+    labels = labeller.finish()
+    assert labels[1] == labels[2] == labels[4] and labels[0] == labels[3] == labels[5] and labels[0] != labels[1]
+
+
+def test_after_the_last_look_the_clusterer_still_knows_every_story() -> None:
+    """Moves empty some stories: those leave the index, and every label names a story that holds it."""
+    records = _held_out()
+    reports = [text for record in records for text in record["documents"]]
+    random.Random(1).shuffle(reports)
+    labeller = Labeller()
+    for text in reports:
+        labeller.add(extract_terms("", text))
+    before = list(labeller.labels)
+    labels = labeller.finish()
+    clusterer = labeller.clusterer
+    assert labels != before  # the last look moved something
+    assert set(labels) == set(clusterer.stories)
+    assert {story for holders in clusterer.index.values() for story in holders} <= set(clusterer.stories)
+    for story_id, story in clusterer.stories.items():
+        assert story.size == labels.count(story_id) == len(story.members)
+    clusterer.add(extract_terms("", reports[0]))  # and it goes on clustering

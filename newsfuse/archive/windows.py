@@ -24,6 +24,7 @@ import numpy as np
 
 from newsfuse.archive.records import ArchiveArticle, ArchiveOptions
 from newsfuse.archive.stages import time_order
+from newsfuse.cluster.batch import Labeller
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -103,18 +104,14 @@ def starting_counts(slots: dict[int, tuple[np.ndarray, int]], windows: Iterable[
 
 def cluster_partition(key: PartitionKey, members: Iterable[tuple[ArchiveArticle, bool]],
                       start: tuple[np.ndarray, int] | None, params: ClusterParams = DEFAULT_PARAMS) -> list[Visit]:
-    """Run the stream's online clusterer over one partition, in publication order (reading order when
-    undated), and return every member's story after all splits."""
+    """Run `newsfuse cluster`'s clusterer over one partition, in publication order (reading order when
+    undated), and return every member's story after all splits and last looks."""
     ordered = sorted(members, key=lambda member: time_order(member[0]))
     frequencies = DocumentFrequencies(start[0].copy(), start[1]) if start is not None else DocumentFrequencies()
-    clusterer = OnlineClusterer(params, frequencies)
-    labels: list[int] = []
-    for index, (row, _home) in enumerate(ordered):
-        labels.append(clusterer.add(extract_terms(row.title, row.text), time=row.published_time, key=index).story)
-        for split in clusterer.take_splits():
-            for moved in split.moved:
-                labels[moved] = split.new
-        clusterer.expire()
+    labeller = Labeller(OnlineClusterer(params, frequencies))
+    for row, _home in ordered:
+        labeller.add(extract_terms(row.title, row.text), time=row.published_time)
+    labels = labeller.finish()
     language, window = key
     return [Visit(row.key, (language, window, label), home)
             for (row, home), label in zip(ordered, labels, strict=True)]

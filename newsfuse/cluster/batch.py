@@ -1,8 +1,10 @@
 """Stateless batch clustering: JSON Lines articles in, `{"id", "story"}` lines out, in input order.
 
-The same online clusterer as `newsfuse ingest`, run over the input once without a database. Labels
-are written at the end, because a later split can still move an article to a new story; the
-clusterer's memory follows the time window, and only the ids and labels grow with the input.
+The same online clusterer as `newsfuse ingest`, run over the input once without a database, with one
+more step a stream cannot take back cheaply: before a story leaves the window (and at the end of the
+input), each of its members gets a last look against the stories formed since it arrived. Labels are
+written at the end, because a later split or last look can still move an article; the clusterer's
+memory follows the time window, and only the ids and labels grow with the input.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.features import extract_terms
-from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.features import Terms, extract_terms
+from newsfuse.cluster.online import Move, OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
 from newsfuse.ingest.formats import json_lines
 from newsfuse.model import Article, Problem
@@ -24,11 +26,40 @@ class Label:
     story: int
 
 
+class Labeller:
+    """The online clusterer over articles in reading order, keeping each article's story label through
+    splits and last looks (`OnlineClusterer.reconsider`): a story's members get their last look when
+    it is about to leave the window, and the stories still open get theirs in `finish`."""
+
+    def __init__(self, clusterer: OnlineClusterer | None = None) -> None:
+        self.clusterer = clusterer or OnlineClusterer()
+        self.labels: list[int] = []
+
+    def add(self, terms: Terms, time: float | None = None) -> None:
+        clusterer = self.clusterer
+        self.labels.append(clusterer.add(terms, time=time, key=len(self.labels)).story)
+        for split in clusterer.take_splits():
+            for moved in split.moved:
+                self.labels[moved] = split.new
+        leaving = clusterer.expiring()
+        if leaving:
+            self._apply(clusterer.reconsider(leaving))
+            clusterer.expire()
+
+    def finish(self) -> list[int]:
+        """Every article's story, in reading order, after the last look at the stories still open."""
+        self._apply(self.clusterer.reconsider())
+        return self.labels
+
+    def _apply(self, moves: list[Move]) -> None:
+        for move in moves:
+            self.labels[move.key] = move.new
+
+
 def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, where: str = "-"
                   ) -> Iterator[Label | Problem]:
-    clusterer = OnlineClusterer(params)
+    labeller = Labeller(OnlineClusterer(params))
     ids: list[str] = []
-    labels: list[int] = []
     for item in json_lines(lines, where):
         if isinstance(item, Problem):
             yield item
@@ -40,37 +71,23 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         title = record.get("title") if isinstance(record.get("title"), str) else ""
         published = record.get("published")
         time = parse_published(published) if isinstance(published, str) else None
-        labels.append(clusterer.add(extract_terms(title, record["text"]), time=time, key=len(ids)).story)
+        labeller.add(extract_terms(title, record["text"]), time)
         ids.append(record["id"])
-        _apply_splits(clusterer, labels)
-        clusterer.expire()
-    for article_id, label in zip(ids, labels, strict=True):
+    for article_id, label in zip(ids, labeller.finish(), strict=True):
         yield Label(article_id, label)
 
 
 def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
     """Story labels of articles, in order: title, text and publication date, as `newsfuse cluster` reads them."""
-    clusterer = OnlineClusterer(params)
-    labels: list[int] = []
-    for key, article in enumerate(articles):
-        terms = extract_terms(article.title, article.text)
-        labels.append(clusterer.add(terms, time=parse_published(article.published), key=key).story)
-        _apply_splits(clusterer, labels)
-        clusterer.expire()
-    return labels
+    labeller = Labeller(OnlineClusterer(params))
+    for article in articles:
+        labeller.add(extract_terms(article.title, article.text), parse_published(article.published))
+    return labeller.finish()
 
 
 def cluster_texts(texts: list[str], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
     """Story labels of undated texts, in order (for evaluations and tests)."""
-    clusterer = OnlineClusterer(params)
-    labels: list[int] = []
-    for key, text in enumerate(texts):
-        labels.append(clusterer.add(extract_terms("", text), key=key).story)
-        _apply_splits(clusterer, labels)
-    return labels
-
-
-def _apply_splits(clusterer: OnlineClusterer, labels: list[int]) -> None:
-    for split in clusterer.take_splits():
-        for moved in split.moved:
-            labels[moved] = split.new
+    labeller = Labeller(OnlineClusterer(params))
+    for text in texts:
+        labeller.add(extract_terms("", text))
+    return labeller.finish()
