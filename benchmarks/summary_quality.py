@@ -7,6 +7,7 @@ held-out half (odd lines: scored, never tuned on). ROUGE F1 as `newsfuse eval` c
 
     python3 benchmarks/summary_quality.py                    # the table in docs/benchmarks.md (~10 min)
     python3 benchmarks/summary_quality.py --sets tac-english,allsides-tune
+    python3 benchmarks/summary_quality.py --headlines 300    # summaries printing an outlet's first line
 """
 
 from __future__ import annotations
@@ -44,10 +45,29 @@ def sets() -> dict[str, tuple[Callable[[], list[Cluster]], int]]:
     return found
 
 
+def printed_headlines(which: str, events: int) -> int:
+    """Of the first `events` events of an allsides-neus half, how many 60-word summaries print an outlet's
+    first line (its headline) as a sentence."""
+    from newsfuse.evaluate.systems import newsfuse_system
+
+    count = 0
+    for cluster in allsides_half(which)[:events]:
+        first_lines = {document.lstrip().partition("\n")[0].strip() for document in cluster.documents}
+        count += any(sentence.strip() in first_lines for sentence in newsfuse_system(cluster.documents, 60))
+    return count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(sets()), help="comma-separated: " + ", ".join(sets()))
+    parser.add_argument("--headlines", type=int, metavar="N",
+                        help="instead: count summaries printing a headline among N events of each allsides half")
     options = parser.parse_args()
+    if options.headlines:
+        for which in ("tune", "held-out"):
+            print(f"allsides-neus {which}: {printed_headlines(which, options.headlines)} of {options.headlines} "
+                  "summaries print an outlet's headline as a sentence")
+        return
     available = sets()
     print("| set | words | clusters | newsfuse R-1 / R-2 | lead R-1 / R-2 | LexRank R-1 / R-2 | TextRank R-1 / R-2 "
           "| newsfuse R-2 / best baseline R-2 | newsfuse / LexRank time |")

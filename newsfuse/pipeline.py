@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.model import Article, Brief, Document, Problem, SummarySentence
-from newsfuse.prepare import prepare_document
+from newsfuse.prepare import headlines_by_layout, prepare_document
 from newsfuse.story import Story, build_story
 from newsfuse.summarise import Summariser
 
@@ -42,6 +42,7 @@ def prepare_all(items: Iterable[Article | Problem]) -> tuple[list[Document], lis
         except Exception as error:  # one bad article never sinks a batch
             result = Problem(item.path or item.id, f"could not process article {item.id!r}: {error!r}")
         (problems if isinstance(result, Problem) else documents).append(result)
+    headlines_by_layout(documents)
     return documents, problems
 
 

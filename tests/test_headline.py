@@ -57,3 +57,31 @@ def test_a_sentence_full_of_names_is_not_title_case():
                        "Moves.")  # small words in lower case, every other word capitalised
     assert not title_cased("The Heff crowned Page Playmate of the Month in January of 1955.")
     assert not title_cased("A publicist says Tara Reid has checked herself into rehab.")
+
+
+def test_texts_that_arrive_together_share_their_layout():
+    """Trump accuses the FBI and the Justice Department of bias (three outlets). The second text's headline
+    is title-cased and the third's is restated by its lead; the first's lead words its headline
+    differently ("politicizing", "Dems"), so alone it would be a sentence. With the other two, its first
+    line is a headline too, and the 60-word summary prints none of the three."""
+    event = _allsides(48)
+    alone = prepare_document(Article(id="a", text=event["documents"][0]))
+    assert alone.title == ""  # what the per-text rules say on their own
+    brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate(event["documents"])],
+                           words=60, analysis=False)
+    assert [source.title for source in brief.sources] == event["titles"]
+    printed = {sentence.text.strip() for sentence in brief.summary}
+    assert printed and not printed & {title.strip() for title in event["titles"]}
+
+
+def test_short_lead_paragraphs_stay_sentences_when_most_texts_carry_no_headline():
+    """Wire copy often opens with a one-sentence paragraph: one text with a headline among them does not
+    outvote the others (their first paragraphs are leads, and they stay sentences)."""
+    wire = ["Dock workers in Varnholm began a strike on Monday, the union said.\n\n"
+            "Talks between the union and the port authority are due to resume on Friday, a spokesman said.",
+            "Varnholm's dock workers walked out on Monday over pay.\n\n"
+            "The port authority called the strike regrettable and said it had made a fair offer last week."]
+    headed = "Port Strike Halts Varnholm Harbour Traffic\n\nDock workers walked out on Monday over pay, the union said."
+    brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate([*wire, headed])],
+                           words=100, analysis=False)
+    assert [source.title for source in brief.sources] == ["", "", "Port Strike Halts Varnholm Harbour Traffic"]

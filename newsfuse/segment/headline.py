@@ -37,6 +37,9 @@ TITLE_CASE_SHARE = 0.8
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A full stop, question or exclamation mark followed by a capitalised word: two sentences, not a headline.
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # Short words that headline style capitalises and running prose does not ("Checks Into Rehab For").
 _SMALL_WORDS = frozenset({"a", "an", "the", "in", "on", "for", "of", "to", "at", "by", "and", "as", "is", "with"})
 
@@ -75,3 +78,20 @@ def leading_headline(text: str, blocks: list[Block], language: str) -> Block | N
     if len(headline_terms & lead_terms) / len(headline_terms) < RESTATED_SHARE:
         return None
     return blocks[0]
+
+
+def headline_shaped(text: str, blocks: list[Block]) -> bool:
+    """The first block could be a headline by its shape alone: one short line of running text (one
+    sentence at most), with a paragraph of running text after it."""
+    if len(blocks) < 2 or not blocks[0].is_prose or not any(block.is_prose for block in blocks[1:]):
+        return False
+    first = text[blocks[0].start : blocks[0].end].strip()
+    if not first or "\n" in first or len(first.split()) > HEADLINE_MAX_WORDS:
+        return False
+    return not _INNER_SENTENCE_END.search(first)
+
+
+
+def ends_like_a_sentence(line: str) -> bool:
+    """Ends in a full stop, question or exclamation mark (a closing quotation mark may follow)."""
+    return bool(_SENTENCE_END.search(line))
