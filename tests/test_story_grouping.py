@@ -169,3 +169,18 @@ def test_after_the_last_look_the_clusterer_still_knows_every_story() -> None:
     for story_id, story in clusterer.stories.items():
         assert story.size == labels.count(story_id) == len(story.members)
     clusterer.add(extract_terms("", reports[0]))  # and it goes on clustering
+
+
+def test_the_last_look_copes_with_stories_longer_than_their_kept_members(monkeypatch) -> None:
+    """A story keeps its latest members only: one moved in can push out a member not yet looked at."""
+    import newsfuse.cluster.online as online
+
+    monkeypatch.setattr(online, "MAX_MEMBERS", 3)
+    records = _held_out()
+    reports = [text for record in records for text in record["documents"]]
+    random.Random(2).shuffle(reports)
+    labeller = Labeller()
+    for text in reports:
+        labeller.add(extract_terms("", text))
+    labels = labeller.finish()
+    assert set(labels) <= set(labeller.clusterer.stories) and len(labels) == len(reports)

@@ -218,7 +218,9 @@ class OnlineClusterer:
         moves: list[Move] = []
         for key, story_id in members:
             story = self.stories[story_id]
-            position = next(i for i, member in enumerate(story.members) if member.key == key)
+            position = next((i for i, member in enumerate(story.members) if member.key == key), None)
+            if position is None:  # dropped from the story's latest members by an article moved in before it
+                continue
             member = story.members[position]
             vector = dict(zip(member.terms.tolist(), member.weights.tolist(), strict=True))
             best, similarity, crowd = self.best_story(vector, member.time, exclude=story_id)
