@@ -184,3 +184,23 @@ def test_the_last_look_copes_with_stories_longer_than_their_kept_members(monkeyp
         labeller.add(extract_terms("", text))
     labels = labeller.finish()
     assert set(labels) <= set(labeller.clusterer.stories) and len(labels) == len(reports)
+
+
+def test_newsfuse_cluster_looks_again_before_a_story_leaves_the_window() -> None:
+    """Dated input: the lawsuit's and the repeal's reports (tuning half) in the order that fooled the single
+    pass, then a month later another event. The first two stories leave the window when the later event
+    arrives; their members get the last look then, not only at the end."""
+    from newsfuse.cluster.batch import Label, cluster_lines
+
+    with ALLSIDES.open(encoding="utf-8") as lines:
+        records = {r["id"]: r for r in map(json.loads, lines)
+                   if r["id"] in ("neus-train-1834", "neus-train-370", "neus-train-0")}
+    lawsuit, repeal = records["neus-train-1834"]["documents"], records["neus-train-370"]["documents"]
+    first = [repeal[0], lawsuit[0], lawsuit[1], repeal[1], lawsuit[2], repeal[2]]
+    rows = [{"id": f"a{i}", "text": text, "published": f"2020-12-1{i // 3}T0{i}:00:00Z"}
+            for i, text in enumerate(first)]
+    rows += [{"id": f"b{i}", "text": text, "published": "2021-01-20T10:00:00Z"}
+             for i, text in enumerate(records["neus-train-0"]["documents"])]
+    labels = {item.id: item.story for item in cluster_lines(json.dumps(row) for row in rows) if isinstance(item, Label)}
+    assert labels["a1"] == labels["a2"] == labels["a4"] != labels["a0"] == labels["a3"] == labels["a5"]
+    assert len({labels[f"b{i}"] for i in range(3)} & {labels["a0"], labels["a1"]}) == 0
