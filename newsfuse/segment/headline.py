@@ -91,7 +91,6 @@ def headline_shaped(text: str, blocks: list[Block]) -> bool:
     return not _INNER_SENTENCE_END.search(first)
 
 
-
 def ends_like_a_sentence(line: str) -> bool:
     """Ends in a full stop, question or exclamation mark (a closing quotation mark may follow)."""
     return bool(_SENTENCE_END.search(line))

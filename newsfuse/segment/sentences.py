@@ -94,13 +94,13 @@ _ONE_SENTENCE = re.compile(r"[^.!?…;()\[\]\n]*[^\W_][.!?][\"”’']?")
 
 
 def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
-    import syntok.segmenter as segmenter
-
     stripped = block.strip(" \t\n")
     if _ONE_SENTENCE.fullmatch(stripped):  # nowhere inside could a sentence end: syntok would agree
         start = len(block) - len(block.lstrip(" \t\n"))
         yield start, start + len(stripped)
         return
+    import syntok.segmenter as segmenter
+
     pending: tuple[int, int] | None = None
     for paragraph in segmenter.analyze(block):
         for sentence in paragraph:
