@@ -107,6 +107,19 @@ def test_cluster_command(tmp_path) -> None:
     assert labels["quay-1"] == labels["quay-2"] == labels["quay-3"] != labels["vote-1"] == labels["vote-2"]
 
 
+def test_cluster_reports_empty_texts_repeated_ids_and_empty_input() -> None:
+    lines = [json.dumps({"id": "a", "text": "Dock workers in Varnholm began a strike on Monday, the union said."}),
+             json.dumps({"id": "b", "text": "  "}),
+             json.dumps({"id": "a", "text": "Varnholm's dock workers walked out on Monday over pay."})]
+    result = CliRunner().invoke(main, ["cluster"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "a"]
+    assert "-:2: skipped: article 'b' has no text" in result.stderr
+    assert "-:3: warning: id 'a' was used on an earlier line too" in result.stderr
+    empty = CliRunner().invoke(main, ["cluster"], input="")
+    assert empty.exit_code == 1 and "no article to cluster" in empty.stderr and not empty.stdout
+
+
 def test_two_ingests_at_once(tmp_path) -> None:
     """Two real processes write one database at once: every article once, the database intact."""
     first, second, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "news.db"

@@ -25,8 +25,10 @@ from newsfuse.display import json_safe
 def cluster(input_file, threshold: float, crowd_margin: float, window_days: float) -> None:
     """Group articles into stories: reads {"id", "text", "title"?, "published"?} lines, writes {"id", "story"}.
 
-    Articles of one story get the same label. Lines are labelled in input order as they are read (give
-    them in publication order); a broken line is reported on standard error and skipped.
+    Articles of one story get the same label. Articles are read in input order (give them in
+    publication order); labels are written, in input order, once the input ends, because every article
+    gets a last look at the stories formed after it arrived. A broken line or an empty text is reported
+    on standard error and skipped; an id used twice is reported, and both lines are labelled.
 
     \b
     Example:
@@ -44,4 +46,6 @@ def cluster(input_file, threshold: float, crowd_margin: float, window_days: floa
         else:
             say(f"newsfuse: {item}")
     write_stdout("")  # the flush, where a full device or a closed pipe shows
+    if not labelled:
+        say('newsfuse: no article to cluster: expected JSON Lines of {"id", "text"} objects')
     sys.exit(EXIT_OK if labelled else EXIT_NOTHING_USABLE)

@@ -60,6 +60,7 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
                   ) -> Iterator[Label | Problem]:
     labeller = Labeller(OnlineClusterer(params))
     ids: list[str] = []
+    seen: set = set()
     for item in json_lines(lines, where):
         if isinstance(item, Problem):
             yield item
@@ -68,6 +69,12 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
             yield Problem(f"{where}:{number}", 'expected an object with "id" and "text"')
             continue
+        if not record["text"].strip():
+            yield Problem(f"{where}:{number}", f"article {record['id']!r} has no text")
+            continue
+        if record["id"] in seen:  # both are labelled: a reader joining labels back by id should know
+            yield Problem(f"{where}:{number}", f"id {record['id']!r} was used on an earlier line too", fatal=False)
+        seen.add(record["id"])
         title = record.get("title") if isinstance(record.get("title"), str) else ""
         published = record.get("published")
         time = parse_published(published) if isinstance(published, str) else None
