@@ -152,14 +152,19 @@ def test_a_second_look_moves_a_report_that_came_before_its_own_story() -> None:
     assert labels[1] == labels[2] == labels[4] and labels[0] == labels[3] == labels[5] and labels[0] != labels[1]
 
 
-def test_after_the_last_look_the_clusterer_still_knows_every_story() -> None:
-    """Moves empty some stories: those leave the index, and every label names a story that holds it."""
-    records = _held_out()
-    reports = [text for record in records for text in record["documents"]]
-    random.Random(1).shuffle(reports)
+def _labelled_held_out(seed: int) -> tuple[Labeller, list[str]]:
+    """The first 200 held-out events' reports in one shuffled order, through the single pass (not finished)."""
+    reports = [text for record in _held_out() for text in record["documents"]]
+    random.Random(seed).shuffle(reports)
     labeller = Labeller()
     for text in reports:
         labeller.add(extract_terms("", text))
+    return labeller, reports
+
+
+def test_after_the_last_look_the_clusterer_still_knows_every_story() -> None:
+    """Moves empty some stories: those leave the index, and every label names a story that holds it."""
+    labeller, reports = _labelled_held_out(seed=1)
     before = list(labeller.labels)
     labels = labeller.finish()
     clusterer = labeller.clusterer
@@ -176,12 +181,7 @@ def test_the_last_look_copes_with_stories_longer_than_their_kept_members(monkeyp
     import newsfuse.cluster.online as online
 
     monkeypatch.setattr(online, "MAX_MEMBERS", 3)
-    records = _held_out()
-    reports = [text for record in records for text in record["documents"]]
-    random.Random(2).shuffle(reports)
-    labeller = Labeller()
-    for text in reports:
-        labeller.add(extract_terms("", text))
+    labeller, reports = _labelled_held_out(seed=2)
     labels = labeller.finish()
     assert set(labels) <= set(labeller.clusterer.stories) and len(labels) == len(reports)
 
