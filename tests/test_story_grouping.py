@@ -108,7 +108,7 @@ def test_allsides_tuning_half_floor() -> None:
     reports = [(record["id"], text) for record in records for text in record["documents"]]
     random.Random(0).shuffle(reports)
     precision, _, f1 = bcubed(cluster_texts([text for _, text in reports]), [event for event, _ in reports])
-    assert precision >= 0.82 and f1 >= 0.78  # measured 0.833 and 0.793 in this order
+    assert precision >= 0.83 and f1 >= 0.78  # measured 0.843 and 0.796 in this order
 
 
 def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
