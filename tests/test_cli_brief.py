@@ -203,6 +203,15 @@ def test_html_page_is_self_contained_and_shows_each_cited_span(example_json):
     assert "&#34;We will not be replaced" in page or "&quot;We will not be replaced" in page  # escaped
 
 
+def test_html_page_shows_the_analysis_and_the_unused_inputs_as_lists(tmp_path):
+    """The sections come from a shared template macro: the page must show them as HTML, not as its tags."""
+    (tmp_path / "empty.txt").write_text("")
+    page = run("brief", "--format", "html", EXAMPLE, str(tmp_path / "empty.txt")).stdout
+    assert "&lt;ul" not in page and "&lt;h2" not in page
+    assert page.count('<ul class="rows">') >= 3
+    assert re.search(r'<h2>Inputs not used</h2>\s*<ul class="problems">\s*<li>[^<]*empty\.txt', page)
+
+
 def test_unrelated_articles_still_get_a_brief_of_their_leads(tmp_path):
     (tmp_path / "a.txt").write_text("The council opened a new library in the town centre on Friday morning.\n")
     (tmp_path / "b.txt").write_text("A late frost damaged most of the apple harvest in the northern valleys.\n")

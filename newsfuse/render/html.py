@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from markupsafe import Markup
+
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief, Evidence
 from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
@@ -54,6 +56,10 @@ def _template():
 
 
 def _shown(value: object) -> object:
+    # A macro's output (Markup) was built from values already shown through here, one by one; its line
+    # breaks would otherwise make it a plain string again, and the page would print its tags as text.
+    if isinstance(value, Markup):
+        return value
     return printable(value) if isinstance(value, str) else value
 
 
