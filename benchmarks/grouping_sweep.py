@@ -14,7 +14,8 @@ import argparse
 import random
 from pathlib import Path
 
-from ecbplus_clustering import bcubed  # beside this script
+from crowd_refusals import count_refusals  # beside this script
+from ecbplus_clustering import bcubed
 from story_grouping import DATA, load_allsides, load_ecbplus
 
 from newsfuse.cluster.batch import Labeller
@@ -48,21 +49,8 @@ def refusals(docs: list[dict], params: ClusterParams, seed: int = 0) -> tuple[in
     """Joins the crowd rule refused in one shuffled order: (to another event, to the article's own event)."""
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
-    clusterer = OnlineClusterer(params)
-    members: dict[int, list[int]] = {}
-    wrong = right = 0
-    for index in order:
-        assignment = clusterer.add(extract_terms(docs[index]["title"], docs[index]["text"]), key=index)
-        if assignment.declined is not None:
-            if any(docs[member]["gold"] == docs[index]["gold"] for member in members[assignment.declined]):
-                right += 1
-            else:
-                wrong += 1
-        members.setdefault(assignment.story, []).append(index)
-        for split in clusterer.take_splits():
-            members[split.old] = [member for member in members[split.old] if member not in split.moved]
-            members[split.new] = list(split.moved)
-    return wrong, right
+    terms = [extract_terms(d["title"], d["text"]) for d in docs]
+    return count_refusals(terms, [d["gold"] for d in docs], order, params)
 
 
 def floats(text: str) -> list[float]:

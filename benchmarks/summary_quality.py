@@ -68,8 +68,7 @@ def whole_sentences(system: Callable[[list[str], int], list[str]]) -> Callable[[
 def printed_headlines(which: str, events: int) -> int:
     """Of the first `events` events of an allsides-neus half, how many 60-word summaries print an outlet's
     first line (its headline) as a sentence."""
-    from newsfuse.evaluate.systems import newsfuse_system
-
+    newsfuse_system = SYSTEMS["newsfuse"]
     count = 0
     for cluster in allsides_half(which)[:events]:
         first_lines = {document.lstrip().partition("\n")[0].strip() for document in cluster.documents}

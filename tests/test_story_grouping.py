@@ -36,6 +36,12 @@ def _held_out(events: int = 200) -> list[dict]:
         return [json.loads(line) for number, line in enumerate(lines) if number % 2 == 1][:events]
 
 
+def _events(*ids: str) -> dict[str, dict]:
+    """These events of allsides-neus, by id (any half)."""
+    with ALLSIDES.open(encoding="utf-8") as lines:
+        return {r["id"]: r for r in map(json.loads, lines) if r["id"] in ids}
+
+
 def _stories(params: ClusterParams | None = None, seeds: int = 3) -> list[dict[str, list[int]]]:
     """For each shuffled order: event id -> the story of each of its reports, in outlet order."""
     records = _held_out()
@@ -114,23 +120,12 @@ def test_allsides_tuning_half_floor() -> None:
 def test_the_crowd_rule_refuses_mostly_wrong_joins() -> None:
     """When an article's best story clears the floor but not the crowd (the fourth-best candidate plus the
     margin), the join it refuses is, more often than not, a join to another event on the same people."""
-    records = _held_out()
-    reports = [(record["id"], text) for record in records for text in record["documents"]]
+    from benchmarks.crowd_refusals import count_refusals
+
+    reports = [(record["id"], text) for record in _held_out() for text in record["documents"]]
     random.Random(0).shuffle(reports)
-    clusterer = OnlineClusterer()
-    members: dict[int, list[int]] = {}  # story -> keys of its reports
-    refused_wrong = refused_right = 0
-    for key, (event, text) in enumerate(reports):
-        assignment = clusterer.add(extract_terms("", text), key=key)
-        if assignment.declined is not None:
-            if any(reports[member][0] == event for member in members[assignment.declined]):
-                refused_right += 1
-            else:
-                refused_wrong += 1
-        members.setdefault(assignment.story, []).append(key)
-        for split in clusterer.take_splits():
-            members[split.old] = [member for member in members[split.old] if member not in split.moved]
-            members[split.new] = list(split.moved)
+    refused_wrong, refused_right = count_refusals([extract_terms("", text) for _, text in reports],
+                                                  [event for event, _ in reports], range(len(reports)))
     assert refused_wrong > refused_right > 0, (refused_wrong, refused_right)
 
 
@@ -139,8 +134,7 @@ def test_a_second_look_moves_a_report_that_came_before_its_own_story() -> None:
     Obamacare repeal. The lawsuit's first report arrives right after a repeal report, when the lawsuit has
     no story yet, and joins the repeal story; the last look at the end, once the lawsuit's own story has
     formed, moves it there."""
-    with ALLSIDES.open(encoding="utf-8") as lines:
-        records = {r["id"]: r for r in map(json.loads, lines) if r["id"] in ("neus-train-1834", "neus-train-370")}
+    records = _events("neus-train-1834", "neus-train-370")
     lawsuit, repeal = records["neus-train-1834"]["documents"], records["neus-train-370"]["documents"]
     arrivals = [repeal[0], lawsuit[0], lawsuit[1], repeal[1], lawsuit[2], repeal[2]]
     labeller = Labeller()
@@ -192,9 +186,7 @@ def test_newsfuse_cluster_looks_again_before_a_story_leaves_the_window() -> None
     arrives; their members get the last look then, not only at the end."""
     from newsfuse.cluster.batch import Label, cluster_lines
 
-    with ALLSIDES.open(encoding="utf-8") as lines:
-        records = {r["id"]: r for r in map(json.loads, lines)
-                   if r["id"] in ("neus-train-1834", "neus-train-370", "neus-train-0")}
+    records = _events("neus-train-1834", "neus-train-370", "neus-train-0")
     lawsuit, repeal = records["neus-train-1834"]["documents"], records["neus-train-370"]["documents"]
     first = [repeal[0], lawsuit[0], lawsuit[1], repeal[1], lawsuit[2], repeal[2]]
     rows = [{"id": f"a{i}", "text": text, "published": f"2020-12-1{i // 3}T0{i}:00:00Z"}
