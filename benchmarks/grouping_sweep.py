@@ -5,12 +5,14 @@ allsides-neus, each clustered undated over `--seeds` shuffled orders (mean F1). 
 never read here; story_grouping.py scores them once, after the constants are chosen.
 
     python benchmarks/grouping_sweep.py [--thresholds 0.26,0.28] [--margins 0,0.08,0.12] [--ranks 4,5]
+    python benchmarks/grouping_sweep.py --thresholds 0.26 --margins 0.16 --day-penalties 0,0.05,0.1,0.2
     python benchmarks/grouping_sweep.py --refusals     # what the crowd rule refuses, default constants
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from story_grouping import DATA, load_allsides, load_ecbplus
 from newsfuse.cluster.batch import Labeller
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
-from newsfuse.cluster.params import ClusterParams
+from newsfuse.cluster.params import DAY_PENALTY, ClusterParams
 
 
 def mean_f1(docs: list[dict], params: ClusterParams, seeds: int) -> tuple[float, float, float, float]:
@@ -63,6 +65,8 @@ def main() -> None:
     parser.add_argument("--thresholds", type=floats, default=[0.26, 0.28, 0.30, 0.32])
     parser.add_argument("--margins", type=floats, default=[0.0, 0.08, 0.12, 0.16])
     parser.add_argument("--ranks", type=lambda text: [int(v) for v in text.split(",")], default=[4, 5])
+    parser.add_argument("--day-penalties", type=floats, default=[DAY_PENALTY],
+                        help="what a member naming other weekdays loses (params.DAY_PENALTY)")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--refusals", action="store_true", help="count the joins the crowd rule refuses")
     args = parser.parse_args()
@@ -74,19 +78,18 @@ def main() -> None:
             print(f"{name}: {len(docs)} reports, {wrong + right} joins refused by the crowd rule, {wrong} of "
                   f"them to another event, {right} to the report's own event")
         return
-    print("| join floor | crowd margin | crowd rank | ECB+ odd P / R / F1 (lowest topic P) | "
+    print("| join floor | crowd margin | crowd rank | day penalty | ECB+ odd P / R / F1 (lowest topic P) | "
           "allsides-neus even P / R / F1 | mean F1 |")
-    print("|---:|---:|---:|---|---|---:|")
-    for threshold in args.thresholds:
-        for margin in args.margins:
-            for rank in args.ranks if margin > 0 else args.ranks[:1]:
-                params = ClusterParams(threshold=threshold, crowd_margin=margin, crowd_rank=rank)
-                ecb = mean_f1(ecb_odd, params, args.seeds)
-                allsides = mean_f1(allsides_even, params, args.seeds)
-                cells = [" / ".join(f"{v:.3f}" for v in result[:3]) for result in (ecb, allsides)]
-                cells[0] += f" ({ecb[3]:.3f})"
-                print(f"| {threshold:.2f} | {margin:.2f} | {rank} | {cells[0]} | {cells[1]} | "
-                      f"**{(ecb[2] + allsides[2]) / 2:.3f}** |", flush=True)
+    print("|---:|---:|---:|---:|---|---|---:|")
+    for threshold, margin, penalty in itertools.product(args.thresholds, args.margins, args.day_penalties):
+        for rank in args.ranks if margin > 0 else args.ranks[:1]:
+            params = ClusterParams(threshold=threshold, crowd_margin=margin, crowd_rank=rank, day_penalty=penalty)
+            ecb = mean_f1(ecb_odd, params, args.seeds)
+            allsides = mean_f1(allsides_even, params, args.seeds)
+            cells = [" / ".join(f"{v:.3f}" for v in result[:3]) for result in (ecb, allsides)]
+            cells[0] += f" ({ecb[3]:.3f})"
+            print(f"| {threshold:.2f} | {margin:.2f} | {rank} | {penalty:.2f} | {cells[0]} | {cells[1]} | "
+                  f"**{(ecb[2] + allsides[2]) / 2:.3f}** |", flush=True)
 
 
 if __name__ == "__main__":

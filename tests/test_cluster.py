@@ -10,7 +10,7 @@ import pytest
 from newsfuse.cluster.batch import Label, cluster_lines, cluster_texts
 from newsfuse.cluster.copies import CopyIndex, containment, sketch
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.features import bucket, extract_terms, term_strings
+from newsfuse.cluster.features import bucket, event_days, extract_terms, term_strings
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams
 from newsfuse.cluster.split import SPLIT_MIN, bisect, should_split
@@ -32,6 +32,15 @@ def test_terms_keep_names_and_years_and_drop_stop_words() -> None:
     assert terms["#2019"] > 0
     assert "the" not in terms and "@police" not in terms  # stop words out; sentence-initial is not a name
     assert "@tuesday" not in term_strings("", "It happened on Tuesday.")  # days say when, not who
+
+
+def test_the_days_a_lead_names_are_kept_apart_from_its_words() -> None:
+    senate = ("Senators strike deal to end government shutdown.  U.S. senators struck a deal on Monday to lift a "
+              "three-day government shutdown and try to end a fight between Democrats and Republicans.")
+    assert extract_terms("", senate).days == event_days("", senate) == 0b0000001  # Monday
+    assert event_days("Trump signs spending bill on Friday", "He said Saturday's vote was close.") == 0b0110000
+    assert event_days("", CRANE) == 0b10 and event_days("", LIBRARY) == 0  # "in June" names no weekday
+    assert event_days("", "No day here. " * 60 + "It ended on Sunday.") == 0  # the lead only: later days are context
 
 
 def test_hash_is_stable_across_processes() -> None:

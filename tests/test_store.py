@@ -98,6 +98,8 @@ def test_a_new_ingest_continues_the_same_stories(tmp_path) -> None:
     query = "SELECT source_id, story_id FROM articles ORDER BY id"
     assert one.execute(query).fetchall() == two.execute(query).fetchall()
     assert _stories_agree_with_articles(one) and _stories_agree_with_articles(two)
+    # The restored members keep the days their leads name (the join rule reads them).
+    assert two.execute("SELECT count(*) FROM articles WHERE event_days != 0").fetchone()[0] >= 20
 
 
 def test_splits_keep_the_story_table_true(tmp_path) -> None:
@@ -196,3 +198,45 @@ def test_processes_creating_one_new_database_at_once_all_succeed(tmp_path) -> No
         for attempt in range(15):
             errors = pool.map(_open_and_close, [str(tmp_path / f"news{attempt}.db")] * 4)
             assert not any(errors), errors
+
+
+def test_a_restarted_ingest_still_reads_the_days_stored_articles_name(tmp_path) -> None:
+    """Senators end the January shutdown "on Monday"; Trump signs the March spending bill "on Friday"
+    (allsides-neus, after 30 other events): stored in one run and arriving in the next, the second event's
+    reports are judged against the stored ones as in one uninterrupted run (which a restart that lost the
+    stored articles' days does not do)."""
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    background = [record for number, record in enumerate(records) if number % 2 == 1][:30]
+    by_id = {record["id"]: record for record in records}
+    first, second = ([Article(id=f"{record['id']}-{i}", text=text)
+                      for record in part for i, text in enumerate(record["documents"])]
+                     for part in ([*background, by_id["neus-train-111"]], [by_id["neus-train-285"]]))
+    one = connect(tmp_path / "one.db")
+    _ingest(one, first + second)
+    two = connect(tmp_path / "two.db")
+    _ingest(two, first)
+    _ingest(two, second)
+    query = "SELECT source_id, story_id FROM articles ORDER BY id"
+    assert one.execute(query).fetchall() == two.execute(query).fetchall()
+    stories = dict(two.execute(query).fetchall())
+    assert not {stories[f"neus-train-111-{i}"] for i in range(3)} & {stories[f"neus-train-285-{i}"] for i in range(3)}
+
+
+def test_a_database_from_the_previous_version_is_migrated_and_goes_on(tmp_path) -> None:
+    import sqlite3
+
+    from newsfuse.store.db import _MIGRATIONS, _statements
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path, isolation_level=None)
+    for step in (1, 2):
+        for statement in _statements(_MIGRATIONS[step]):
+            old.execute(statement)
+    old.execute("PRAGMA user_version = 2")
+    old.close()
+    db = connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    _ingest(db, _articles())
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    assert db.execute("SELECT count(*) FROM articles WHERE event_days != 0").fetchone()[0] > 0

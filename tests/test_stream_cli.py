@@ -182,7 +182,7 @@ def test_the_example_is_one_story_whose_copy_counts_as_its_original_s_source(tmp
     assert (story["articles"], story["copies"], story["sources"]) == (5, 1, 4)
 
 
-def test_cluster_command_takes_the_crowd_margin() -> None:
+def test_cluster_command_takes_the_crowd_margin_and_the_day_penalty() -> None:
     """`--crowd-margin 0` turns the crowd rule off: on 200 events of concurrent news the labels are then
     those of the floor alone, and differ from the default's."""
     from newsfuse.cluster.batch import Label, cluster_lines
@@ -202,4 +202,10 @@ def test_cluster_command_takes_the_crowd_margin() -> None:
     floor_alone = labels("--crowd-margin", "0")
     library = [item.story for item in cluster_lines(lines, ClusterParams(crowd_margin=0.0)) if isinstance(item, Label)]
     assert floor_alone == library
-    assert labels() != floor_alone
+    default = labels()
+    assert default != floor_alone
+    # `--day-penalty 0`: reports naming other weekdays are judged on their words alone.
+    no_days = labels("--day-penalty", "0")
+    assert no_days == [item.story for item in cluster_lines(lines, ClusterParams(day_penalty=0.0))
+                       if isinstance(item, Label)]
+    assert no_days != default

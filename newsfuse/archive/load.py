@@ -101,11 +101,11 @@ def _insert(db: sqlite3.Connection, row: ArchiveArticle, article_id: int, story:
     seen = row.published_time if row.published_time is not None else now
     db.execute(
         "INSERT INTO articles (id, source_id, url, url_key, content_hash, title, text, outlet, source, published, "
-        "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles, event_days) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, row.id, row.url, keys[0], keys[1], row.headline, row.text, row.outlet, source, row.published,
          row.published_time, seen, now, story, 0.0, copy_of, encode_vector(frequencies.weigh(terms)),
-         item.to_bytes(), item.size))
+         item.to_bytes(), item.size, terms.days))
 
 
 def _recount(db: sqlite3.Connection, stories: list[int]) -> None:

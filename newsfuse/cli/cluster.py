@@ -8,7 +8,7 @@ import sys
 import click
 
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, say, write_stdout
-from newsfuse.cluster.params import CROWD_MARGIN, JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
+from newsfuse.cluster.params import CROWD_MARGIN, DAY_PENALTY, JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
 from newsfuse.display import json_safe
 
 
@@ -20,9 +20,12 @@ from newsfuse.display import json_safe
 @click.option("--crowd-margin", default=CROWD_MARGIN, show_default=True, type=click.FloatRange(0.0, 1.0),
               help="How far the best story must stand out from the fourth-best candidate (a news day with many "
                    "stories on the same people asks more); 0 turns this off.")
+@click.option("--day-penalty", default=DAY_PENALTY, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="What a story's report counts less when its lead names other weekdays than the article's "
+                   "(\"on Monday\" against \"on Friday\": another event); 0 turns this off.")
 @click.option("--window-days", default=WINDOW_DAYS, show_default=True, type=click.FloatRange(0.0, min_open=True),
               help="A story with no article for this long is closed.")
-def cluster(input_file, threshold: float, crowd_margin: float, window_days: float) -> None:
+def cluster(input_file, threshold: float, crowd_margin: float, day_penalty: float, window_days: float) -> None:
     """Group articles into stories: reads {"id", "text", "title"?, "published"?} lines, writes {"id", "story"}.
 
     Articles of one story get the same label. Articles are read in input order (give them in
@@ -37,7 +40,8 @@ def cluster(input_file, threshold: float, crowd_margin: float, window_days: floa
     from newsfuse.cluster.batch import Label, cluster_lines
 
     labelled = 0
-    params = ClusterParams(threshold=threshold, window_days=window_days, crowd_margin=crowd_margin)
+    params = ClusterParams(threshold=threshold, window_days=window_days, crowd_margin=crowd_margin,
+                           day_penalty=day_penalty)
     for item in cluster_lines(input_file, params, where=getattr(input_file, "name", "-")):
         if isinstance(item, Label):
             write_stdout(json_safe(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False)) + "\n",

@@ -41,9 +41,11 @@ _NOT_NAMES = frozenset((
 
 @dataclass(frozen=True)
 class Terms:
-    """Raw term counts of one article, keyed by hash bucket."""
+    """Raw term counts of one article, keyed by hash bucket, and the weekdays its lead names (a bit each,
+    Monday = 1: see `event_days`)."""
 
     counts: dict[int, float]
+    days: int = 0
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -79,7 +81,28 @@ def extract_terms(title: str, text: str, lead_words: int = LEAD_WORDS) -> Terms:
     for term, count in term_strings(title, text, lead_words).items():
         key = bucket(term)
         hashed[key] = hashed.get(key, 0.0) + count
-    return Terms(hashed)
+    return Terms(hashed, event_days(title, text))
+
+
+# English news names the day of its event in its first sentences ("President Trump on Monday slammed
+# ..."). The lead read for weekdays: about 60 words (chosen on the tuning data, docs/stories.md: 30 words
+# find fewer, 120 or 400 add later days that are not the event's and cost ECB+ recall).
+DAY_LEAD_CHARS = 480
+_WEEKDAY = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_DAY_BITS = {"Mon": 1, "Tues": 2, "Wednes": 4, "Thurs": 8, "Fri": 16, "Satur": 32, "Sun": 64}
+
+
+def event_days(title: str, text: str) -> int:
+    """The weekdays named in the headline and the lead, as a 7-bit mask (0: none named).
+
+    Two reports of one event name the same day far more often than two reports of different events on
+    the same people do (tuning half of allsides-neus, each report with its 3 nearest reports when both
+    name a day: same event 2,488 share a day, 338 do not; another event 812 share, 1,839 do not).
+    """
+    mask = 0
+    for match in _WEEKDAY.finditer(title + "\n" + text[:DAY_LEAD_CHARS]):
+        mask |= _DAY_BITS[match.group(1)]
+    return mask
 
 
 def _add_tokens(counts: Counter[str], text: str, limit: int) -> None:

@@ -61,6 +61,7 @@ class Member(NamedTuple):
     terms: np.ndarray  # int32 hash buckets
     weights: np.ndarray  # float32, the unit vector's values
     time: float | None  # its date, when known
+    days: int = 0  # the weekdays its lead names (features.event_days)
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,15 @@ class Story:
     next_check: int = FIRST_CHECK
     # The members' terms, weights and positions as three flat arrays, rebuilt after the members change: a
     # story is scored against many articles between two changes.
-    _packed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _packed: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
-    def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Terms, weights and owner positions of the scored members, and each scored member's weekdays."""
         if self._packed is None:
             members = self.members[-SCORED_MEMBERS:]
             self._packed = (np.concatenate([m.terms for m in members]), np.concatenate([m.weights for m in members]),
-                            np.repeat(np.arange(len(members), dtype=np.int8), [len(m.terms) for m in members]))
+                            np.repeat(np.arange(len(members), dtype=np.int8), [len(m.terms) for m in members]),
+                            np.fromiter((m.days for m in members), dtype=np.int8, count=len(members)))
         return self._packed
 
     def admits(self, time: float | None, window: float) -> bool:
@@ -134,19 +137,33 @@ class _Article:
     """An article's vector, as a list (for the story sums) and scattered into a dense array of the hash
     space (for member cosines: a member's weights then meet the article's by plain indexing)."""
 
-    def __init__(self, vector: Vector, dense: np.ndarray) -> None:
+    def __init__(self, vector: Vector, dense: np.ndarray, days: int = 0) -> None:
         self.items = list(vector.items())
+        self.days = days
         self.keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
         self.dense = dense
         dense[self.keys] = np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
 
     def cosines(self, story: Story) -> np.ndarray:
         """The cosine with each member scored (all vectors are unit length), in one vectorised pass."""
-        keys, weights, owner = story.packed()
+        keys, weights, owner, _ = story.packed()
         return np.bincount(owner, weights * self.dense[keys], minlength=min(len(story.members), SCORED_MEMBERS))
+
+    def day_shifts(self, story: Story, penalty: float) -> np.ndarray | float:
+        return day_shifts(self.days, story, penalty)
+
 
     def clear(self) -> None:
         self.dense[self.keys] = 0.0
+
+
+def day_shifts(days: int, story: Story, penalty: float) -> np.ndarray | float:
+    """What each scored member's cosine loses for the days named: `penalty` when both leads name weekdays
+    and share none (two events on different days), else 0 (also when either names no day)."""
+    if not days or not penalty or not story.members:
+        return 0.0
+    theirs = story.packed()[3]
+    return np.where((theirs != 0) & ((theirs & days) == 0), np.float32(-penalty), np.float32(0.0))
 
 
 @dataclass(frozen=True)
@@ -184,7 +201,7 @@ class OnlineClusterer:
         if count_frequencies:
             self.frequencies.add(terms)
         vector = self.last_vector = self.frequencies.weigh(terms)
-        best, similarity, crowd = self.best_story(vector, time)
+        best, similarity, crowd = self.best_story(vector, time, days=terms.days)
         clears_floor = best is not None and similarity >= self.params.threshold
         if not clears_floor or similarity < crowd + self.params.crowd_margin:
             story = Story(self.next_story)
@@ -194,7 +211,7 @@ class OnlineClusterer:
         else:
             story = self.stories[best]
             assignment = Assignment(best, similarity, False)
-        self.join(story, vector, time, seen, key)
+        self.join(story, vector, time, seen, key, days=terms.days)
         if story.size >= story.next_check:
             story.next_check = math.ceil(story.size * GROWTH)
             self._check_split(story)
@@ -223,13 +240,13 @@ class OnlineClusterer:
                 continue
             member = story.members[position]
             vector = dict(zip(member.terms.tolist(), member.weights.tolist(), strict=True))
-            best, similarity, crowd = self.best_story(vector, member.time, exclude=story_id)
+            best, similarity, crowd = self.best_story(vector, member.time, exclude=story_id, days=member.days)
             if best is None:
                 continue
             if story.size == 1:
                 moving = similarity >= self.params.threshold and similarity >= crowd + self.params.crowd_margin
             else:
-                moving = similarity > self._score_without(story, vector, position)
+                moving = similarity > self._score_without(story, vector, position, member.days)
             if not moving:
                 continue
             del story.members[position]
@@ -238,26 +255,30 @@ class OnlineClusterer:
             if story.size == 0:  # float32 members leave crumbs in the float64 sums
                 self._forget(story_id)
             target = self.stories[best]
-            self.join(target, vector, member.time, seen=target.last_time, key=key)
+            self.join(target, vector, member.time, seen=target.last_time, key=key, days=member.days)
             moves.append(Move(key, story_id, best))
         return moves
 
-    def _score_without(self, story: Story, vector: Vector, position: int) -> float:
+    def _score_without(self, story: Story, vector: Vector, position: int, days: int = 0) -> float:
         """`score` of a member against its own story, as if it were not in it."""
         others = story.size - 1
+        scored = min(len(story.members), SCORED_MEMBERS)
+        own = position - (len(story.members) - scored)
+        shifts = day_shifts(days, story, self.params.day_penalty)
+        if not isinstance(shifts, float) and own >= 0:
+            shifts = np.delete(shifts, own)
         if others <= NEAREST or len(story.members) - 1 < NEAREST:
             get = story.sums.get
-            return (sum([weight * get(term, 0.0) for term, weight in vector.items()]) - 1.0) / others
+            mean = (sum([weight * get(term, 0.0) for term, weight in vector.items()]) - 1.0) / others
+            return mean + float(np.sum(shifts)) / others
         article = _Article(vector, self._dense)
         try:
             cosines = article.cosines(story)
         finally:
             article.clear()
-        scored = min(len(story.members), SCORED_MEMBERS)
-        own = position - (len(story.members) - scored)
         if own >= 0:
             cosines = np.delete(cosines, own)
-        return float(np.partition(cosines, -NEAREST)[-NEAREST:].mean())
+        return float(np.partition(cosines + shifts, -NEAREST)[-NEAREST:].mean())
 
     def take_splits(self) -> list[Split]:
         splits, self.splits = self.splits, []
@@ -286,7 +307,7 @@ class OnlineClusterer:
         new.next_check = math.ceil(max(new.size, FIRST_CHECK) * GROWTH)
         self.splits.append(Split(story.id, new.id, [m.key for m in moved]))
 
-    def best_story(self, vector: Vector, time: float | None = None, exclude: int | None = None
+    def best_story(self, vector: Vector, time: float | None = None, exclude: int | None = None, days: int = 0
                    ) -> tuple[int | None, float, float]:
         """The most similar admissible story, its score (see `score`) and the crowd's: the score of the
         `crowd_rank`-th best candidate (minus infinity when there are fewer).
@@ -310,7 +331,7 @@ class OnlineClusterer:
         window = self.params.window_days * _DAY
         ranked = [(dot / math.sqrt(stories[story_id].norm2), story_id) for story_id, dot in partial.items()]
         shortlist = [story_id for _, story_id in heapq.nlargest(CANDIDATES, ranked)]
-        article = _Article(vector, self._dense)
+        article = _Article(vector, self._dense, days)
         best_id, best = None, -1.0
         scores: list[float] = []
         try:
@@ -337,17 +358,18 @@ class OnlineClusterer:
         get = story.sums.get
         if story.size <= NEAREST or len(story.members) < NEAREST:
             # Small (or restored without member vectors): the mean over all members comes from the sum.
-            return sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
-        cosines = article.cosines(story)
+            mean = sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
+            return mean + float(np.sum(article.day_shifts(story, self.params.day_penalty))) / story.size
+        cosines = article.cosines(story) + article.day_shifts(story, self.params.day_penalty)
         return float(np.partition(cosines, -NEAREST)[-NEAREST:].mean())
 
     def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None,
-             key: int | None = None) -> None:
+             key: int | None = None, days: int = 0) -> None:
         """Add a member to a story (also used to rebuild the window from a store)."""
         story.add(vector)
         if key is not None:
             story.members.append(Member(key, np.fromiter(vector.keys(), dtype=np.int32, count=len(vector)),
-                                        np.fromiter(vector.values(), dtype=np.float32, count=len(vector)), time))
+                                        np.fromiter(vector.values(), dtype=np.float32, count=len(vector)), time, days))
             if len(story.members) > MAX_MEMBERS:
                 del story.members[0]
             story._packed = None
@@ -363,7 +385,7 @@ class OnlineClusterer:
             index.setdefault(key, {})[story.id] = sums[key]
 
     def restore(self, story_id: int, vector: Vector, time: float | None, seen: float | None = None,
-                key: int | None = None) -> None:
+                key: int | None = None, days: int = 0) -> None:
         """Put back a member of a story read from a store (no new frequencies, no new story ids)."""
         story = self.stories.get(story_id)
         if story is None:
@@ -371,7 +393,7 @@ class OnlineClusterer:
             self.next_story = max(self.next_story, story_id + 1)
         if key is not None:
             self._next_key = max(self._next_key, key + 1)
-        self.join(story, vector, time, seen, key)
+        self.join(story, vector, time, seen, key, days=days)
         while story.next_check <= story.size:  # checks resume where an uninterrupted run would have them
             story.next_check = math.ceil(story.next_check * GROWTH)
 

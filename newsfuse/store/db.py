@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Articles per transaction: a kill loses at most this many uncommitted articles, and a commit (an fsync
 # of the WAL) costs a few milliseconds, under 0.01 ms per article at this size.
 BATCH_SIZE = 500
@@ -93,6 +93,12 @@ _MIGRATIONS: dict[int, str] = {
         last_status TEXT,
         checked REAL
     );
+    """,
+    # The weekdays each article's lead names (cluster/features.event_days), so that a restarted ingest
+    # judges new articles against restored members as an uninterrupted one would. Rows stored before
+    # keep 0 ("names no day"): they are judged on their words alone.
+    3: """
+    ALTER TABLE articles ADD COLUMN event_days INTEGER NOT NULL DEFAULT 0;
     """,
 }
 

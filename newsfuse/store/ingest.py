@@ -191,12 +191,12 @@ class Ingester:
             source = source_name(article.outlet, article.url) or f"(unnamed) {article.id}"
         db.execute(
             "INSERT INTO articles (id, source_id, url, url_key, content_hash, title, text, outlet, source, published, "
-            "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles, event_days) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, article.id, article.url, item.url_key, item.content_hash, article.title, article.text,
              article.outlet, source, article.published, item.published_time, seen, now, story,
              round(assignment.similarity, 4), original, encode_vector(vector), item.sketch.to_bytes(),
-             item.sketch.size))
+             item.sketch.size, item.terms.days))
         self._known_last_id = article_id
         self.copies.add(story, article_id, item.sketch, original)
         delta = deltas.setdefault(story, _StoryDelta())
@@ -259,11 +259,11 @@ class Ingester:
         if latest is not None:
             horizon = latest - self.params.window_days * _DAY
             members = db.execute(
-                "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of "
-                "FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? ORDER BY a.id",
+                "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of, "
+                "a.event_days FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? ORDER BY a.id",
                 (horizon,))
-            for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of in members:
-                self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id)
+            for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of, days in members:
+                self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id, days=days)
                 self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
             for story in self.clusterer.expire():
                 self.copies.forget(story)
