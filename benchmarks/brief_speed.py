@@ -8,6 +8,11 @@ Measures, on this machine:
 
     python3 benchmarks/brief_speed.py                      # seeds + TAC 2011 English, 250 words
     python3 benchmarks/brief_speed.py --runs 7 --clusters PATH.jsonl --words 200
+    python3 benchmarks/brief_speed.py --short 300 --rounds 8   # short clusters only: CPU ms per cluster
+
+`--short N`: the first N clusters of the allsides-neus tuning half (three outlets' title and lead, 60
+words), CPU time per cluster of newsfuse's summariser and of LexRank in this one warm process, in
+interleaved rounds (the order flipped every other round), median of the rounds.
 
 Prints a Markdown table; figures go into docs/benchmarks.md by hand, with the date.
 """
@@ -68,13 +73,48 @@ def per_cluster_in_process(clusters: list[dict], words: int) -> dict[str, float]
     return results
 
 
+def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
+    """Median over rounds of CPU ms per cluster on the first `count` allsides-neus tuning clusters, 60 words."""
+    from newsfuse.cli.summarize import summarize_cluster
+    from newsfuse.evaluate.baselines import lexrank
+
+    lines = (SHARED / "data" / "allsides-neus" / "train.jsonl").read_text(encoding="utf-8").splitlines()[0::2]
+    clusters = [json.loads(line)["documents"] for line in lines[:count]]
+    systems = {"newsfuse": summarize_cluster, "LexRank (sumy)": lexrank}
+    for system in systems.values():  # warm up: lazy imports and caches are not per-cluster cost
+        for documents in clusters[:20]:
+            system(documents, 60)
+    times: dict[str, list[float]] = {name: [] for name in systems}
+    for round_number in range(rounds):
+        order = list(systems) if round_number % 2 == 0 else list(reversed(systems))
+        for name in order:
+            start = time.process_time()
+            for documents in clusters:
+                systems[name](documents, 60)
+            times[name].append(1000 * (time.process_time() - start) / len(clusters))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
     parser.add_argument("--clusters", type=Path, default=SHARED / "data" / "tac2011-multiling" / "english.jsonl")
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--short", type=int, default=0, metavar="N",
+                        help="only CPU time per cluster on the first N allsides-neus tuning clusters")
+    parser.add_argument("--rounds", type=int, default=8, help="rounds of --short")
     options = parser.parse_args()
+    if options.short:
+        cpu = short_clusters_cpu(options.short, options.rounds)
+        print(f"allsides-neus tuning half, first {options.short} clusters, 60 words, CPU ms per cluster "
+              f"(median of {options.rounds} interleaved rounds):\n")
+        print("| system | CPU ms per cluster |")
+        print("|---|---:|")
+        for name, value in cpu.items():
+            print(f"| {name} | {value:.2f} |")
+        print(f"\nnewsfuse / LexRank: {cpu['newsfuse'] / cpu['LexRank (sumy)']:.2f}")
+        return
 
     newsfuse = [sys.executable, "-m", "newsfuse"]
     rows = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsfuse.model import Span
 
@@ -25,27 +26,29 @@ _TABLE_ROW = re.compile(r"^\|.*\|\s*\S*$")
 
 @dataclass(frozen=True)
 class Line:
+    """A line's features are computed on first use and kept: the furniture rules ask for them many times."""
+
     number: int
     span: Span  # the line without surrounding white space
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         unspaced = len(_UNSPACED.findall(self.text))
         if not unspaced:
             return len(_WORD.findall(self.text))
         return len(_WORD.findall(_UNSPACED.sub(" ", self.text))) + -(-unspaced // _CHARACTERS_PER_WORD)
 
-    @property
+    @cached_property
     def ends_sentence(self) -> bool:
         return self.text.rstrip().endswith(TERMINAL)
 
-    @property
+    @cached_property
     def is_prose(self) -> bool:
         """A line of running text: several words, and at least one full stop in it or at its end."""
         return self.words >= 12 and (self.ends_sentence or bool(_INNER_STOP.search(self.text)))
 
-    @property
+    @cached_property
     def marker(self) -> str | None:
         """"list" for a list item, "table" for a table row: structure the text carries, not sentences."""
         if _TABLE_ROW.match(self.text):

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 # A calendar date with a year, in the forms pages print: "March 2, 2026", "2 March 2026", "2026-03-02".
+# It starts with a month's first letter or a digit: the lookahead saying so lets the regex engine skip
+# to those instead of trying every month at every word boundary.
 DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\b(?=[adfjmnos\d])(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4})\b",
     re.IGNORECASE,
 )
@@ -58,10 +60,11 @@ class Masthead:
 def read_masthead_line(text: str, max_words: int = 12) -> Masthead:
     """The byline, date or outlet a short header line states, or an empty Masthead for anything else."""
     line = text.strip().strip("*_ ")
-    sentence_like = line.endswith((".", "?", "!", ":")) and not DATE.search(line)
-    if not line or len(line.split()) > max_words or sentence_like:
+    if not line or len(line.split()) > max_words:
         return Masthead()
     date_match = DATE.search(line)
+    if line.endswith((".", "?", "!", ":")) and not date_match:  # a sentence
+        return Masthead()
     if date_match:
         rest = _TIME.sub(" ", _WEEKDAY.sub(" ", line[: date_match.start()] + " " + line[date_match.end() :]))
         posted = _POSTED.match(rest.strip())

@@ -55,13 +55,30 @@ def _plain_word_pattern() -> re.Pattern:
     return re.compile(rf"{_word_char()}+")
 
 
+@lru_cache(maxsize=1)
+def _combining_mark() -> re.Pattern:
+    """Any combining mark of `_word_char`'s list (its second alternative)."""
+    return re.compile(_word_char().removeprefix(r"(?:[^\W_]|").removesuffix(")"))
+
+
+# `_word_char`'s alternation of two classes is tried at every character and costs twice a single class:
+# a text without combining marks (most Latin-script text) is read with the letters-and-digits class
+# alone, which finds exactly the same words there.
+_MARKLESS_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_MARKLESS_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
 def words(text: str) -> list[str]:
     """Words, keeping inner apostrophes, dots and hyphens ("U.S.", "al-Assad", "don't")."""
+    if text.isascii() or not _combining_mark().search(text):
+        return _MARKLESS_WORD.findall(text)
     return _word_pattern().findall(text)
 
 
 def plain_words(text: str) -> list[str]:
     """Runs of word characters only: "U.S." gives "U", "S"."""
+    if text.isascii() or not _combining_mark().search(text):
+        return _MARKLESS_PLAIN_WORD.findall(text)
     return _plain_word_pattern().findall(text)
 
 
@@ -120,8 +137,9 @@ def content_terms(text: str, language: str = "en") -> list[str]:
     """Lower-cased, stemmed words of `text` that are not stop words (numbers kept: they carry facts)."""
     stops = _non_content_words(language)
     terms = []
-    for word in words(text.lower()):
-        word = word.replace("’", "'")
+    # The apostrophes are unified before splitting: both join the parts of a word alike, so the words are
+    # the same as when each word's were replaced, with one replacement per text instead of per word.
+    for word in words(text.lower().replace("’", "'")):
         if word in stops or (len(word) < 2 and not word.isdigit()):
             continue
         terms.append(stem(word, language))

@@ -40,7 +40,12 @@ def unquoted(text: str) -> str:
 
 def writer_in_first_person(text: str) -> bool:
     """The writer says "I" or "we" outside quotation marks: speaking, not reporting."""
-    return bool(_FIRST_PERSON.search(unquoted(text)))
+    return in_first_person(unquoted(text))
+
+
+def in_first_person(writer: str) -> bool:
+    """`writer_in_first_person` of a sentence whose `unquoted` words the caller already has."""
+    return bool(_FIRST_PERSON.search(writer))
 
 
 def inside_quotation(sentences: list[Sentence], text: str) -> list[bool]:
@@ -67,15 +72,13 @@ def inside_quotation(sentences: list[Sentence], text: str) -> list[bool]:
 
 
 def _open_after(text: str, is_open: bool) -> bool:
-    """Whether a quotation is open after `text`, given whether one was open before it."""
-    for char in text:
-        if char == '"':
-            is_open = not is_open
-        elif char == "“":
-            is_open = True
-        elif char == "”":
-            is_open = False
-    return is_open
+    """Whether a quotation is open after `text`, given whether one was open before it: a curly mark opens
+    or closes, a straight one toggles. Read from the last curly mark on, by string methods rather than
+    a loop over every character (which read every article twice, for its kind and for its units)."""
+    last_curly = max(text.rfind("“"), text.rfind("”"))
+    if last_curly >= 0:
+        is_open = text[last_curly] == "“"
+    return is_open != (text.count('"', last_curly + 1) % 2 == 1)
 
 
 def _closes_without_opening(sentences: list[Sentence], first: int, text: str) -> bool:

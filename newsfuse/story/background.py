@@ -27,6 +27,9 @@ _EXPRESSIONS = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# Every written-out date has a day number: a text without a digit (half the short leads) names none, and
+# is not scanned for one.
+HAS_DIGIT = re.compile(r"\d")
 
 
 def story_date(documents: list[Document]) -> date | None:
@@ -36,6 +39,8 @@ def story_date(documents: list[Document]) -> date | None:
         return max(published)
     counts: Counter = Counter()
     for doc in documents:
+        if not HAS_DIGIT.search(doc.article.text):
+            continue
         for pattern in (dates.MONTH_DAY, dates.DAY_MONTH):
             for match in pattern.finditer(doc.article.text):
                 resolved = dates.explicit(match.group(), None)  # None without a year

@@ -32,9 +32,10 @@ LEAD_BONUS = 0.5
 def concept_bigrams(text: str, language: str) -> frozenset[Concept]:
     stops = stop_words(language)
     tokens = [word.lower() for word in words(text)]
+    stems = [stem(token, language) for token in tokens]  # once per token, not once per pair it is in
     return frozenset(
-        (stem(a, language), stem(b, language))
-        for a, b in pairwise(tokens)
+        (stems[i], stems[i + 1])
+        for i, (a, b) in enumerate(pairwise(tokens))
         if not (a in stops and b in stops)
     )
 

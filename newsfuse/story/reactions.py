@@ -161,7 +161,12 @@ def story_frame(documents: list[Document]) -> StoryFrame:
         # 300-article story): a word is counted whole, else its plain parts ("Assad" in "al-Assad").
         for doc in documents:
             for token in words(doc.body_text()):  # the body: a title-case headline capitalises all
-                found = [token] if token.lower() in asked else [p for p in plain_words(token) if p.lower() in asked]
+                if token.lower() in asked:
+                    found = [token]
+                elif token.isalnum():  # one plain part, the token itself: not asked (most words)
+                    continue
+                else:
+                    found = [p for p in plain_words(token) if p.lower() in asked]
                 for word in found:
                     capitalised[(word.lower(), word[:1].isupper())] += 1
     names: Counter[str] = Counter()
@@ -200,14 +205,20 @@ def mark_reactions(units_by_doc: dict[str, list[Unit]], documents: list[Document
     """Flag the spoken sentences that are reactions, with their party's salience, over the independent
     sources. The cheap tests (event word, appraisal, not a participant) run first: counting the sources
     that name a party compares its tokens with every name in them."""
-    frame = story_frame(documents)
+    # Built when the first sentence with a speaker is met: many short stories have none (4 in 10 of
+    # allsides-neus's), and the frame reads every body's words.
+    frame: StoryFrame | None = None
     names_by_source: list[set[str]] = []  # filled when the first possible reaction is met
     floor = min_document_frequency(len(documents))
     salience: dict[tuple[str, ...], int] = {}
     for units in units_by_doc.values():
         for unit in units:
             speaker = unit.speaker
-            if speaker is None or not (
+            if speaker is None:
+                continue
+            if frame is None:
+                frame = story_frame(documents)
+            if not (
                 set(unit.terms) & frame.event_terms
                 and _APPRAISAL.search(unit.text)
                 and not same_party(speaker.party, frame.participants, names_in_order=False)

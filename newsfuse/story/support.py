@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
 from newsfuse.model import Evidence
 from newsfuse.segment import lexicon
@@ -135,6 +136,12 @@ def _speaker_roles(unit: Unit) -> set[str]:
     return {stem(word) for word in words(phrase.lower()) if word in ROLES}
 
 
+@lru_cache(maxsize=8192)  # as `lexicon.relatives`: a dictionary's answer, the same in every story
+def _relative_terms(word: str) -> frozenset[str]:
+    """The terms (stems) of the words that can stand for `word`."""
+    return frozenset(map(stem, lexicon.relatives(word)))
+
+
 class SupportIndex:
     """Per-source sentence term sets, with cluster idf, for finding supporting evidence.
 
@@ -208,7 +215,7 @@ class SupportIndex:
                 continue
             # A name's spelling variant maps to its canonical term; a compound's joined term is in no
             # sentence's terms (they hold its parts), so the filter drops it.
-            found = {self.canonical.get(stem(other), stem(other)) for other in lexicon.relatives(word)}
+            found = {self.canonical.get(term, term) for term in _relative_terms(word)}
             found = frozenset(t for t in found if t in self.idf and t != term)
             if found:
                 related[term] = related.get(term, frozenset()) | found

@@ -72,6 +72,8 @@ class _Statements:
         it cost 0.34 and 0.13 R-2."""
         if unit.language != "en" or not lexicon.available():
             return False
+        if unit.sentence.doc_id == other.sentence.doc_id:  # evidence past [0] is never in its own source
+            return False
         return _holds(other, self.evidence(unit)) or _holds(unit, self.evidence(other))
 
 
