@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsfuse.clean.captions import is_caption, is_credit, text_after_credit
 from newsfuse.clean.lines import Line, split_lines
 from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.model import Block, Furniture, Span
@@ -191,9 +192,9 @@ def _sentence_reason(text: str) -> str | None:
         return "comment form"
     if _SITE_NOTICE.search(text):
         return "site notice"
-    if _CREDIT.search(text):
+    if _CREDIT.search(text) or is_credit(text):
         return "photo credit or reporting credit"
-    if _CAPTION_POSITION.search(text) and not _has_quote(text):
+    if (_CAPTION_POSITION.search(text) or is_caption(text)) and not _has_quote(text):
         return "photo caption"
     return None
 
@@ -204,14 +205,25 @@ def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
     photo credit (the whole line goes)."""
     import syntok.segmenter as segmenter
 
-    spans = [(sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
-             for paragraph in segmenter.analyze(line.text) for sentence in paragraph if sentence]
+    spans: list[tuple[int, int]] = []
+    for paragraph in segmenter.analyze(line.text):
+        for sentence in paragraph:
+            if sentence:
+                spans += _credit_cut(line.text, sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
     if len(spans) < 2:
         return None
     reasons = [_sentence_reason(line.text[start:end]) for start, end in spans]
+    # A credit alone credits the picture whose caption is just before it; a sentence that reports what
+    # someone said is the article's (a picture without a caption).
+    for index in range(1, len(spans)):
+        credit = line.text[spans[index][0] : spans[index][1]]
+        caption = line.text[spans[index - 1][0] : spans[index - 1][1]]
+        if (reasons[index] == "photo credit or reporting credit" and reasons[index - 1] is None
+                and _CREDIT_FIRST.match(credit) and not _has_quote(caption) and not _SPEECH.search(caption)):
+            reasons[index - 1] = "photo caption"
     if len(spans) == 2 and reasons[0] is None and reasons[1]:
         caption, credit = (line.text[start:end] for start, end in spans)
-        if _PHOTO_CREDIT.search(credit) and not _has_quote(caption):
+        if (_PHOTO_CREDIT.search(credit) or is_credit(credit)) and not _has_quote(caption):
             return None  # a picture's caption and its credit, alone in their paragraph: the whole line goes
     runs: list[tuple[int, int, str | None]] = []
     for (start, end), reason in zip(spans, reasons, strict=True):
@@ -224,6 +236,24 @@ def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
     base = line.span.start
     return [(Line(line.number, Span(base + start, base + end), line.text[start:end]), reason)
             for start, end, reason in runs]
+
+
+# A sentence that is a picture's credit from its first word ("Credit: AP", "(AP Photo/John Locher)").
+_CREDIT_FIRST = re.compile(r"^\(?\s*((?i:credit)\s*(:|\.\.\.)|(Photo|Image|Picture|Photograph)s?( credit)?\s*:|"
+                           r"(Image|Photo) copyright|(Photo|Photograph|Picture)s? by|(AP|AFP|EPA|REUTERS)\b)")
+
+
+def _credit_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence as one span, or two when a picture's credit (and its caption) runs into the article's
+    next sentence with no full stop between ("Credit: AP A U.S. official said ..."): the splitter sees
+    one sentence, and removing it would take the article's sentence with the credit."""
+    sentence = text[start:end]
+    if not (_CREDIT.search(sentence) or is_credit(sentence)):
+        return [(start, end)]
+    cut = text_after_credit(sentence)
+    if cut is None:
+        return [(start, end)]
+    return [(start, start + len(sentence[:cut].rstrip())), (start + cut, end)]
 
 
 def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool) -> str | None:
