@@ -83,3 +83,22 @@ def test_a_wire_dateline_keeps_its_paragraph() -> None:
     text = ("Oil rises on supply worries\n\nBEIJING/HOUSTON (Reuters) - Oil prices rose on Tuesday as traders weighed "
             "supply worries against a slowing global economy, analysts said.")
     assert re.search(r"Oil prices rose on Tuesday", _kept(text))
+
+
+def test_a_dateline_run_into_the_first_sentence_is_cut_off_it() -> None:
+    """TAC 2011 (a Wikinews page as plain text): the page's date line joined to the first paragraph."""
+    import json
+
+    from tests.conftest import DATA
+
+    with (DATA / "tac2011-multiling" / "english.jsonl").open(encoding="utf-8") as lines:
+        text = next(document for line in lines for document in json.loads(line)["documents"]
+                    if "Saturday, March 26, 2005 Up to" in document)
+    result = clean_text(text)
+    assert any(text[f.span.start : f.span.end] == "Saturday, March 26, 2005" and f.reason == "date line"
+               for f in result.removed)
+    assert _kept(text).split("\n")[0].startswith("Up to four times as many women as men died")
+    # A date inside a sentence, or opening a later paragraph (a timeline), stays.
+    timeline = ("Storm season\n\nThe storm season began early this year, forecasters said on Monday in Miami.\n\n"
+                "June 3, 2024 A tropical storm formed off the coast and moved north toward the islands.")
+    assert "June 3, 2024 A tropical storm" in _kept(timeline)

@@ -85,6 +85,15 @@ RUN_MIN = 3
 _DATE_ONLY = re.compile(r"^(\w+[,.]?\s+){0,2}\d{1,2}(er|st|nd|rd|th|\.)?\s+[^\W\d]{3,}\.?,?\s+(19|20)\d\d$|"
                         r"^(\w+[,.]?\s+){0,2}[^\W\d]{3,}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d$")
 DATE_LINE_WORDS = 5
+# A date that opens the first paragraph and runs into its sentence with no stop ("Saturday, March 26,
+# 2005 Up to four times as many women as men died ...", a plain-text copy of a page whose dateline and
+# first paragraph were joined): English month names, the weekday optional.
+_STUCK_DATE = re.compile(
+    r"^((Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"((January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{1,2},?|\d{1,2}\s+(January|February|March|April|May|June|"
+    r"July|August|September|October|November|December))\s+(19|20)\d\d\s+(?=[A-Z\"“])"
+)
 # A header line this long with a single page-vocabulary word reads as a headline, not a widget.
 _HEADLINE_WORDS = 8
 # Photo captions name who stands where.
@@ -139,6 +148,12 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     previous_kept = False
     for index, line in enumerate(lines):
         zone = "header" if index < first_prose else "footer" if index > last_prose else "body"
+        if index == first_prose:  # a dateline run into the first sentence: the date goes, the sentence stays
+            stuck = _STUCK_DATE.match(line.text)
+            if stuck and line.words - len(stuck.group().split()) >= _HEADLINE_WORDS:
+                result.removed.append(Furniture(Span(line.span.start, line.span.start + len(stuck.group().rstrip())),
+                                                "date line"))
+                line = Line(line.number, Span(line.span.start + stuck.end(), line.span.end), line.text[stuck.end():])
         # A line printed twice close together (a caption under its picture and again as its alt text):
         # both copies go. Copies far apart (a plan's "Eat every 2-3 hours", a list's item) are the text.
         repeated = index in close_copies and not line.marker and not _is_heading(line)
