@@ -48,14 +48,21 @@ _THIS_PHOTO = re.compile(
 )
 
 
+# Every credit above holds one of these: most lines hold none, and a substring test is far cheaper than the
+# pattern (the cleaner asks of every line and sentence).
+_CREDIT_MARKS = ("Photo", "photo", "Image", "image", "Picture", "picture", "PHOTO", "IMAGE", "PICTURE", "Credit",
+                 "credit", "CREDIT", "Getty", "REUTERS", "(", "/")
+
+
 def is_credit(text: str) -> bool:
-    return bool(CREDIT.search(text))
+    return any(mark in text for mark in _CREDIT_MARKS) and bool(CREDIT.search(text))
 
 
 def is_caption(sentence: str) -> bool:
     """A caption's date or opening (see the module's note); credits are `is_credit`."""
     text = sentence.strip()
-    return bool(_CAPTION_DATE.search(text) or _THIS_PHOTO.match(text))
+    return (("day" in text and bool(_CAPTION_DATE.search(text)))
+            or (text[:8].lstrip("In ").startswith(("this", "This")) and bool(_THIS_PHOTO.match(text))))
 
 
 # A credit run together with the next sentence ("Credit: ESA A cross-section through ...", "Photo: John

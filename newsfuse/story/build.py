@@ -19,6 +19,7 @@ from types import MappingProxyType
 from newsfuse.dedupe import mark_copies
 from newsfuse.model import Document
 from newsfuse.segment import dates
+from newsfuse.segment.voice import inside_quotation
 from newsfuse.story.background import HAS_DIGIT, is_background, story_date
 from newsfuse.story.kind import KindVerdict, classify_kind
 from newsfuse.story.reactions import mark_reactions
@@ -95,14 +96,16 @@ def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -
     documents, known = list(documents), list(known)
     mark_copies([*known, *documents])
     kinds = {}
+    # Which sentences lie inside a quotation: read once for both the kind and the units.
+    quoted = {doc.id: inside_quotation(doc.sentences, doc.article.text) for doc in documents}
     for doc in documents:
-        verdict = classify_kind(doc)
+        verdict = classify_kind(doc, quoted[doc.id])
         doc.kind, doc.kind_reasons = verdict.kind, verdict.reasons
         kinds[doc.id] = verdict
     originals = [doc for doc in documents if not doc.duplicate_of]
     day = story_date(originals)
     references = reference_dates(documents, day)
-    units = {doc.id: build_units(doc, opinion=kinds[doc.id].kind != REPORT) for doc in originals}
+    units = {doc.id: build_units(doc, opinion=kinds[doc.id].kind != REPORT, quoted=quoted[doc.id]) for doc in originals}
     spellings = spelling_variants([unit for doc_units in units.values() for unit in doc_units])
     for doc_id, doc_units in units.items():
         for unit in doc_units:

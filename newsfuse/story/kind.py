@@ -57,10 +57,12 @@ class KindVerdict:
     reasons: list[str] = field(default_factory=list)
 
 
-def classify_kind(document: Document) -> KindVerdict:
+def classify_kind(document: Document, quoted: list[bool] | None = None) -> KindVerdict:
+    """`quoted`: `inside_quotation` of the document's sentences, when the caller has it already."""
     text = document.article.text
     # A sentence inside a quotation that an earlier one opened is the speaker's, not the writer's.
-    quoted = inside_quotation(document.sentences, text)
+    if quoted is None:
+        quoted = inside_quotation(document.sentences, text)
     sentences = [text[s.start : s.end] for s, inside in zip(document.sentences, quoted, strict=True) if not inside]
     n = max(len(document.sentences), 1)
     writers = [unquoted(s) for s in sentences]

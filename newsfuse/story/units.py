@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.segment.tokens import content_terms
-from newsfuse.segment.voice import QUOTED, inside_quotation, unquoted, writer_in_first_person
+from newsfuse.segment.voice import QUOTED, in_first_person, inside_quotation, unquoted
 from newsfuse.story.antecedent import resolve_opening_pronoun
 from newsfuse.story.compress import compress
 from newsfuse.story.concepts import concept_bigrams
@@ -65,10 +65,12 @@ class Unit:
     language: str = "en"  # its document's
 
 
-def build_units(document: Document, opinion: bool = False) -> list[Unit]:
+def build_units(document: Document, opinion: bool = False, quoted: list[bool] | None = None) -> list[Unit]:
+    """`quoted`: `inside_quotation` of the document's sentences, when the caller has it already."""
     units = []
     total = max(len(document.sentences) - 1, 1)
-    quoted = inside_quotation(document.sentences, document.article.text)
+    if quoted is None:
+        quoted = inside_quotation(document.sentences, document.article.text)
     for sentence, in_quotation in zip(document.sentences, quoted, strict=True):
         text, pieces = compress(document.article.text, sentence)
         resolved = resolve_opening_pronoun(document, sentence.index, pieces)
@@ -87,8 +89,9 @@ def build_units(document: Document, opinion: bool = False) -> list[Unit]:
             position=sentence.index / total,
             language=document.language,
         )
-        unit.eligible = _eligible(text, words, opinion) and not in_quotation
-        unit.writer_voice = opinion or (not in_quotation and _writer_voice(text))
+        writer = unquoted(text)  # the writer's own words, read once for eligibility and voice
+        unit.eligible = _eligible(text, writer, words, opinion) and not in_quotation
+        unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer))
         unit.reported = reported_terms(text, document.language)
         unit.speaker = speaker_of(text, document.language)
         if units:
@@ -110,12 +113,14 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
     return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
 
 
-def _writer_voice(text: str) -> bool:
-    outside = unquoted(text).rstrip("\"'”’) ")
-    return outside.endswith(("?", "!", "?.", "!.")) or writer_in_first_person(text)
+def _writer_voice(writer: str) -> bool:
+    """`writer`: the sentence's `unquoted` text."""
+    outside = writer.rstrip("\"'”’) ")
+    return outside.endswith(("?", "!", "?.", "!.")) or in_first_person(writer)
 
 
-def _eligible(text: str, words: int, opinion: bool) -> bool:
+def _eligible(text: str, writer: str, words: int, opinion: bool) -> bool:
+    """`writer`: the `unquoted` part of `text`."""
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False
     if text.rstrip("\"'”’ ").endswith(("?", "?.", "!.")) or text.endswith(("!", ":", ",")) or text[:1].islower():
@@ -124,9 +129,9 @@ def _eligible(text: str, words: int, opinion: bool) -> bool:
         return False
     if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
         return False
-    if writer_in_first_person(text):  # the writer speaking, not reporting
+    if in_first_person(writer):  # the writer speaking, not reporting
         return False
-    if QUOTED.search(text) and len(unquoted(text).split()) < MIN_ATTRIBUTION_WORDS:
+    if QUOTED.search(text) and len(writer.split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
     if text.count('"') % 2 or (text.count("“") != text.count("”")):  # a quotation cut by the splitter
         return False
