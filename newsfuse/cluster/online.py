@@ -88,15 +88,15 @@ class Story:
     next_check: int = FIRST_CHECK
     # The members' terms, weights and positions as three flat arrays, rebuilt after the members change: a
     # story is scored against many articles between two changes.
-    _packed: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _packed: tuple[np.ndarray, np.ndarray, np.ndarray, dict] | None = field(default=None, repr=False)
 
-    def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Terms, weights and owner positions of the scored members, and each scored member's weekdays."""
+    def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+        """Terms, weights and owner positions of the scored members, and their day penalties by the
+        article's weekdays (filled by `day_shifts` as articles ask)."""
         if self._packed is None:
             members = self.members[-SCORED_MEMBERS:]
             self._packed = (np.concatenate([m.terms for m in members]), np.concatenate([m.weights for m in members]),
-                            np.repeat(np.arange(len(members), dtype=np.int8), [len(m.terms) for m in members]),
-                            np.fromiter((m.days for m in members), dtype=np.int8, count=len(members)))
+                            np.repeat(np.arange(len(members), dtype=np.int8), [len(m.terms) for m in members]), {})
         return self._packed
 
     def admits(self, time: float | None, window: float) -> bool:
@@ -162,8 +162,14 @@ def day_shifts(days: int, story: Story, penalty: float) -> np.ndarray | float:
     and share none (two events on different days), else 0 (also when either names no day)."""
     if not days or not penalty or not story.members:
         return 0.0
-    theirs = story.packed()[3]
-    return np.where((theirs != 0) & ((theirs & days) == 0), np.float32(-penalty), np.float32(0.0))
+    # A story is scored against many articles between two changes, and most name one weekday or none:
+    # the shifts are kept per weekday mask with the packed members.
+    cache = story.packed()[3]
+    shifts = cache.get(days)
+    if shifts is None:
+        differ = [bool(m.days) and not m.days & days for m in story.members[-SCORED_MEMBERS:]]
+        shifts = cache[days] = np.array(differ, dtype=np.float32) * np.float32(-penalty) if any(differ) else 0.0
+    return shifts
 
 
 @dataclass(frozen=True)
