@@ -25,19 +25,23 @@ _AGENCY = r"(AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Bloomberg|Shuttersto
 # A credit names who took or owns the picture: labels capitalised as credits print them ("Photo:",
 # "Credit:"), agencies as they sign, so prose about "photos" or a "credit" is not one.
 CREDIT = re.compile(
+    # Every alternative below starts with one of these characters: told so, the engine skips to them instead
+    # of trying each alternative at every position (a third of the cleaner's time before).
+    r"(?=[(/|vGRSPICc])(?:"
     # "(AP)", "(AP Photo/...)" closing a caption (after its words: "BEIJING (Reuters)" is a dateline)
     rf"(?<=[a-z.,;] )\(\s*{_AGENCY}( Photo[^)]*)?\s*\)\s*[\"”]?\s*$"
     rf"|\(\s*(AP|AFP|EPA) Photo\s*/"
-    r"|(?<![A-Za-z])(?i:credit)\s*(:|\.\.\.)\s*\S|[a-z]Credit:\s*\S"  # "Credit: EPA", "treatmentCredit: EPA"
+    r"|(?<![A-Za-z])(?i:credit)\s*(:|\.\.\.)\s*\S|(?<=[a-z])Credit:\s*\S"  # "Credit: EPA", "treatmentCredit: EPA"
     r"|\b(Photo|Image|Picture|Photograph|PHOTO|IMAGE|PICTURE)[sS]?(?i: credit| illustration)?:\s*\S"
     r"|\((?i:(file )?(photo|image|picture)s?( credit)?):\s*\S"
     r"|\b(Image|Photo) (copyright|courtesy|caption)\b"  # "Image copyright Getty Images", "Image caption ..."
     r"|\b(Photo|Photograph|Picture)s? by [A-Z]"
     r"|\bSubmitted (photo|image)\b"
     r"|\bREUTERS\s*/\s*[A-Z]"  # "REUTERS/Kevin Lamarque" (the agency's own capitals: "an AP/Ipsos poll" is prose)
-    rf"|\s/\s*{_AGENCY}(\s+file)?\s*[)\]]?\s*$"  # "J. Scott Applewhite / AP file"
+    rf"|(?<=\s)/\s*{_AGENCY}(\s+file)?\s*[)\]]?\s*$"  # "J. Scott Applewhite / AP file"
     r"|\b(via|/|\|)\s*Getty( Images)?\b|\bGetty Images(\s*[)\]]?\s*$|[A-Z])"  # "Alex Wong | Getty ImagesKristi"
     r"|\(\s*[A-Z][A-Z .'-]+/[A-Z][A-Z .'-]+\)\s*$"  # "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)"
+    r")"
 )
 # AP's caption date, after a comma: "in Madrid, Spain, Tuesday, Nov. 19, 2019".
 _CAPTION_DATE = re.compile(rf"\S, {_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},\s+(19|20)\d\d\b")
