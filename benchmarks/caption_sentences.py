@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import html
 
 from newsfuse.clean.captions import is_caption, is_credit
-from newsfuse.model import Span
+from newsfuse.evaluate.baselines import line_blocks
 from newsfuse.segment.sentences import split_sentences
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -33,12 +33,8 @@ MIN_CAPTION_WORDS = 4
 
 
 def sentences(text: str) -> list[str]:
-    blocks, start = [], 0
-    for paragraph in text.split("\n"):
-        if paragraph.strip():
-            blocks.append(Span(start, start + len(paragraph)))
-        start += len(paragraph) + 1
-    return [sentence.text for sentence in split_sentences(text, blocks, "x")]
+    """The sentences of `text`, each line a block (as the evaluation reads plain text)."""
+    return [sentence.text for sentence in split_sentences(text, line_blocks(text), "x")]
 
 
 def page_captions(page: bytes, body: str) -> list[str]:
