@@ -96,7 +96,7 @@ def event_days(title: str, text: str) -> int:
     """The weekdays named in the headline and the lead, as a 7-bit mask (0: none named).
 
     Two reports of one event name the same day far more often than two reports of different events on
-    the same people do (tuning half of allsides-neus, each report with its 3 nearest reports when both
+    the same people do (tuning half of allsides-neus, each report with its 3 nearest reports by TF-IDF, when both
     name a day: same event 2,488 share a day, 338 do not; another event 812 share, 1,839 do not).
     """
     mask = 0

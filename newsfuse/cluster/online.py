@@ -86,8 +86,8 @@ class Story:
     last_dated: float | None = None
     members: list[Member] = field(default_factory=list)  # the latest members
     next_check: int = FIRST_CHECK
-    # The members' terms, weights and positions as three flat arrays, rebuilt after the members change: a
-    # story is scored against many articles between two changes.
+    # The members' terms, weights and positions as three flat arrays (and a cache of their day penalties),
+    # rebuilt after the members change: a story is scored against many articles between two changes.
     _packed: tuple[np.ndarray, np.ndarray, np.ndarray, dict] | None = field(default=None, repr=False)
 
     def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
@@ -151,7 +151,6 @@ class _Article:
 
     def day_shifts(self, story: Story, penalty: float) -> np.ndarray | float:
         return day_shifts(self.days, story, penalty)
-
 
     def clear(self) -> None:
         self.dense[self.keys] = 0.0
