@@ -56,7 +56,6 @@ def test_prose_with_a_full_date_or_an_agency_is_not_a_caption() -> None:
         "Haugen revealed her identity during an interview with CBS' 60 Minutes on Sunday, October 3, 2021.",
         "Saturday, March 26, 2005 Up to four times as many women as men died in the December 26 tsunami.",
         "An AP/Ipsos poll has found three in ten U.S. citizens have donated to tsunami aid organizations.",
-        "BEIJING/HOUSTON (Reuters)",
         "The photos were taken by a resident, police said, and credit card records showed the purchase.",
     ]
     assert not any(is_credit(sentence) or is_caption(sentence) for sentence in prose)

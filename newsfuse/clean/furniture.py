@@ -57,20 +57,10 @@ _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(is an? |covers |writes |reports |has been )"
     r"[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
 )
-# A picture's credit: "(Photo: Nordwire/Lina Berg)", "Credit: AP", "(AP Photo/...)". The labels are
-# capitalised ("Photo:", "IMAGE:") and the agencies written as they sign, so a sentence's "these images:
-# ..." or an "(ePA)" abbreviation is not a credit.
-_PHOTO_CREDIT_PATTERN = (
-    r"(?<![A-Za-z])(?i:credit):\s*\S|\b(Photo|Image|Picture|PHOTO|IMAGE|PICTURE)[sS]?(?i: credit)?:\s*\S|"
-    r"\((AP|AFP|Reuters|Getty( Images)?|EPA)( (?i:photo)[^)]*)?\)\s*$|"
-    r"\((?i:(file )?(photo|image|picture)s?( credit)?):\s*\S"
-)
-_PHOTO_CREDIT = re.compile(_PHOTO_CREDIT_PATTERN)
-# Any credit: a picture's, an agency signing off ("/ AP"), or the reporting credit ("Reporting by ...").
-_CREDIT = re.compile(
-    _PHOTO_CREDIT_PATTERN + r"|/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
-    r"^\s*(?i:\(?(with )?(additional )?(reporting|writing|editing) by\b)"
-)
+# Any credit: a picture's (`captions.is_credit`: "(Photo: Nordwire/Lina Berg)", "Credit: AP", "(AP
+# Photo/...)"), an agency signing off ("/ AP"), or the reporting credit ("Reporting by ...").
+_SIGN_OFF = re.compile(r"/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
+                       r"^\s*(?i:\(?(with )?(additional )?(reporting|writing|editing) by\b)")
 # Constants below chosen on the tuning half of the extraction benchmark (181 pages, sorted file names, even
 # positions; token F1 of the cleaned text, benchmarks/extraction.py), never on the held-out odd positions.
 # A line and its copy at most this many lines apart are a caption printed twice (both go): 1, 3 and 10 all
@@ -202,12 +192,16 @@ def clean_text(text: str, title: str = "") -> CleanResult:
 _SENTENCE_REASONS = frozenset({"comment form", "site notice", "photo credit or reporting credit", "photo caption"})
 
 
+def _is_any_credit(text: str) -> bool:
+    return is_credit(text) or bool(_SIGN_OFF.search(text))
+
+
 def _sentence_reason(text: str) -> str | None:
     if _FORM_PHRASES.search(text):
         return "comment form"
     if _SITE_NOTICE.search(text):
         return "site notice"
-    if _CREDIT.search(text) or is_credit(text):
+    if _is_any_credit(text):
         return "photo credit or reporting credit"
     if (_CAPTION_POSITION.search(text) or is_caption(text)) and not _has_quote(text):
         return "photo caption"
@@ -238,7 +232,7 @@ def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
             reasons[index - 1] = "photo caption"
     if len(spans) == 2 and reasons[0] is None and reasons[1]:
         caption, credit = (line.text[start:end] for start, end in spans)
-        if (_PHOTO_CREDIT.search(credit) or is_credit(credit)) and not _has_quote(caption):
+        if is_credit(credit) and not _has_quote(caption):
             return None  # a picture's caption and its credit, alone in their paragraph: the whole line goes
     runs: list[tuple[int, int, str | None]] = []
     for (start, end), reason in zip(spans, reasons, strict=True):
@@ -263,7 +257,7 @@ def _credit_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     next sentence with no full stop between ("Credit: AP A U.S. official said ..."): the splitter sees
     one sentence, and removing it would take the article's sentence with the credit."""
     sentence = text[start:end]
-    if not (_CREDIT.search(sentence) or is_credit(sentence)):
+    if not _is_any_credit(sentence):
         return [(start, end)]
     cut = text_after_credit(sentence)
     if cut is None:
