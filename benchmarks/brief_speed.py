@@ -75,11 +75,12 @@ def per_cluster_in_process(clusters: list[dict], words: int) -> dict[str, float]
 
 def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
     """Median over rounds of CPU ms per cluster on the first `count` allsides-neus tuning clusters, 60 words."""
+    from summary_quality import allsides_half  # beside this script
+
     from newsfuse.cli.summarize import summarize_cluster
     from newsfuse.evaluate.baselines import lexrank
 
-    lines = (SHARED / "data" / "allsides-neus" / "train.jsonl").read_text(encoding="utf-8").splitlines()[0::2]
-    clusters = [json.loads(line)["documents"] for line in lines[:count]]
+    clusters = [cluster.documents for cluster in allsides_half("tune")[:count]]
     systems = {"newsfuse": summarize_cluster, "LexRank (sumy)": lexrank}
     for system in systems.values():  # warm up: lazy imports and caches are not per-cluster cost
         for documents in clusters[:20]:

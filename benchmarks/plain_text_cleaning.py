@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from extraction import token_f1  # beside this script: the extraction benchmark's metric
 from lxml import html
 
 from newsfuse.clean.record import cleaned_record
@@ -40,14 +41,6 @@ CONTAINER_SHARE = 0.8
 
 def tokens(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(text.lower()))
-
-
-def overlap_f1(predicted: Counter[str], gold: Counter[str]) -> float:
-    common = sum((predicted & gold).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(predicted.values()), common / sum(gold.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def _words(element: html.HtmlElement) -> str:
@@ -99,13 +92,15 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print the captions left in this many pages")
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
+    bodies = {key: record["articleBody"] for key, record in truth.items()}
     rows: dict[str, list[list[float]]] = {"raw text (nothing removed)": [[], []], "`newsfuse clean`": [[], []]}
     leaks: list[list[float]] = [[0, 0], [0, 0]]  # per half: caption words left, caption words
     losses: list[list[float]] = [[0, 0], [0, 0]]  # per half: body words removed, body words in the raw text
     shown = 0
     for position, path in enumerate(sorted((args.data / "html").glob("*.html.gz"))):
         half = position % 2
-        gold = tokens(truth[path.name.split(".")[0]]["articleBody"])
+        body = bodies[path.name.split(".")[0]]
+        gold = tokens(body)
         try:
             text, captions = plain_text(gzip.decompress(path.read_bytes()), gold, args.flat)
         except (ValueError, OSError):
@@ -113,8 +108,8 @@ def main() -> None:
         document = prepare_document(Article(id=path.name, text=text)) if text.strip() else None
         kept = "" if document is None or isinstance(document, Problem) else cleaned_record(document)["text"]
         raw, left = tokens(text), tokens(kept)
-        rows["raw text (nothing removed)"][half].append(overlap_f1(raw, gold))
-        rows["`newsfuse clean`"][half].append(overlap_f1(left, gold))
+        rows["raw text (nothing removed)"][half].append(token_f1(text, body))
+        rows["`newsfuse clean`"][half].append(token_f1(kept, body))
         caption_words = tokens(" ".join(captions)) - gold
         leaks[half][0] += sum((caption_words & left).values())
         leaks[half][1] += sum(caption_words.values())

@@ -62,11 +62,15 @@ def is_credit(text: str) -> bool:
     return any(mark in text for mark in _CREDIT_MARKS) and bool(CREDIT.search(text))
 
 
+def starts_with_credit(sentence: str) -> bool:
+    return bool(_CREDIT_FIRST.match(sentence))
+
+
 def is_caption(sentence: str) -> bool:
     """A caption's date or opening (see the module's note); credits are `is_credit`."""
     text = sentence.strip()
     return (("day" in text and bool(_CAPTION_DATE.search(text)))
-            or (text[:8].lstrip("In ").startswith(("this", "This")) and bool(_THIS_PHOTO.match(text))))
+            or (text.startswith(("In this", "In This", "This", "this")) and bool(_THIS_PHOTO.match(text))))
 
 
 # A credit run together with the next sentence ("Credit: ESA A cross-section through ...", "Photo: John
@@ -74,12 +78,15 @@ def is_caption(sentence: str) -> bool:
 # credit's label, then at most a few words of who took the picture, then the sentence. Where who ends is
 # only certain when the sentence opens like one: a word sentences open with, a quotation mark, or a
 # dateline's capitals.
+_LABEL = (r"(?i:credit)\s*(:|\.\.\.)|(Photo|Image|Picture|Photograph)s?( credit)?\s*:|(Image|Photo) copyright"
+          r"|(Photo|Photograph|Picture)s? by")
 _CREDIT_LABEL = re.compile(
     r"\(\s*((?i:credit)\s*(:|\.\.\.)|(Photo|Image|Picture|Photograph)s?( credit)?\s*:)[^()]{1,80}\)"  # bracketed
     rf"|\(\s*{_AGENCY}( Photo[^()]{{0,80}})?\)"
-    r"|(?<![A-Za-z])((?i:credit)\s*(:|\.\.\.)|(Photo|Image|Picture|Photograph)s?( credit)?\s*:|(Image|Photo) copyright"
-    r"|(Photo|Photograph|Picture)s? by)\s*"
+    rf"|(?<![A-Za-z])({_LABEL})\s*"
 )
+# A sentence that is a credit from its first word ("Credit: AP", "(AP Photo/John Locher)").
+_CREDIT_FIRST = re.compile(rf"^\(?\s*({_LABEL}|(AP|AFP|EPA|REUTERS)\b)")
 _WHO = re.compile(r"\s*[\w.'’&-]+,?")
 _WHO_MAX_WORDS = 5
 # Who signs pictures most: a credit that reaches one of them ends there ("Credit: AP Russian President

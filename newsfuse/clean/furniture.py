@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsfuse.clean.captions import is_caption, is_credit, text_after_credit
+from newsfuse.clean.captions import is_caption, is_credit, starts_with_credit, text_after_credit
 from newsfuse.clean.lines import Line, split_lines
 from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.model import Block, Furniture, Span
@@ -228,7 +228,7 @@ def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
         credit = line.text[spans[index][0] : spans[index][1]]
         caption = line.text[spans[index - 1][0] : spans[index - 1][1]]
         if (reasons[index] == "photo credit or reporting credit" and reasons[index - 1] is None
-                and _CREDIT_FIRST.match(credit) and not _has_quote(caption) and not _SPEECH.search(caption)):
+                and starts_with_credit(credit) and not _has_quote(caption) and not _SPEECH.search(caption)):
             reasons[index - 1] = "photo caption"
     if len(spans) == 2 and reasons[0] is None and reasons[1]:
         caption, credit = (line.text[start:end] for start, end in spans)
@@ -245,11 +245,6 @@ def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
     base = line.span.start
     return [(Line(line.number, Span(base + start, base + end), line.text[start:end]), reason)
             for start, end, reason in runs]
-
-
-# A sentence that is a picture's credit from its first word ("Credit: AP", "(AP Photo/John Locher)").
-_CREDIT_FIRST = re.compile(r"^\(?\s*((?i:credit)\s*(:|\.\.\.)|(Photo|Image|Picture|Photograph)s?( credit)?\s*:|"
-                           r"(Image|Photo) copyright|(Photo|Photograph|Picture)s? by|(AP|AFP|EPA|REUTERS)\b)")
 
 
 def _credit_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -149,9 +149,6 @@ class _Article:
         keys, weights, owner, _ = story.packed()
         return np.bincount(owner, weights * self.dense[keys], minlength=min(len(story.members), SCORED_MEMBERS))
 
-    def day_shifts(self, story: Story, penalty: float) -> np.ndarray | float:
-        return day_shifts(self.days, story, penalty)
-
     def clear(self) -> None:
         self.dense[self.keys] = 0.0
 
@@ -364,8 +361,8 @@ class OnlineClusterer:
         if story.size <= NEAREST or len(story.members) < NEAREST:
             # Small (or restored without member vectors): the mean over all members comes from the sum.
             mean = sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
-            return mean + float(np.sum(article.day_shifts(story, self.params.day_penalty))) / story.size
-        cosines = article.cosines(story) + article.day_shifts(story, self.params.day_penalty)
+            return mean + float(np.sum(day_shifts(article.days, story, self.params.day_penalty))) / story.size
+        cosines = article.cosines(story) + day_shifts(article.days, story, self.params.day_penalty)
         return float(np.partition(cosines, -NEAREST)[-NEAREST:].mean())
 
     def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None,
