@@ -7,6 +7,10 @@ never read here; story_grouping.py scores them once, after the constants are cho
     python benchmarks/grouping_sweep.py [--thresholds 0.26,0.28] [--margins 0,0.08,0.12] [--ranks 4,5]
     python benchmarks/grouping_sweep.py --thresholds 0.26 --margins 0.16 --day-penalties 0,0.05,0.1,0.2
     python benchmarks/grouping_sweep.py --refusals     # what the crowd rule refuses, default constants
+    python benchmarks/grouping_sweep.py --embeddings --weights 0.4,0.5 --thresholds 0.36,0.38 --margins 0.18,0.22
+
+With `--embeddings` the floors and margins swept are those of the mixed similarity (params.EMBEDDING_*),
+and `--weights` the embeddings' share of it.
 """
 
 from __future__ import annotations
@@ -20,15 +24,16 @@ from crowd_refusals import count_refusals  # beside this script
 from ecbplus_clustering import bcubed
 from story_grouping import DATA, load_allsides, load_ecbplus
 
-from newsfuse.cluster.batch import Labeller
-from newsfuse.cluster.features import extract_terms
+from newsfuse.cluster.batch import Labeller, article_terms
+from newsfuse.cluster.embeddings import Embedder
+from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import OnlineClusterer
-from newsfuse.cluster.params import DAY_PENALTY, ClusterParams
+from newsfuse.cluster.params import DAY_PENALTY, EMBEDDING_WEIGHT, ClusterParams
 
 
-def mean_f1(docs: list[dict], params: ClusterParams, seeds: int) -> tuple[float, float, float, float]:
+def mean_f1(docs: list[dict], terms: list[Terms], params: ClusterParams, seeds: int
+            ) -> tuple[float, float, float, float]:
     """Mean B-cubed P, R, F1 over the orders, and the lowest topic precision (unrelated events mixed)."""
-    terms = [extract_terms(d["title"], d["text"]) for d in docs]
     gold = [d["gold"] for d in docs]
     totals = [0.0, 0.0, 0.0]
     topic_precision = 1.0
@@ -69,6 +74,8 @@ def main() -> None:
                         help="what a member naming other weekdays loses (params.DAY_PENALTY)")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--refusals", action="store_true", help="count the joins the crowd rule refuses")
+    parser.add_argument("--embeddings", action="store_true", help="sweep the mixed similarity's constants")
+    parser.add_argument("--weights", type=floats, default=[EMBEDDING_WEIGHT], help="the embeddings' share")
     args = parser.parse_args()
     ecb_odd = [d for d in load_ecbplus(args.data) if d["topic"] % 2]
     allsides_even = load_allsides(args.data, 0)
@@ -78,17 +85,27 @@ def main() -> None:
             print(f"{name}: {len(docs)} reports, {wrong + right} joins refused by the crowd rule, {wrong} of "
                   f"them to another event, {right} to the report's own event")
         return
-    print("| join floor | crowd margin | crowd rank | day penalty | ECB+ odd P / R / F1 (lowest topic P) | "
-          "allsides-neus even P / R / F1 | mean F1 |")
-    print("|---:|---:|---:|---:|---|---|---:|")
-    for threshold, margin, penalty in itertools.product(args.thresholds, args.margins, args.day_penalties):
+    embedder = Embedder() if args.embeddings else None
+    ecb_terms = article_terms([d["title"] for d in ecb_odd], [d["text"] for d in ecb_odd], embedder)
+    allsides_terms = article_terms([d["title"] for d in allsides_even], [d["text"] for d in allsides_even], embedder)
+    weights = args.weights if args.embeddings else [EMBEDDING_WEIGHT]
+    print("| embeddings' share | join floor | crowd margin | crowd rank | day penalty | ECB+ odd P / R / F1 "
+          "(lowest topic P) | allsides-neus even P / R / F1 | mean F1 |")
+    print("|---:|---:|---:|---:|---:|---|---|---:|")
+    for weight, threshold, margin, penalty in itertools.product(weights, args.thresholds, args.margins,
+                                                                 args.day_penalties):
         for rank in args.ranks if margin > 0 else args.ranks[:1]:
-            params = ClusterParams(threshold=threshold, crowd_margin=margin, crowd_rank=rank, day_penalty=penalty)
-            ecb = mean_f1(ecb_odd, params, args.seeds)
-            allsides = mean_f1(allsides_even, params, args.seeds)
+            if args.embeddings:
+                params = ClusterParams(embedding_weight=weight, embedding_threshold=threshold,
+                                       embedding_margin=margin, crowd_rank=rank, day_penalty=penalty)
+            else:
+                params = ClusterParams(threshold=threshold, crowd_margin=margin, crowd_rank=rank, day_penalty=penalty)
+            ecb = mean_f1(ecb_odd, ecb_terms, params, args.seeds)
+            allsides = mean_f1(allsides_even, allsides_terms, params, args.seeds)
             cells = [" / ".join(f"{v:.3f}" for v in result[:3]) for result in (ecb, allsides)]
             cells[0] += f" ({ecb[3]:.3f})"
-            print(f"| {threshold:.2f} | {margin:.2f} | {rank} | {penalty:.2f} | {cells[0]} | {cells[1]} | "
+            share = f"{weight:.2f}" if args.embeddings else "-"
+            print(f"| {share} | {threshold:.2f} | {margin:.2f} | {rank} | {penalty:.2f} | {cells[0]} | {cells[1]} | "
                   f"**{(ecb[2] + allsides[2]) / 2:.3f}** |", flush=True)
 
 

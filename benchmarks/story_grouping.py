@@ -13,8 +13,10 @@ Real streams interleave stories, and the unseen sets were checked that way: the 
 undated over `--seeds` shuffled orders (mean, and the lowest F1). The peer is scikit-learn TF-IDF
 (sublinear tf, English stop words) with average-linkage agglomerative clustering at its best distance
 threshold, picked on the gold labels of each set (an upper bound a real user could not pick).
+`--embeddings` adds the rows of `newsfuse cluster --embeddings` (needs `pip install 'newsfuse[embeddings]'`;
+each article is embedded once, and the time that takes is reported).
 
-    python benchmarks/story_grouping.py [--stream stream.jsonl] [--seeds 3]
+    python benchmarks/story_grouping.py [--stream stream.jsonl] [--seeds 3] [--embeddings]
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from pathlib import Path
 
 from ecbplus_clustering import bcubed  # beside this script
 
-from newsfuse.cluster.batch import Labeller
+from newsfuse.cluster.batch import Labeller, article_terms
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.features import extract_terms
+from newsfuse.cluster.embeddings import Embedder
+from newsfuse.cluster.features import Terms
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 PEER_THRESHOLDS = [0.55, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.82, 0.84, 0.86, 0.88, 0.9]
@@ -65,14 +68,12 @@ def load_stream(path: Path, count: int) -> list[dict]:
     return docs
 
 
-def online_labels(docs: list[dict], order: Sequence[int], dated: bool) -> list[int]:
-    """`newsfuse cluster`'s clusterer over `docs` in `order` (splits and last looks applied); labels
-    by document index."""
+def online_labels(docs: list[dict], terms: list[Terms], order: Sequence[int], dated: bool) -> list[int]:
+    """`newsfuse cluster`'s clusterer over `docs` (their features `terms`) in `order` (splits and last looks
+    applied); labels by document index."""
     labeller = Labeller()
     for index in order:
-        doc = docs[index]
-        labeller.add(extract_terms(doc["title"], doc["text"]),
-                     parse_published(doc.get("published")) if dated else None)
+        labeller.add(terms[index], parse_published(docs[index].get("published")) if dated else None)
     labels = [0] * len(docs)
     for index, label in zip(order, labeller.finish(), strict=True):
         labels[index] = label
@@ -102,33 +103,49 @@ def cells(labels: list[int], docs: list[dict]) -> tuple[float, float, float, flo
     return p, r, f, bcubed(labels, [d["topic"] for d in docs])[0]
 
 
-def report(name: str, docs: list[dict], seeds: int, stream_order: bool = False) -> None:
+def report_online(name: str, system: str, docs: list[dict], terms: list[Terms], seeds: int,
+                  stream_order: bool) -> float:
+    """Print the online clusterer's rows; returns its seconds per pass."""
     started = time.perf_counter()
     runs: list[tuple[str, list[int]]] = []
     if stream_order:
         order = list(range(len(docs)))
-        runs.append(("dated, stream order", online_labels(docs, order, dated=True)))
-        runs.append(("undated, stream order", online_labels(docs, order, dated=False)))
+        runs.append(("dated, stream order", online_labels(docs, terms, order, dated=True)))
+        runs.append(("undated, stream order", online_labels(docs, terms, order, dated=False)))
     for seed in range(seeds):
         order = list(range(len(docs)))
         random.Random(seed).shuffle(order)
-        runs.append((f"undated, shuffled {seed}", online_labels(docs, order, dated=False)))
+        runs.append((f"undated, shuffled {seed}", online_labels(docs, terms, order, dated=False)))
     online_seconds = (time.perf_counter() - started) / len(runs)
     shuffled = [cells(labels, docs) for label, labels in runs if label.startswith("undated, shuffled")]
     for label, labels in runs:
         if not label.startswith("undated, shuffled"):
             p, r, f, tp = cells(labels, docs)
-            print(f"| {name} | newsfuse, {label} | {p:.3f} | {r:.3f} | **{f:.3f}** | {tp:.3f} |")
+            print(f"| {name} | {system}, {label} | {p:.3f} | {r:.3f} | **{f:.3f}** | {tp:.3f} |")
     mean = [sum(s[i] for s in shuffled) / len(shuffled) for i in range(3)]
-    print(f"| {name} | newsfuse, undated, mean of {len(shuffled)} shuffled orders (lowest F1) | {mean[0]:.3f} | "
+    print(f"| {name} | {system}, undated, mean of {len(shuffled)} shuffled orders (lowest F1) | {mean[0]:.3f} | "
           f"{mean[1]:.3f} | **{mean[2]:.3f}** ({min(s[2] for s in shuffled):.3f}) | "
           f"{min(s[3] for s in shuffled):.3f} |")
+    return online_seconds
+
+
+def report(name: str, docs: list[dict], seeds: int, stream_order: bool = False, embedder: Embedder | None = None
+           ) -> None:
+    titles, texts = [d["title"] for d in docs], [d["text"] for d in docs]
+    online_seconds = report_online(name, "newsfuse", docs, article_terms(titles, texts), seeds, stream_order)
+    embedded = ""
+    if embedder is not None:
+        started = time.perf_counter()
+        terms = article_terms(titles, texts, embedder)
+        rate = len(docs) / (time.perf_counter() - started)
+        seconds = report_online(name, "newsfuse --embeddings", docs, terms, seeds, stream_order)
+        embedded = f", {seconds:.1f} s per pass with embeddings (embedding: {rate:.0f} articles/s)"
     started = time.perf_counter()
     threshold, labels = peer_best(docs)
     peer_seconds = time.perf_counter() - started
     p, r, f, tp = cells(labels, docs)
     print(f"| {name} | peer, best threshold {threshold} (on gold) | {p:.3f} | {r:.3f} | **{f:.3f}** | {tp:.3f} |")
-    print(f"| {name} | time: {online_seconds:.1f} s per online pass, {peer_seconds:.1f} s peer sweep "
+    print(f"| {name} | time: {online_seconds:.1f} s per online pass{embedded}, {peer_seconds:.1f} s peer sweep "
           f"({len(docs)} articles) | | | | |", flush=True)
 
 
@@ -138,17 +155,19 @@ def main() -> None:
     parser.add_argument("--stream", type=Path, help="a stream built by make_stream.py")
     parser.add_argument("--stream-articles", type=int, default=3000)
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--embeddings", action="store_true", help="add the rows of newsfuse cluster --embeddings")
     args = parser.parse_args()
+    embedder = Embedder() if args.embeddings else None
     print("| set | system | P | R | F1 | topic P |\n|---|---|---:|---:|---:|---:|")
     ecb = load_ecbplus(args.data)
-    report("ECB+ all", ecb, args.seeds)
-    report("ECB+ odd topics (tuning)", [d for d in ecb if d["topic"] % 2], args.seeds)
-    report("ECB+ even topics (held out)", [d for d in ecb if not d["topic"] % 2], args.seeds)
-    report("allsides-neus even lines (tuning)", load_allsides(args.data, 0), args.seeds)
-    report("allsides-neus odd lines (held out)", load_allsides(args.data, 1), args.seeds)
+    report("ECB+ all", ecb, args.seeds, embedder=embedder)
+    report("ECB+ odd topics (tuning)", [d for d in ecb if d["topic"] % 2], args.seeds, embedder=embedder)
+    report("ECB+ even topics (held out)", [d for d in ecb if not d["topic"] % 2], args.seeds, embedder=embedder)
+    report("allsides-neus even lines (tuning)", load_allsides(args.data, 0), args.seeds, embedder=embedder)
+    report("allsides-neus odd lines (held out)", load_allsides(args.data, 1), args.seeds, embedder=embedder)
     if args.stream:
         report(f"synthetic stream, first {args.stream_articles}", load_stream(args.stream, args.stream_articles),
-               args.seeds, stream_order=True)
+               args.seeds, stream_order=True, embedder=embedder)
 
 
 if __name__ == "__main__":

@@ -57,11 +57,14 @@ def summarize(texts: Iterable[str | Article], words: int = 200) -> list[SummaryS
     return build_brief(articles, BriefOptions(words=words, analysis=False)).summary
 
 
-def group_stories(articles: Iterable[Article]) -> list[int]:
+def group_stories(articles: Iterable[Article], embeddings: bool = False) -> list[int]:
     """Story labels for articles in the order given (give them in publication order): articles of one
     story get one label. What `newsfuse cluster` and `newsfuse ingest` do, without a database. (Not named
-    `cluster`: `newsfuse.cluster` is the package that does it.)"""
+    `cluster`: `newsfuse.cluster` is the package that does it.) `embeddings=True` also compares them by
+    meaning, as `newsfuse cluster --embeddings` does (slower; raises `EmbeddingsUnavailable` when the
+    optional packages are missing: pip install 'newsfuse[embeddings]')."""
     from newsfuse.cluster.batch import cluster_articles
+    from newsfuse.cluster.embeddings import Embedder
 
     dated = []
     for item in with_normalised_dates(articles):
@@ -69,7 +72,7 @@ def group_stories(articles: Iterable[Article]) -> list[int]:
             _warn(item)  # a date that names no day: the article is grouped on its words alone
         else:
             dated.append(item)
-    return cluster_articles(dated)
+    return cluster_articles(dated, embedder=Embedder() if embeddings else None)
 
 
 def _items(inputs: Input | Iterable[Input], max_bytes: int) -> Iterator[Article | Problem]:

@@ -9,10 +9,11 @@ memory follows the time window, and only the ids and labels grow with the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from newsfuse.cluster.dates import parse_published
+from newsfuse.cluster.embeddings import Embedder, embedding_text
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import Move, OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -56,11 +57,33 @@ class Labeller:
             self.labels[move.key] = move.new
 
 
-def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, where: str = "-"
-                  ) -> Iterator[Label | Problem]:
+# Articles embedded together (embeddings only): the encoder runs faster on batches; labels are written at
+# the end anyway, so holding a few back changes nothing.
+EMBED_CHUNK = 256
+
+
+def article_terms(titles: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None) -> list[Terms]:
+    """The clustering features of articles, with their embeddings when an embedder is given."""
+    terms = [extract_terms(title, text) for title, text in zip(titles, texts, strict=True)]
+    if embedder is None or not terms:
+        return terms
+    vectors = embedder.embed([embedding_text(title, text) for title, text in zip(titles, texts, strict=True)])
+    return [replace(item, embedding=vector) for item, vector in zip(terms, vectors, strict=True)]
+
+
+def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, where: str = "-",
+                  embedder: Embedder | None = None) -> Iterator[Label | Problem]:
     labeller = Labeller(OnlineClusterer(params))
     ids: list[str] = []
     seen: set = set()
+    pending: list[tuple[str, str, float | None]] = []  # title, text, date of articles not yet clustered
+
+    def flush() -> None:
+        titles, texts, times = zip(*pending, strict=True)
+        for terms, time in zip(article_terms(titles, texts, embedder), times, strict=True):
+            labeller.add(terms, time)
+        pending.clear()
+
     for item in json_lines(lines, where):
         if isinstance(item, Problem):
             yield item
@@ -78,23 +101,31 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         title = record.get("title") if isinstance(record.get("title"), str) else ""
         published = record.get("published")
         time = parse_published(published) if isinstance(published, str) else None
-        labeller.add(extract_terms(title, record["text"]), time)
+        pending.append((title, record["text"], time))
         ids.append(record["id"])
+        if len(pending) >= (EMBED_CHUNK if embedder else 1):
+            flush()
+    if pending:
+        flush()
     for article_id, label in zip(ids, labeller.finish(), strict=True):
         yield Label(article_id, label)
 
 
-def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
+def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS,
+                     embedder: Embedder | None = None) -> list[int]:
     """Story labels of articles, in order: title, text and publication date, as `newsfuse cluster` reads them."""
+    articles = list(articles)
     labeller = Labeller(OnlineClusterer(params))
-    for article in articles:
-        labeller.add(extract_terms(article.title, article.text), parse_published(article.published))
+    terms = article_terms([a.title for a in articles], [a.text for a in articles], embedder)
+    for article, item in zip(articles, terms, strict=True):
+        labeller.add(item, parse_published(article.published))
     return labeller.finish()
 
 
-def cluster_texts(texts: list[str], params: ClusterParams = DEFAULT_PARAMS) -> list[int]:
+def cluster_texts(texts: list[str], params: ClusterParams = DEFAULT_PARAMS, embedder: Embedder | None = None
+                  ) -> list[int]:
     """Story labels of undated texts, in order (for evaluations and tests)."""
     labeller = Labeller(OnlineClusterer(params))
-    for text in texts:
-        labeller.add(extract_terms("", text))
+    for item in article_terms([""] * len(texts), texts, embedder):
+        labeller.add(item)
     return labeller.finish()

@@ -15,6 +15,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsfuse.segment.tokens import stem, stop_words
 
 HASH_BITS = 20  # a million buckets: vocabularies of news streams (1e5-1e6 terms) collide rarely
@@ -46,6 +48,7 @@ class Terms:
 
     counts: dict[int, float]
     days: int = 0
+    embedding: np.ndarray | None = None  # a unit-length sentence embedding, when one is computed
 
     def __len__(self) -> int:
         return len(self.counts)

@@ -62,6 +62,7 @@ class Member(NamedTuple):
     weights: np.ndarray  # float32, the unit vector's values
     time: float | None  # its date, when known
     days: int = 0  # the weekdays its lead names (features.event_days)
+    embedding: np.ndarray | None = None  # its sentence embedding, unit length (features.Terms.embedding)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,16 @@ class Story:
     # The members' terms, weights and positions as three flat arrays (and a cache of their day penalties),
     # rebuilt after the members change: a story is scored against many articles between two changes.
     _packed: tuple[np.ndarray, np.ndarray, np.ndarray, dict] | None = field(default=None, repr=False)
+    _embeddings: np.ndarray | None = field(default=None, repr=False)
+
+    def embeddings(self) -> np.ndarray | None:
+        """The scored members' embeddings as rows (None when a member has none)."""
+        if self._embeddings is None:
+            members = self.members[-SCORED_MEMBERS:]
+            if not members or any(m.embedding is None for m in members):
+                return None
+            self._embeddings = np.vstack([m.embedding for m in members])
+        return self._embeddings
 
     def packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Terms, weights and owner positions of the scored members, and their day penalties by the
@@ -137,9 +148,10 @@ class _Article:
     """An article's vector, as a list (for the story sums) and scattered into a dense array of the hash
     space (for member cosines: a member's weights then meet the article's by plain indexing)."""
 
-    def __init__(self, vector: Vector, dense: np.ndarray, days: int = 0) -> None:
+    def __init__(self, vector: Vector, dense: np.ndarray, days: int = 0, embedding: np.ndarray | None = None) -> None:
         self.items = list(vector.items())
         self.days = days
+        self.embedding = embedding
         self.keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
         self.dense = dense
         dense[self.keys] = np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
@@ -148,6 +160,15 @@ class _Article:
         """The cosine with each member scored (all vectors are unit length), in one vectorised pass."""
         keys, weights, owner, _ = story.packed()
         return np.bincount(owner, weights * self.dense[keys], minlength=min(len(story.members), SCORED_MEMBERS))
+
+    def blend(self, story: Story, cosines: np.ndarray, weight: float) -> np.ndarray:
+        """The word cosines mixed with the embeddings' (`weight` of the latter), when both sides have them."""
+        if self.embedding is None or not weight:
+            return cosines
+        embeddings = story.embeddings()
+        if embeddings is None:
+            return cosines
+        return (1.0 - weight) * cosines + weight * (embeddings @ self.embedding)
 
     def clear(self) -> None:
         self.dense[self.keys] = 0.0
@@ -203,9 +224,10 @@ class OnlineClusterer:
         if count_frequencies:
             self.frequencies.add(terms)
         vector = self.last_vector = self.frequencies.weigh(terms)
-        best, similarity, crowd = self.best_story(vector, time, days=terms.days)
-        clears_floor = best is not None and similarity >= self.params.threshold
-        if not clears_floor or similarity < crowd + self.params.crowd_margin:
+        best, similarity, crowd = self.best_story(vector, time, days=terms.days, embedding=terms.embedding)
+        floor, margin = self.rule(terms.embedding)
+        clears_floor = best is not None and similarity >= floor
+        if not clears_floor or similarity < crowd + margin:
             story = Story(self.next_story)
             self.next_story += 1
             self.stories[story.id] = story
@@ -213,11 +235,18 @@ class OnlineClusterer:
         else:
             story = self.stories[best]
             assignment = Assignment(best, similarity, False)
-        self.join(story, vector, time, seen, key, days=terms.days)
+        self.join(story, vector, time, seen, key, days=terms.days, embedding=terms.embedding)
         if story.size >= story.next_check:
             story.next_check = math.ceil(story.size * GROWTH)
             self._check_split(story)
         return assignment
+
+    def rule(self, embedding: np.ndarray | None) -> tuple[float, float]:
+        """The floor and the crowd margin: scores mixed with embeddings run on their own scale."""
+        params = self.params
+        if embedding is not None and params.embedding_weight:
+            return params.embedding_threshold, params.embedding_margin
+        return params.threshold, params.crowd_margin
 
     def reconsider(self, story_ids: Iterable[int] | None = None) -> list[Move]:
         """A last look at the members of these stories (default: every active story), now that later
@@ -242,44 +271,52 @@ class OnlineClusterer:
                 continue
             member = story.members[position]
             vector = dict(zip(member.terms.tolist(), member.weights.tolist(), strict=True))
-            best, similarity, crowd = self.best_story(vector, member.time, exclude=story_id, days=member.days)
+            best, similarity, crowd = self.best_story(vector, member.time, exclude=story_id, days=member.days,
+                                                      embedding=member.embedding)
             if best is None:
                 continue
             if story.size == 1:
-                moving = similarity >= self.params.threshold and similarity >= crowd + self.params.crowd_margin
+                floor, margin = self.rule(member.embedding)
+                moving = similarity >= floor and similarity >= crowd + margin
             else:
-                moving = similarity > self._score_without(story, vector, position, member.days)
+                moving = similarity > self._score_without(story, vector, position, member.days, member.embedding)
             if not moving:
                 continue
             del story.members[position]
-            story._packed = None
+            story._packed = story._embeddings = None
             story.remove(vector, self.index)
             if story.size == 0:  # float32 members leave crumbs in the float64 sums
                 self._forget(story_id)
             target = self.stories[best]
-            self.join(target, vector, member.time, seen=target.last_time, key=key, days=member.days)
+            self.join(target, vector, member.time, seen=target.last_time, key=key, days=member.days,
+                      embedding=member.embedding)
             moves.append(Move(key, story_id, best))
         return moves
 
-    def _score_without(self, story: Story, vector: Vector, position: int, days: int = 0) -> float:
+    def _score_without(self, story: Story, vector: Vector, position: int, days: int = 0,
+                       embedding: np.ndarray | None = None) -> float:
         """`score` of a member against its own story, as if it were not in it."""
         others = story.size - 1
+        weight = self.params.embedding_weight if embedding is not None else 0.0
         scored = min(len(story.members), SCORED_MEMBERS)
         own = position - (len(story.members) - scored)
         shifts = day_shifts(days, story, self.params.day_penalty)
         if not isinstance(shifts, float) and own >= 0:
             shifts = np.delete(shifts, own)
-        if others <= NEAREST or len(story.members) - 1 < NEAREST:
+        whole = len(story.members) == story.size and weight and story.embeddings() is not None
+        if (others <= NEAREST or len(story.members) - 1 < NEAREST) and not whole:
             get = story.sums.get
             mean = (sum([weight * get(term, 0.0) for term, weight in vector.items()]) - 1.0) / others
             return mean + float(np.sum(shifts)) / others
-        article = _Article(vector, self._dense)
+        article = _Article(vector, self._dense, embedding=embedding)
         try:
-            cosines = article.cosines(story)
+            cosines = article.blend(story, article.cosines(story), weight)
         finally:
             article.clear()
         if own >= 0:
             cosines = np.delete(cosines, own)
+        if others <= NEAREST:
+            return float(np.mean(cosines + shifts))
         return float(np.partition(cosines + shifts, -NEAREST)[-NEAREST:].mean())
 
     def take_splits(self) -> list[Split]:
@@ -293,7 +330,7 @@ class OnlineClusterer:
             return
         moved = [members[i] for i in halves.move]
         story.members = [members[i] for i in halves.keep]
-        story._packed = None
+        story._packed = story._embeddings = None
         new = Story(self.next_story, first_dated=story.first_dated, last_dated=story.last_dated,
                     last_time=story.last_time)
         self.next_story += 1
@@ -309,8 +346,8 @@ class OnlineClusterer:
         new.next_check = math.ceil(max(new.size, FIRST_CHECK) * GROWTH)
         self.splits.append(Split(story.id, new.id, [m.key for m in moved]))
 
-    def best_story(self, vector: Vector, time: float | None = None, exclude: int | None = None, days: int = 0
-                   ) -> tuple[int | None, float, float]:
+    def best_story(self, vector: Vector, time: float | None = None, exclude: int | None = None, days: int = 0,
+                   embedding: np.ndarray | None = None) -> tuple[int | None, float, float]:
         """The most similar admissible story, its score (see `score`) and the crowd's: the score of the
         `crowd_rank`-th best candidate (minus infinity when there are fewer).
 
@@ -333,7 +370,7 @@ class OnlineClusterer:
         window = self.params.window_days * _DAY
         ranked = [(dot / math.sqrt(stories[story_id].norm2), story_id) for story_id, dot in partial.items()]
         shortlist = [story_id for _, story_id in heapq.nlargest(CANDIDATES, ranked)]
-        article = _Article(vector, self._dense, days)
+        article = _Article(vector, self._dense, days, embedding)
         best_id, best = None, -1.0
         scores: list[float] = []
         try:
@@ -358,23 +395,29 @@ class OnlineClusterer:
         report on them. The members themselves do not: an article must be close to some of them.
         """
         get = story.sums.get
-        if story.size <= NEAREST or len(story.members) < NEAREST:
+        weight = self.params.embedding_weight if article.embedding is not None else 0.0
+        whole = len(story.members) == story.size and weight and story.embeddings() is not None
+        if (story.size <= NEAREST or len(story.members) < NEAREST) and not whole:
             # Small (or restored without member vectors): the mean over all members comes from the sum.
             mean = sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
             return mean + float(np.sum(day_shifts(article.days, story, self.params.day_penalty))) / story.size
-        cosines = article.cosines(story) + day_shifts(article.days, story, self.params.day_penalty)
+        cosines = article.blend(story, article.cosines(story), weight) + day_shifts(
+            article.days, story, self.params.day_penalty)
+        if story.size <= NEAREST:
+            return float(np.mean(cosines))
         return float(np.partition(cosines, -NEAREST)[-NEAREST:].mean())
 
     def join(self, story: Story, vector: Vector, time: float | None, seen: float | None = None,
-             key: int | None = None, days: int = 0) -> None:
+             key: int | None = None, days: int = 0, embedding: np.ndarray | None = None) -> None:
         """Add a member to a story (also used to rebuild the window from a store)."""
         story.add(vector)
         if key is not None:
             story.members.append(Member(key, np.fromiter(vector.keys(), dtype=np.int32, count=len(vector)),
-                                        np.fromiter(vector.values(), dtype=np.float32, count=len(vector)), time, days))
+                                        np.fromiter(vector.values(), dtype=np.float32, count=len(vector)), time, days,
+                                        embedding))
             if len(story.members) > MAX_MEMBERS:
                 del story.members[0]
-            story._packed = None
+            story._packed = story._embeddings = None
         if time is not None:
             story.first_dated = time if story.first_dated is None else min(story.first_dated, time)
             story.last_dated = time if story.last_dated is None else max(story.last_dated, time)
