@@ -8,9 +8,10 @@ and its best (chosen by looking at the gold labels) reported, in the same run.
 The online clusterer runs with its default parameters, in file order and in five shuffled orders
 (online clustering depends on order). `--sweep` also shows the join threshold's effect on TAC 2011
 clusters, on the odd ECB+ topics (tuning data, with the even lines of allsides-neus: see
-`story_grouping.py`) and on the held-out even topics.
+`story_grouping.py`) and on the held-out even topics. `--embeddings` adds `newsfuse cluster --embeddings`
+in file order (needs `pip install 'newsfuse[embeddings]'`).
 
-    python benchmarks/ecbplus_clustering.py [--sweep]
+    python benchmarks/ecbplus_clustering.py [--sweep] [--embeddings]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsfuse.cluster.batch import cluster_texts
+from newsfuse.cluster.embeddings import Embedder
 from newsfuse.cluster.params import JOIN_THRESHOLD, ClusterParams
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -94,6 +96,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--sweep", action="store_true", help="also sweep the join threshold on dev/held-out data")
+    parser.add_argument("--embeddings", action="store_true", help="add newsfuse cluster --embeddings, file order")
     args = parser.parse_args()
     ecb = load_ecbplus(args.data / "ecbplus" / "documents_flat.jsonl")
     header = ("| system | stories | subtopic P | subtopic R | subtopic F1 | topic P |\n"
@@ -111,6 +114,9 @@ def main() -> None:
     print(f"| newsfuse online, mean of {SHUFFLES} shuffled orders | - | {mean[0]:.3f} | {mean[1]:.3f} | "
           f"**{mean[2]:.3f}** (min {min(s[2] for s in scores):.3f}) | {min(topic_ps):.3f} (min) |")
     online_seconds = (time.perf_counter() - started) / (1 + SHUFFLES)
+    if args.embeddings:
+        labels = cluster_texts([d["text"] for d in ecb], params, embedder=Embedder())
+        print(row("newsfuse online --embeddings, file order", labels, ecb))
     started = time.perf_counter()
     peers = peer_labels(ecb, PEER_THRESHOLDS)
     peer_seconds = time.perf_counter() - started

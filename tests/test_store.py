@@ -223,20 +223,21 @@ def test_a_restarted_ingest_still_reads_the_days_stored_articles_name(tmp_path) 
     assert not {stories[f"neus-train-111-{i}"] for i in range(3)} & {stories[f"neus-train-285-{i}"] for i in range(3)}
 
 
-def test_a_database_from_the_previous_version_is_migrated_and_goes_on(tmp_path) -> None:
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_database_from_a_previous_version_is_migrated_and_goes_on(tmp_path, version: int) -> None:
     import sqlite3
 
     from newsfuse.store.db import _MIGRATIONS, _statements
 
     path = tmp_path / "old.db"
     old = sqlite3.connect(path, isolation_level=None)
-    for step in (1, 2):
+    for step in range(1, version + 1):
         for statement in _statements(_MIGRATIONS[step]):
             old.execute(statement)
-    old.execute("PRAGMA user_version = 2")
+    old.execute(f"PRAGMA user_version = {version}")
     old.close()
     db = connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     _ingest(db, _articles())
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
     assert db.execute("SELECT count(*) FROM articles WHERE event_days != 0").fetchone()[0] > 0

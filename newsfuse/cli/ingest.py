@@ -7,7 +7,16 @@ import sys
 
 import click
 
-from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, say
+from newsfuse.cli.common import (
+    DB_HELP,
+    EMBEDDINGS_HELP,
+    EXIT_NOTHING_USABLE,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    load_embedder,
+    say,
+)
 from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
 from newsfuse.store.db import BATCH_SIZE, StoreError, connect, default_db_path
@@ -23,10 +32,13 @@ from newsfuse.store.db import BATCH_SIZE, StoreError, connect, default_db_path
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(1),
               help="Skip input files larger than this (JSON Lines files are streamed, whatever their size).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not report duplicates one by one.")
+@click.option("--embeddings/--no-embeddings", default=False, show_default=True,
+              help=EMBEDDINGS_HELP + " Use it on every ingest into one database: the stored articles' embeddings "
+                                     "are what later ones are compared with.")
 @click.option("--from-archive", "archive_dir", type=click.Path(file_okay=False), default=None,
               help="Load the articles and stories of a `newsfuse archive --out DIR` folder instead.")
 def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db_path: str | None, batch_size: int, max_bytes: int,
-           quiet: bool, archive_dir: str | None) -> None:
+           quiet: bool, embeddings: bool, archive_dir: str | None) -> None:
     """Store the articles in PATH... (files, folders, - for standard input) and group them into stories.
 
     The same article given twice (same URL, or same text) is stored once. Each batch is one transaction:
@@ -58,11 +70,12 @@ def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db_path: str | None, 
     from newsfuse.store.ingest import Ingester
     from newsfuse.store.sources import stream_feeds, stream_inputs
 
+    embedder = load_embedder(embeddings)  # a missing package is told before anything is opened
     try:
         connection = connect(target)
     except (StoreError, sqlite3.Error) as error:  # another application's file, a newer schema, not SQLite
         fail(f"newsfuse: {error}")
-    ingester = Ingester(connection, batch_size=batch_size, on_problem=on_problem)
+    ingester = Ingester(connection, batch_size=batch_size, on_problem=on_problem, embedder=embedder)
     try:
         items = _chain(stream_inputs(paths, max_bytes) if paths else iter(()), stream_feeds(feeds, max_bytes))
         report = ingester.ingest(items)

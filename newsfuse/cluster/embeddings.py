@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
-# Word pieces read per article: the headline and lead. Chosen on the tuning half of allsides-neus
-# (docs/stories.md): 48 pieces linked fewer reports of one event than 128; beyond 128 the cost grows
-# and the lead has been read.
+# Word pieces read per article: the headline and lead. Chosen on the tuning data (3 shuffled orders, ECB+
+# odd topics / allsides-neus even lines, B-cubed F1): 64 pieces 0.908 / 0.823 (mean 0.866) at 97 articles/s,
+# 128 pieces 0.920 / 0.825 (0.873) at 80; the model reads at most 256 and the lead is told by then.
 MAX_TOKENS = 128
 BATCH = 32  # texts per model call; texts are sorted by length first, so a batch pads little
 INSTALL_HINT = "story grouping with embeddings needs the optional packages: pip install 'newsfuse[embeddings]'"

@@ -430,7 +430,7 @@ class OnlineClusterer:
             index.setdefault(key, {})[story.id] = sums[key]
 
     def restore(self, story_id: int, vector: Vector, time: float | None, seen: float | None = None,
-                key: int | None = None, days: int = 0) -> None:
+                key: int | None = None, days: int = 0, embedding: np.ndarray | None = None) -> None:
         """Put back a member of a story read from a store (no new frequencies, no new story ids)."""
         story = self.stories.get(story_id)
         if story is None:
@@ -438,7 +438,7 @@ class OnlineClusterer:
             self.next_story = max(self.next_story, story_id + 1)
         if key is not None:
             self._next_key = max(self._next_key, key + 1)
-        self.join(story, vector, time, seen, key, days=days)
+        self.join(story, vector, time, seen, key, days=days, embedding=embedding)
         while story.next_check <= story.size:  # checks resume where an uninterrupted run would have them
             story.next_check = math.ceil(story.next_check * GROWTH)
 

@@ -65,7 +65,7 @@ class RoundReport:
 class Follower:
     def __init__(self, connection: sqlite3.Connection, fetcher: Fetcher, every: float,
                  on_problem: Callable[[Problem], None] = lambda problem: None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, embedder=None) -> None:
         from newsfuse.store.ingest import Ingester
 
         self.db = connection
@@ -73,7 +73,7 @@ class Follower:
         self.every = every
         self.on_problem = on_problem
         self.clock = clock
-        self.ingester = Ingester(connection, on_problem=self._ingest_problem)
+        self.ingester = Ingester(connection, on_problem=self._ingest_problem, embedder=embedder)
         self._report = RoundReport()
         self._listed: dict[str, set[str]] = {}  # feed URL -> the entries it listed last time (bounded by the feed)
 

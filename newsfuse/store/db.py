@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Articles per transaction: a kill loses at most this many uncommitted articles, and a commit (an fsync
 # of the WAL) costs a few milliseconds, under 0.01 ms per article at this size.
 BATCH_SIZE = 500
@@ -99,6 +99,12 @@ _MIGRATIONS: dict[int, str] = {
     # keep 0 ("names no day"): they are judged on their words alone.
     3: """
     ALTER TABLE articles ADD COLUMN event_days INTEGER NOT NULL DEFAULT 0;
+    """,
+    # Each article's sentence embedding (384 little-endian float32), when it was ingested with
+    # --embeddings, so that a restarted ingest compares new articles with restored members by meaning too.
+    # NULL: ingested without (rows stored before, or another run's choice).
+    4: """
+    ALTER TABLE articles ADD COLUMN embedding BLOB;
     """,
 }
 

@@ -12,13 +12,14 @@ import sqlite3
 import time as clock
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 import numpy as np
 
 from newsfuse.cluster.copies import CopyIndex, Sketch, sketch
 from newsfuse.cluster.dates import parse_published
+from newsfuse.cluster.embeddings import Embedder, embedding_text
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import OnlineClusterer, Split
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -84,10 +85,15 @@ def prepare_item(item: Article | Problem) -> _Prepared | Problem:
 
 
 class Ingester:
+    """Stores and clusters articles; with an `embedder` (cluster/embeddings.py) articles are also compared by
+    meaning, and their embeddings are stored for the next run."""
+
     def __init__(self, connection: sqlite3.Connection, params: ClusterParams = DEFAULT_PARAMS,
-                 batch_size: int = BATCH_SIZE, on_problem: Callable[[Problem], None] = lambda problem: None) -> None:
+                 batch_size: int = BATCH_SIZE, on_problem: Callable[[Problem], None] = lambda problem: None,
+                 embedder: Embedder | None = None) -> None:
         self.connection = connection
         self.params = params
+        self.embedder = embedder
         self.batch_size = batch_size
         self.on_problem = on_problem
         self.report = IngestReport()
@@ -100,8 +106,15 @@ class Ingester:
             batch = list(self._usable(islice(stream, self.batch_size)))
             if not batch:
                 break
+            if self.embedder is not None:  # before the write lock: the encoder is the slow part
+                self._embed(batch)
             self._write(batch)
         return self.report
+
+    def _embed(self, batch: list[_Prepared]) -> None:
+        vectors = self.embedder.embed([embedding_text(item.article.title, item.article.text) for item in batch])
+        for item, vector in zip(batch, vectors, strict=True):
+            item.terms = replace(item.terms, embedding=vector)
 
     def _usable(self, items: Iterable[_Prepared | Problem]) -> Iterator[_Prepared]:
         for item in items:
@@ -191,12 +204,12 @@ class Ingester:
             source = source_name(article.outlet, article.url) or f"(unnamed) {article.id}"
         db.execute(
             "INSERT INTO articles (id, source_id, url, url_key, content_hash, title, text, outlet, source, published, "
-            "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles, event_days) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published_time, seen, ingested, story_id, similarity, copy_of, vector, sketch, shingles, event_days, "
+            "embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, article.id, article.url, item.url_key, item.content_hash, article.title, article.text,
              article.outlet, source, article.published, item.published_time, seen, now, story,
              round(assignment.similarity, 4), original, encode_vector(vector), item.sketch.to_bytes(),
-             item.sketch.size, item.terms.days))
+             item.sketch.size, item.terms.days, encode_embedding(item.terms.embedding)))
         self._known_last_id = article_id
         self.copies.add(story, article_id, item.sketch, original)
         delta = deltas.setdefault(story, _StoryDelta())
@@ -260,10 +273,12 @@ class Ingester:
             horizon = latest - self.params.window_days * _DAY
             members = db.execute(
                 "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of, "
-                "a.event_days FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? ORDER BY a.id",
-                (horizon,))
-            for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of, days in members:
-                self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id, days=days)
+                "a.event_days, a.embedding FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? "
+                "ORDER BY a.id", (horizon,))
+            for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of, days, embedding \
+                    in members:
+                self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id, days=days,
+                                       embedding=decode_embedding(embedding))
                 self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
             for story in self.clusterer.expire():
                 self.copies.forget(story)
@@ -281,6 +296,14 @@ def decode_vector(data: bytes) -> Vector:
     keys = np.frombuffer(data[:half], dtype="<i4").tolist()
     values = np.frombuffer(data[half:], dtype="<f4").tolist()
     return dict(zip(keys, values, strict=True))
+
+
+def encode_embedding(embedding: np.ndarray | None) -> bytes | None:
+    return None if embedding is None else np.asarray(embedding, dtype="<f4").tobytes()
+
+
+def decode_embedding(data: bytes | None) -> np.ndarray | None:
+    return None if data is None else np.frombuffer(data, dtype="<f4")
 
 
 def _title(article: Article) -> str:
