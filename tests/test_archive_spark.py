@@ -129,3 +129,17 @@ def test_the_readme_spark_command_works(spark, tmp_path: Path) -> None:
     assert len(read_table(tmp_path / "out" / "briefs")) == 1
     assert spark.sparkContext.master == "local[2]"
     spark.sparkContext.parallelize([1]).count()  # the shared session still runs
+
+
+def test_with_embeddings_spark_gives_the_local_engine_tables(spark, tmp_path: Path) -> None:
+    """Every Spark worker loads the encoder itself: the tables are the local engine's (30 real events)."""
+    from dataclasses import replace
+
+    from tests.test_story_grouping import _held_out
+
+    rows = [{"id": f"{record['id']}-{i}", "text": text}
+            for record in _held_out(30) for i, text in enumerate(record["documents"])]
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    local, distributed = both_engines(spark, [str(tmp_path / "news.jsonl")], tmp_path,
+                                      replace(OPTIONS, embeddings=True))
+    assert table(distributed, "articles", "key") == table(local, "articles", "key")

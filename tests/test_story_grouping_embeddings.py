@@ -152,3 +152,24 @@ def test_ingest_with_embeddings_stores_them_and_a_restart_groups_as_one_run(tmp_
     assert two.execute("SELECT count(*) FROM articles WHERE length(embedding) = 384 * 4").fetchone()[0] == 120
     stories = dict(two.execute(query).fetchall())
     assert len({stories[f"neus-train-39-{i}"] for i in range(3)}) == 1
+
+
+def test_an_archive_with_embeddings_gives_the_stories_of_newsfuse_cluster_embeddings(tmp_path) -> None:
+    """Undated, the archive's one partition in reading order is `newsfuse cluster --embeddings` exactly."""
+    from newsfuse.archive.engine_local import run_local
+    from newsfuse.archive.records import ArchiveOptions
+    from newsfuse.archive.tables import read_table
+    from tests.test_archive import same_partition
+
+    records = _held_out(30)
+    rows = [{"id": f"{record['id']}-{i}", "text": text}
+            for record in records for i, text in enumerate(record["documents"])]
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    run_local([str(tmp_path / "news.jsonl")], tmp_path / "out", ArchiveOptions(embeddings=True))
+    archived = {row["id"]: row["story"] for row in read_table(tmp_path / "out" / "articles")}
+    result = CliRunner().invoke(cli, ["cluster", "--embeddings", "-i", str(tmp_path / "news.jsonl")])
+    labels = {row["id"]: row["story"] for row in map(json.loads, result.stdout.splitlines())}
+    assert set(archived) == set(labels) and same_partition(archived, labels)
+    plain = {row["id"]: row["story"] for row in map(json.loads, CliRunner().invoke(
+        cli, ["cluster", "-i", str(tmp_path / "news.jsonl")]).stdout.splitlines())}
+    assert not same_partition(plain, labels)  # the embeddings changed the grouping: the check above can fail

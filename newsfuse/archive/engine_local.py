@@ -129,7 +129,8 @@ def group_stories(rows: list[ArchiveArticle], options: ArchiveOptions) -> None:
             partitions[key].append((row, home))
     starts = windows.starting_counts(windows.slot_counts(rows, options), [window for _, window in partitions])
     visits = [visit for key, members in sorted(partitions.items())
-              for visit in windows.cluster_partition(key, members, starts.get(key[1]))]
+              for visit in windows.cluster_partition(key, members, starts.get(key[1]),
+                                                     embeddings=options.embeddings)]
     ids = windows.merge_windows((visit.story for visit in visits if visit.home),
                                 windows.edge_votes(visits).items())
     home = {visit.article: ids[visit.story] for visit in visits if visit.home}

@@ -126,7 +126,8 @@ def run_spark(inputs: Iterable[str], out: Path, options: ArchiveOptions = DEFAUL
     starts = sc.broadcast(windows.starting_counts(slots, [window for _, window in keys]))
     position = {key: index for index, key in enumerate(keys)}
     visits = (visits_in.partitionBy(max(1, len(keys)), lambda key: position[key])
-              .mapPartitions(_with_memory(lambda part: _cluster_all(part, starts.value), peak)).persist(keep))
+              .mapPartitions(_with_memory(lambda part: _cluster_all(part, starts.value, options.embeddings), peak))
+              .persist(keep))
     homes = visits.filter(lambda visit: visit.home).map(lambda visit: (visit.article, visit.story))
     away = visits.filter(lambda visit: not visit.home).map(lambda visit: (visit.article, visit.story))
     votes = away.join(homes).map(lambda pair: (pair[1], 1)).reduceByKey(add).collect()
@@ -187,13 +188,13 @@ def _brief_stories(spark, rows, out: Path, options: ArchiveOptions, report: Arch
     watch.lap("write")
 
 
-def _cluster_all(part: Iterable, starts: dict) -> Iterator[windows.Visit]:
+def _cluster_all(part: Iterable, starts: dict, embeddings: bool = False) -> Iterator[windows.Visit]:
     """Every (language, window) partition routed to this task, clustered apart."""
     groups: dict[windows.PartitionKey, list[tuple[ArchiveArticle, bool]]] = {}
     for key, member in part:
         groups.setdefault(key, []).append(member)
     for key, members in sorted(groups.items()):
-        yield from windows.cluster_partition(key, members, starts.get(key[1]))
+        yield from windows.cluster_partition(key, members, starts.get(key[1]), embeddings=embeddings)
 
 
 def _labelled(row: ArchiveArticle, story: int) -> ArchiveArticle:

@@ -24,7 +24,8 @@ import numpy as np
 
 from newsfuse.archive.records import ArchiveArticle, ArchiveOptions
 from newsfuse.archive.stages import time_order
-from newsfuse.cluster.batch import Labeller
+from newsfuse.cluster.batch import Labeller, article_terms
+from newsfuse.cluster.embeddings import shared_embedder
 from newsfuse.cluster.features import extract_terms
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -103,14 +104,18 @@ def starting_counts(slots: dict[int, tuple[np.ndarray, int]], windows: Iterable[
 
 
 def cluster_partition(key: PartitionKey, members: Iterable[tuple[ArchiveArticle, bool]],
-                      start: tuple[np.ndarray, int] | None, params: ClusterParams = DEFAULT_PARAMS) -> list[Visit]:
+                      start: tuple[np.ndarray, int] | None, params: ClusterParams = DEFAULT_PARAMS,
+                      embeddings: bool = False) -> list[Visit]:
     """Run `newsfuse cluster`'s clusterer over one partition, in publication order (reading order when
-    undated), and return every member's story after all splits and last looks."""
+    undated), and return every member's story after all splits and last looks (`embeddings`: as
+    `newsfuse cluster --embeddings`)."""
     ordered = sorted(members, key=lambda member: time_order(member[0]))
     frequencies = DocumentFrequencies(start[0].copy(), start[1]) if start is not None else DocumentFrequencies()
     labeller = Labeller(OnlineClusterer(params, frequencies))
-    for row, _home in ordered:
-        labeller.add(extract_terms(row.title, row.text), time=row.published_time)
+    terms = article_terms([row.title for row, _ in ordered], [row.text for row, _ in ordered],
+                          shared_embedder() if embeddings else None)
+    for (row, _home), item in zip(ordered, terms, strict=True):
+        labeller.add(item, time=row.published_time)
     labels = labeller.finish()
     language, window = key
     return [Visit(row.key, (language, window, label), home)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE
+from newsfuse.cli.common import EMBEDDINGS_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, load_embedder
 from newsfuse.cluster.params import WINDOW_DAYS
 from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
@@ -35,8 +35,11 @@ from newsfuse.model import Problem
               help="Skip input files larger than this, and JSON Lines lines longer than this (JSON Lines, WARC "
                    "and Parquet files are streamed, whatever their size).")
 @click.option("--quiet", "-q", is_flag=True, help="Report only the totals, not each skipped article.")
+@click.option("--embeddings/--no-embeddings", default=False, show_default=True,
+              help=EMBEDDINGS_HELP + " On Spark, every executor needs them installed too.")
 def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, partitions: int, words: int,
-            analysis: bool, window_days: float, only_briefs: bool, max_bytes: int, quiet: bool) -> None:
+            analysis: bool, window_days: float, only_briefs: bool, max_bytes: int, quiet: bool,
+            embeddings: bool) -> None:
     """Read an archive, find copies, group stories and brief each story told by two or more sources.
 
     INPUT... are files or folders: JSON Lines, JSON, Parquet, HTML, text, Markdown, feeds, gzip of any of
@@ -62,8 +65,10 @@ def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, 
         sys.exit(EXIT_USAGE)
     from newsfuse.archive.records import ArchiveOptions
 
+    if embeddings:
+        load_embedder(True)  # a missing package is a usage error here, not a failed task later
     options = ArchiveOptions(words=words, analysis=analysis, window_days=window_days, partitions=partitions,
-                             max_bytes=max_bytes)
+                             max_bytes=max_bytes, embeddings=embeddings)
 
     def on_problem(problem: Problem) -> None:
         if not quiet:

@@ -11,6 +11,7 @@ used only when asked for (`newsfuse cluster --embeddings`, `newsfuse.group_stori
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,12 @@ INSTALL_HINT = "story grouping with embeddings needs the optional packages: pip 
 
 class EmbeddingsUnavailable(RuntimeError):
     """The optional encoder packages are not installed."""
+
+
+@lru_cache(maxsize=1)
+def shared_embedder() -> Embedder:
+    """One encoder per process (a Spark worker groups many partitions; loading takes about a second)."""
+    return Embedder()
 
 
 def embedding_text(title: str, text: str) -> str:
