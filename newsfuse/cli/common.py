@@ -25,7 +25,7 @@ DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the cu
 
 # The --embeddings option's help, the same for every command that groups stories.
 EMBEDDINGS_HELP = ("Also compare articles by meaning (a sentence encoder, offline, on the CPU): joins one event told "
-                   "in different words and keeps more stories apart, at about 80 articles a second. Needs: "
+                   "in different words and keeps more stories apart, at about 100 articles a second. Needs: "
                    "pip install 'newsfuse[embeddings]'.")
 
 T = TypeVar("T")
