@@ -64,7 +64,7 @@ def group_stories(articles: Iterable[Article], embeddings: bool = False) -> list
     meaning, as `newsfuse cluster --embeddings` does (slower; raises `EmbeddingsUnavailable` when the
     optional packages are missing: pip install 'newsfuse[embeddings]')."""
     from newsfuse.cluster.batch import cluster_articles
-    from newsfuse.cluster.embeddings import Embedder
+    from newsfuse.cluster.embeddings import shared_embedder
 
     dated = []
     for item in with_normalised_dates(articles):
@@ -72,7 +72,7 @@ def group_stories(articles: Iterable[Article], embeddings: bool = False) -> list
             _warn(item)  # a date that names no day: the article is grouped on its words alone
         else:
             dated.append(item)
-    return cluster_articles(dated, embedder=Embedder() if embeddings else None)
+    return cluster_articles(dated, embedder=shared_embedder() if embeddings else None)  # loaded once per process
 
 
 def _items(inputs: Input | Iterable[Input], max_bytes: int) -> Iterator[Article | Problem]:

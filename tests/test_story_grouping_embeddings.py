@@ -173,3 +173,15 @@ def test_an_archive_with_embeddings_gives_the_stories_of_newsfuse_cluster_embedd
     plain = {row["id"]: row["story"] for row in map(json.loads, CliRunner().invoke(
         cli, ["cluster", "-i", str(tmp_path / "news.jsonl")]).stdout.splitlines())}
     assert not same_partition(plain, labels)  # the embeddings changed the grouping: the check above can fail
+
+
+def test_the_python_api_groups_with_embeddings() -> None:
+    import newsfuse
+    from newsfuse.model import Article
+
+    records = {record["id"]: record for record in _held_out()}
+    articles = [Article(id=f"{event}-{i}", text=text, title=records[event]["titles"][i])
+                for event in ("neus-train-39", "neus-train-27") for i, text in enumerate(records[event]["documents"])]
+    labels = newsfuse.group_stories(articles, embeddings=True)
+    assert len(set(labels[:3])) == 1 and not set(labels[:3]) & set(labels[3:])
+    assert len(set(newsfuse.group_stories(articles)[:3])) == 2  # by words alone, headlines and all: split
