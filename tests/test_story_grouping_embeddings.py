@@ -185,3 +185,23 @@ def test_the_python_api_groups_with_embeddings() -> None:
     labels = newsfuse.group_stories(articles, embeddings=True)
     assert len(set(labels[:3])) == 1 and not set(labels[:3]) & set(labels[3:])
     assert len(set(newsfuse.group_stories(articles)[:3])) == 2  # by words alone, headlines and all: split
+
+
+def test_an_ingest_that_mixes_with_and_without_embeddings_says_so(tmp_path, embedder: Embedder) -> None:
+    from newsfuse.model import Article
+    from newsfuse.store.db import connect
+    from newsfuse.store.ingest import Ingester
+
+    records = _held_out(6)
+    articles = [Article(id=f"{record['id']}-{i}", text=text)
+                for record in records for i, text in enumerate(record["documents"])]
+    db = connect(tmp_path / "news.db")
+    problems: list = []
+    Ingester(db, on_problem=problems.append).ingest(articles[:9])
+    assert not problems
+    Ingester(db, batch_size=3, on_problem=problems.append, embedder=embedder).ingest(articles[9:])
+    assert len(problems) == 1 and not problems[0].fatal  # once per run, however many batches
+    assert "9 articles of the open stories were stored without --embeddings" in problems[0].reason
+    Ingester(db, on_problem=problems.append).ingest(articles[:1])  # a duplicate: nothing new, no reload
+    Ingester(db, on_problem=problems.append).ingest([Article(id="late", text=records[0]["documents"][0] + " More.")])
+    assert "stored with --embeddings" in problems[-1].reason

@@ -98,6 +98,7 @@ class Ingester:
         self.on_problem = on_problem
         self.report = IngestReport()
         self._known_last_id = -1  # the highest article id whose effect is in memory
+        self._warned_mix = False
 
     def ingest(self, items: Iterable[Article | Problem]) -> IngestReport:
         # One process: a feature worker process measured slower on a shared 2-core machine (pickling).
@@ -275,14 +276,30 @@ class Ingester:
                 "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of, "
                 "a.event_days, a.embedding FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? "
                 "ORDER BY a.id", (horizon,))
+            embedded = plain = 0
             for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of, days, embedding \
                     in members:
                 self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id, days=days,
                                        embedding=decode_embedding(embedding))
                 self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
+                embedded += embedding is not None
+                plain += embedding is None
+            self._warn_if_mixed(embedded, plain)
             for story in self.clusterer.expire():
                 self.copies.forget(story)
         self._known_last_id = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+
+    def _warn_if_mixed(self, embedded: int, plain: int) -> None:
+        """Once per run: this run's articles and the open stories' stored ones were not grouped alike."""
+        other = plain if self.embedder is not None else embedded
+        if not other or self._warned_mix:
+            return
+        self._warned_mix = True
+        how = "without" if self.embedder is not None else "with"
+        self.on_problem(Problem(
+            "database", f"{other} articles of the open stories were stored {how} --embeddings: new articles are "
+            f"compared with them on words alone; give every ingest into one database the same choice",
+            fatal=False))
 
 
 def encode_vector(vector: Vector) -> bytes:
