@@ -181,6 +181,20 @@ def test_the_follow_command_runs_one_round_from_a_feed_list(tmp_path, server):
     assert "footbridge" in stories.output.lower()
 
 
+def test_the_follow_command_stores_embeddings_when_asked(tmp_path, server):
+    import sqlite3
+
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"{server.url('courier.rss')}\n{server.url('ledger.atom')}\n")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(main, ["follow", "--once", "--delay", "0", "--embeddings", "--feeds", str(listing),
+                                       "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "5 articles added" in result.output
+    stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles WHERE embedding IS NOT NULL").fetchone()[0]
+    assert stored == 5
+
+
 def test_the_follow_command_refuses_bad_arguments_with_a_message(tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["follow"]).exit_code == 2
