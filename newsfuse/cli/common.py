@@ -53,10 +53,10 @@ def load_embedder(wanted: bool) -> Embedder | None:
     """The sentence encoder when `wanted` (None otherwise); a missing optional package is a usage error."""
     if not wanted:
         return None
-    from newsfuse.cluster.embeddings import Embedder, EmbeddingsUnavailable
+    from newsfuse.cluster.embeddings import EmbeddingsUnavailable, shared_embedder
 
     try:
-        return Embedder()
+        return shared_embedder()  # the one the archive's local engine uses too: loaded once
     except EmbeddingsUnavailable as error:
         fail(f"newsfuse: {error}", EXIT_USAGE)
 
