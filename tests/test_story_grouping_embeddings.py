@@ -97,8 +97,7 @@ def test_an_embedding_does_not_depend_on_its_batch(embedder: Embedder) -> None:
         assert float(alone @ row) > 0.9999
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
     # One event's two reports are nearer each other than either is to another event's.
-    iran = _held_out(200)
-    reports = {record["id"]: record["documents"] for record in iran}
+    reports = {record["id"]: record["documents"] for record in _held_out()}
     left, right = embedder.embed(reports["neus-train-39"][:2])
     other = embedder.embed(reports["neus-train-37"][:1])[0]
     assert left @ right > max(left @ other, right @ other) + 0.2
@@ -209,3 +208,25 @@ def test_an_ingest_that_mixes_with_and_without_embeddings_says_so(tmp_path, embe
     Ingester(db, on_problem=problems.append).ingest(articles[:1])  # a duplicate: nothing new, no reload
     Ingester(db, on_problem=problems.append).ingest([Article(id="late", text=records[0]["documents"][0] + " More.")])
     assert "stored with --embeddings" in problems[-1].reason
+
+
+def test_a_rerun_ingest_does_not_embed_the_articles_already_stored(tmp_path, embedder: Embedder) -> None:
+    from newsfuse.model import Article
+    from newsfuse.store.db import connect
+    from newsfuse.store.ingest import Ingester
+
+    embedded: list[str] = []
+
+    class Counting:
+        def embed(self, texts):
+            embedded.extend(texts)
+            return embedder.embed(texts)
+
+    records = _held_out(4)
+    articles = [Article(id=f"{record['id']}-{i}", text=text)
+                for record in records for i, text in enumerate(record["documents"])]
+    db = connect(tmp_path / "news.db")
+    Ingester(db, embedder=Counting()).ingest(articles[:6])
+    assert len(embedded) == 6
+    Ingester(db, embedder=Counting()).ingest(articles)  # the same six again, and six new ones
+    assert len(embedded) == 12

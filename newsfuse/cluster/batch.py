@@ -65,8 +65,14 @@ EMBED_CHUNK = 256
 def article_terms(titles: Sequence[str], texts: Sequence[str], embedder: Embedder | None = None) -> list[Terms]:
     """The clustering features of articles, with their embeddings when an embedder is given."""
     terms = [extract_terms(title, text) for title, text in zip(titles, texts, strict=True)]
-    if embedder is None or not terms:
-        return terms
+    return terms if embedder is None else with_embeddings(terms, titles, texts, embedder)
+
+
+def with_embeddings(terms: Sequence[Terms], titles: Sequence[str], texts: Sequence[str], embedder: Embedder
+                    ) -> list[Terms]:
+    """These articles' features with the sentence embedding of each (in one call to the encoder)."""
+    if not terms:
+        return []
     vectors = embedder.embed([embedding_text(title, text) for title, text in zip(titles, texts, strict=True)])
     return [replace(item, embedding=vector) for item, vector in zip(terms, vectors, strict=True)]
 

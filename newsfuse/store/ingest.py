@@ -12,14 +12,15 @@ import sqlite3
 import time as clock
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 
 import numpy as np
 
+from newsfuse.cluster.batch import with_embeddings
 from newsfuse.cluster.copies import CopyIndex, Sketch, sketch
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.embeddings import Embedder, embedding_text
+from newsfuse.cluster.embeddings import Embedder
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import OnlineClusterer, Split
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -113,9 +114,13 @@ class Ingester:
         return self.report
 
     def _embed(self, batch: list[_Prepared]) -> None:
-        vectors = self.embedder.embed([embedding_text(item.article.title, item.article.text) for item in batch])
-        for item, vector in zip(batch, vectors, strict=True):
-            item.terms = replace(item.terms, embedding=vector)
+        """Embed the articles not stored yet (a re-run of an ingest meets mostly stored ones). Looked up
+        without the write lock: rows are never deleted, so a stored article is still stored under it."""
+        fresh = [item for item in batch if self._duplicate(item, set(), set()) is None]
+        embedded = with_embeddings([item.terms for item in fresh], [item.article.title for item in fresh],
+                                   [item.article.text for item in fresh], self.embedder)
+        for item, terms in zip(fresh, embedded, strict=True):
+            item.terms = terms
 
     def _usable(self, items: Iterable[_Prepared | Problem]) -> Iterator[_Prepared]:
         for item in items:
