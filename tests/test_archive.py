@@ -220,13 +220,14 @@ def test_cli_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_ecbplus_undated_archive_gives_the_stories_of_newsfuse_cluster(tmp_path: Path) -> None:
-    """Undated articles form one partition in reading order: exactly the single-process clusterer."""
+    """Undated articles form one partition in reading order: exactly the single-process clusterer (on words
+    alone here; by meaning too in test_story_grouping_embeddings.py)."""
     from newsfuse.cluster.batch import Label, cluster_lines
 
     lines = [line for line in (DATA / "ecbplus" / "documents_flat.jsonl").open(encoding="utf-8")
              if json.loads(line)["topic"] in (1, 2, 3)]
     (tmp_path / "ecb.jsonl").write_text("".join(lines), encoding="utf-8")
-    run_local([str(tmp_path / "ecb.jsonl")], tmp_path / "out")
+    run_local([str(tmp_path / "ecb.jsonl")], tmp_path / "out", ArchiveOptions(embeddings=False))
     archived = {row["id"]: row["story"] for row in read_table(tmp_path / "out" / "articles")}
     stream = {item.id: item.story for item in cluster_lines(
         [json.dumps({"id": json.loads(line)["doc_id"], "text": json.loads(line)["text"]}) for line in lines])

@@ -15,7 +15,9 @@ from newsfuse.archive.tables import read_table
 from tests.conftest import DATA, EXAMPLES
 from tests.test_archive import same_partition, seed_pages, write_warc
 
-OPTIONS = ArchiveOptions(partitions=2, words=120)
+# Words alone: these tests are about the engines; test_with_embeddings_spark_gives_the_local_engine_tables
+# runs the default, grouping by meaning too, on both.
+OPTIONS = ArchiveOptions(partitions=2, words=120, embeddings=False)
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +86,7 @@ def test_dated_stream_across_window_edges_same_on_both_engines_one_story_per_art
         record.pop("event")
     path = tmp_path / "stream.jsonl"
     path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-    options = ArchiveOptions(partitions=2, window_days=3.0, overlap_days=2.0)
+    options = ArchiveOptions(partitions=2, window_days=3.0, overlap_days=2.0, embeddings=False)
     local, distributed = both_engines(spark, [str(path)], tmp_path, options)
     assert_same_tables(local, distributed)
     articles = read_table(distributed / "articles")

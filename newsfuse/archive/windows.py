@@ -105,10 +105,10 @@ def starting_counts(slots: dict[int, tuple[np.ndarray, int]], windows: Iterable[
 
 def cluster_partition(key: PartitionKey, members: Iterable[tuple[ArchiveArticle, bool]],
                       start: tuple[np.ndarray, int] | None, params: ClusterParams = DEFAULT_PARAMS,
-                      embeddings: bool = False) -> list[Visit]:
+                      embeddings: bool = True) -> list[Visit]:
     """Run `newsfuse cluster`'s clusterer over one partition, in publication order (reading order when
-    undated), and return every member's story after all splits and last looks (`embeddings`: as
-    `newsfuse cluster --embeddings`)."""
+    undated), and return every member's story after all splits and last looks (`embeddings`: by
+    meaning too, as `newsfuse cluster` by default)."""
     ordered = sorted(members, key=lambda member: time_order(member[0]))
     frequencies = DocumentFrequencies(start[0].copy(), start[1]) if start is not None else DocumentFrequencies()
     labeller = Labeller(OnlineClusterer(params, frequencies))

