@@ -111,6 +111,30 @@ def test_cluster_texts_takes_an_embedder(embedder: Embedder) -> None:
     assert len(set(cluster_texts(texts)[:3])) == 2  # by words alone the Iran reports are two stories
 
 
+def test_text_the_encoder_cannot_read_is_grouped_on_its_words(embedder: Embedder) -> None:
+    """MiniLM reads English: TAC 2011's Hindi articles (10 events of 10) would all come out alike and merge
+    into one story; they keep no embedding and are grouped as on words alone, while English ones gain."""
+    from benchmarks.ecbplus_clustering import bcubed
+    from newsfuse.cluster.batch import article_terms
+    from newsfuse.cluster.params import ClusterParams
+    from tests.conftest import DATA
+
+    def cluster(language: str) -> tuple[list[int], list[int], list[str], list]:
+        path = DATA / "tac2011-multiling" / f"{language}.jsonl"
+        records = [json.loads(line) for line in path.open(encoding="utf-8")]
+        texts = [text for record in records for text in record["documents"]]
+        gold = [record["id"] for record in records for _ in record["documents"]]
+        return (cluster_texts(texts, ClusterParams()), cluster_texts(texts, ClusterParams(), embedder=embedder),
+                gold, article_terms([""] * len(texts), texts, embedder))
+
+    words, mixed, _, terms = cluster("hindi")
+    assert all(item.embedding is None for item in terms)
+    assert mixed == words and len(set(words)) > 5
+    words, mixed, gold, terms = cluster("english")
+    assert all(item.embedding is not None for item in terms)
+    assert bcubed(mixed, gold)[2] > bcubed(words, gold)[2]
+
+
 def test_the_command_line_clusters_with_embeddings() -> None:
     records = {record["id"]: record["documents"] for record in _held_out()}
     rows = [{"id": f"iran-{i}", "text": text} for i, text in enumerate(records["neus-train-39"])]
@@ -214,6 +238,28 @@ def test_an_ingest_that_mixes_with_and_without_embeddings_says_so(tmp_path, embe
     Ingester(db, on_problem=problems.append).ingest(articles[:1])  # a duplicate: nothing new, no reload
     Ingester(db, on_problem=problems.append).ingest([Article(id="late", text=records[0]["documents"][0] + " More.")])
     assert "stored with --embeddings" in problems[-1].reason
+
+
+def test_articles_in_other_languages_are_not_taken_for_a_mixed_store(tmp_path, embedder: Embedder) -> None:
+    """Hindi articles get no embedding in an --embeddings store (the encoder reads English): a later ingest
+    with --embeddings does not warn about them, and their rows hold none."""
+    from newsfuse.model import Article
+    from newsfuse.store.db import connect
+    from newsfuse.store.ingest import Ingester
+    from tests.conftest import DATA
+
+    hindi = json.loads((DATA / "tac2011-multiling" / "hindi.jsonl").open(encoding="utf-8").readline())
+    articles = [Article(id=f"hi-{i}", text=text) for i, text in enumerate(hindi["documents"][:3])]
+    records = _held_out(2)
+    articles += [Article(id=f"{record['id']}-{i}", text=text)
+                 for record in records for i, text in enumerate(record["documents"])]
+    db = connect(tmp_path / "news.db")
+    problems: list = []
+    Ingester(db, on_problem=problems.append, embedder=embedder).ingest(articles[:-1])
+    Ingester(db, on_problem=problems.append, embedder=embedder).ingest(articles[-1:])
+    assert not problems
+    stored = dict(db.execute("SELECT source_id, embedding IS NOT NULL FROM articles"))
+    assert stored == {article.id: not article.id.startswith("hi-") for article in articles}
 
 
 def test_a_rerun_ingest_does_not_embed_the_articles_already_stored(tmp_path, embedder: Embedder) -> None:

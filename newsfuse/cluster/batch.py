@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.embeddings import Embedder, embedding_text
+from newsfuse.cluster.embeddings import Embedder, embedding_text, reads
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import Move, OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -70,11 +70,14 @@ def article_terms(titles: Sequence[str], texts: Sequence[str], embedder: Embedde
 
 def with_embeddings(terms: Sequence[Terms], titles: Sequence[str], texts: Sequence[str], embedder: Embedder
                     ) -> list[Terms]:
-    """These articles' features with the sentence embedding of each (in one call to the encoder)."""
-    if not terms:
-        return []
-    vectors = embedder.embed([embedding_text(title, text) for title, text in zip(titles, texts, strict=True)])
-    return [replace(item, embedding=vector) for item, vector in zip(terms, vectors, strict=True)]
+    """These articles' features with the sentence embedding of each English one (in one call to the
+    encoder); the others keep none and are compared on their words alone (embeddings.reads)."""
+    read = [embedding_text(title, text) for title, text in zip(titles, texts, strict=True)]
+    english = [index for index, text in enumerate(read) if reads(text)]
+    if not english:
+        return list(terms)
+    found = dict(zip(english, embedder.embed([read[index] for index in english]), strict=True))
+    return [replace(item, embedding=found[index]) if index in found else item for index, item in enumerate(terms)]
 
 
 def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, where: str = "-",

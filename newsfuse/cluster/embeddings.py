@@ -42,6 +42,16 @@ def shared_embedder() -> Embedder:
     return Embedder()
 
 
+def reads(text: str) -> bool:
+    """Whether the encoder can read the text: English only (the model was trained on English). Text in
+    another script becomes unknown word pieces, whose vectors say nothing of it: on TAC 2011's Hindi
+    articles every one came out alike and the 10 events of 100 articles merged into one story (B-cubed
+    precision 1.000 on words, 0.200 with them); Greek and Hebrew lost precision too (0.881, 0.949)."""
+    from newsfuse.segment.language import detect_language
+
+    return detect_language(text) == "en"
+
+
 def embedding_text(title: str, text: str) -> str:
     """What the encoder reads of an article: its headline and the start of its text."""
     return (f"{title}\n{text[:MAX_CHARS]}" if title else text[:MAX_CHARS]).strip()

@@ -20,7 +20,7 @@ import numpy as np
 from newsfuse.cluster.batch import with_embeddings
 from newsfuse.cluster.copies import CopyIndex, Sketch, sketch
 from newsfuse.cluster.dates import parse_published
-from newsfuse.cluster.embeddings import Embedder
+from newsfuse.cluster.embeddings import MAX_CHARS, Embedder, embedding_text, reads
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import OnlineClusterer, Split
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
@@ -281,18 +281,31 @@ class Ingester:
                 "SELECT a.id, a.story_id, a.vector, a.sketch, a.shingles, a.published_time, a.seen, a.copy_of, "
                 "a.event_days, a.embedding FROM articles a JOIN stories s ON s.id = a.story_id WHERE s.last_seen >= ? "
                 "ORDER BY a.id", (horizon,))
-            embedded = plain = 0
+            embedded, plain = 0, []
             for article_id, story, vector, sketch_bytes, shingles, published_time, seen, copy_of, days, embedding \
                     in members:
                 self.clusterer.restore(story, decode_vector(vector), published_time, seen, key=article_id, days=days,
                                        embedding=decode_embedding(embedding))
                 self.copies.add(story, article_id, Sketch.from_bytes(sketch_bytes, shingles), copy_of)
                 embedded += embedding is not None
-                plain += embedding is None
-            self._warn_if_mixed(embedded, plain)
+                if embedding is None:
+                    plain.append(article_id)
+            self._warn_if_mixed(embedded, self._readable(db, plain) if self.embedder is not None else len(plain))
             for story in self.clusterer.expire():
                 self.copies.forget(story)
         self._known_last_id = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+
+    @staticmethod
+    def _readable(db: sqlite3.Connection, ids: list[int]) -> int:
+        """How many of these articles the encoder could have read: stored without an embedding, an English
+        one was stored without --embeddings; another language never gets one (embeddings.reads)."""
+        count = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = db.execute(f"SELECT title, substr(text, 1, {MAX_CHARS}) FROM articles WHERE id IN "
+                              f"({','.join('?' * len(chunk))})", chunk)
+            count += sum(reads(embedding_text(title, text)) for title, text in rows)
+        return count
 
     def _warn_if_mixed(self, embedded: int, plain: int) -> None:
         """Once per run: this run's articles and the open stories' stored ones were not grouped alike."""
