@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from newsfuse.clean import clean_text
-from newsfuse.clean.captions import is_caption, is_credit, text_after_credit
+from newsfuse.clean.captions import is_caption, is_credit, reads_as_caption, text_after_credit
+from newsfuse.clean.furniture import CAPTION_TOLD
 from tests.conftest import SEEDS
 
 
@@ -101,3 +102,74 @@ def test_a_dateline_run_into_the_first_sentence_is_cut_off_it() -> None:
     timeline = ("Storm season\n\nThe storm season began early this year, forecasters said on Monday in Miami.\n\n"
                 "June 3, 2024 A tropical storm formed off the coast and moved north toward the islands.")
     assert "June 3, 2024 A tropical storm" in _kept(timeline)
+
+
+def test_a_caption_told_as_one_with_no_credit_or_date() -> None:
+    """Captions with neither sign, as the pages and the news sets print them: a noun phrase, a camera's verb in
+    the present, where or at what; or the kind of picture; or what a colour marks in it."""
+    captions = [
+        "The Doobie Brothers perform at the Beacon.",  # the extraction benchmark's pages (tuning half)
+        "The WeWork logo is displayed outside of a co-working space in New York.",
+        "An artist's illustration of a plume of water vapor emanating from Jupiter's moon Europa.",
+        "House Intelligence Committee chairman Rep. Adam Schiff speaks during a media briefing after a House vote "
+        "approving rules for an impeachment inquiry into President Trump, October 31, 2019.",
+        "The centers of massive galaxy clusters are super hot (red), while bright structures show diffuse gas from "
+        "the intergalactic medium shock heating at the boundary between cosmic voids and filaments.",
+        "Russian President Vladimir Putin (right) greets Syrian President Bashar al-Assad during a meeting at the "
+        "Kremlin in Moscow in October.",  # a seed article
+        "Piracy suspects raise their hands in surrender as an Indian navy boat approaches.",  # ECB+ (CNN's caption)
+        "A woman waves a flag during a protest in Kyiv.",
+        "President Donald Trump waves as he walks to Marine One on the South Lawn of the White House.",
+    ]
+    assert [caption for caption in captions if not reads_as_caption(caption)] == []
+
+
+def test_present_tense_prose_is_not_told_as_a_caption() -> None:
+    """Body sentences of the pages and the news sets that come close: a state or a habit in the present, a verb's
+    form used as a noun, a picture told by the story, a general statement."""
+    prose = [
+        "The charge carries a maximum sentence of 10 years in prison under Minnesota law.",  # allsides-neus
+        "The 220-to-190 party-line vote stands in contrast to a vote in May, when 35 House Republicans joined "
+        "Democrats to back creation of an independent commission to examine the attack.",
+        "Iran sits in a volatile earthquake region and is regularly struck by damaging quakes.",  # ECB+
+        "Donovan McNabb holds the record with 24 straight completions, set in 2006.",
+        "Papandreou's Socialists hold a comfortable majority of 160 in the 300 - seat Parliament and the bill is "
+        "expected to pass easily.",
+        "Mrs Horton is seen sprawled out on the sidewalk beside a pool of blood on the surveillance video.",
+        "Witnesses are seen cowering in fear around her.",
+        "Inside, piles of empty gas canisters testify to the scores of Molotov cocktails assembled there recently",
+        "A wave of cheers rung out, announcing finally the arrival of the riders.",  # TAC 2011 English
+        "Many of the protesters wear masks to shield their identities for protection.",  # the pages' bodies
+        "Settlements are seen as one of the most difficult issues in the decades-long Israeli-Palestinian conflict.",
+        "The band currently sits in third place in the annual Fan Vote.",
+        "Tickets for the 50th anniversary tour go on sale to the general public starting Friday, December 6th.",
+        "Putin said the troops stand ready to return to Syria within hours if needed.",
+    ]
+    assert [sentence for sentence in prose if reads_as_caption(sentence)] == []
+
+
+def test_a_told_caption_goes_where_a_caption_stands() -> None:
+    """A line of its own between paragraphs goes; a sentence told alike as the text's first line (a headline's
+    place) or inside a paragraph stays."""
+    headline = "Protesters gather outside the Supreme Court as justices weigh a voting law."
+    caption = "Protesters hold signs outside the Supreme Court in Washington."
+    inside = "Demonstrators wave flags near the court's steps."
+    assert all(reads_as_caption(sentence) for sentence in (headline, caption, inside))
+    text = (f"{headline}\n\n"
+            "The court heard arguments on Tuesday in a case over the state's new voting law, which critics said "
+            "would keep thousands from the polls.\n\n"
+            f"{caption}\n\n"
+            f"A ruling is expected by June. {inside} The state's lawyers said the law was needed to protect the vote.")
+    result = clean_text(text)
+    assert [(text[f.span.start : f.span.end], f.reason) for f in result.removed] == [(caption, CAPTION_TOLD)]
+    assert "caption" in CAPTION_TOLD  # the analysis reads names and dates from captions by their reason
+    kept = _kept(text)
+    assert kept.startswith(f"{headline} The court heard")
+    assert f"June. {inside} The state's" in kept
+
+
+def test_a_credit_that_is_the_whole_sentence() -> None:
+    assert all(is_credit(text) for text in ("(Joshua Roberts/Reuters)", "Reuters", "Getty",
+                                            "Courtesy of Andrew Vaughan"))
+    assert not any(is_credit(text) for text in ("Reuters reported the talks had stalled.", "AP-NORC poll",
+                                                "Courtesy of the museum, visitors may enter free on Sundays."))

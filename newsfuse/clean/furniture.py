@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsfuse.clean.captions import is_caption, is_credit, starts_with_credit, text_after_credit
+from newsfuse.clean.captions import (
+    is_caption,
+    is_credit,
+    reads_as_caption,
+    starts_with_credit,
+    text_after_credit,
+)
 from newsfuse.clean.lines import Line, split_lines
 from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.model import Block, Furniture, Span
@@ -147,7 +153,7 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         # A line printed twice close together (a caption under its picture and again as its alt text):
         # both copies go. Copies far apart (a plan's "Eat every 2-3 hours", a list's item) are the text.
         repeated = index in close_copies and not line.marker and not _is_heading(line)
-        reason = _furniture_reason(line, zone, repeated, index >= tail_start)
+        reason = _furniture_reason(line, zone, repeated, index >= tail_start, index == 0)
         if zone == "footer" and reason == "page footer" and (
                 _continues_list(lines, index, previous_kept) or index in runs):
             reason = None
@@ -187,6 +193,9 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     return result
 
 
+# A line taken for a caption by how it is told (`captions.reads_as_caption`), having neither a credit nor a
+# caption's date. Its reason names a caption, as the analysis reads names and dates from captions by it.
+CAPTION_TOLD = "photo caption (told as one)"
 # Rules that one sentence can match (a phrase, a credit, a caption's "left"): in a paragraph of several
 # sentences they remove that sentence, not the paragraph, so an article never vanishes with its furniture.
 _SENTENCE_REASONS = frozenset({"comment form", "site notice", "photo credit or reporting credit", "photo caption"})
@@ -206,6 +215,13 @@ def _sentence_reason(text: str) -> str | None:
     if (_CAPTION_POSITION.search(text) or is_caption(text)) and not _has_quote(text):
         return "photo caption"
     return None
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether the line holds one sentence (asked only of the few lines told as a caption)."""
+    import syntok.segmenter as segmenter
+
+    return sum(1 for paragraph in segmenter.analyze(text) for sentence in paragraph if sentence) == 1
 
 
 def _sentence_furniture(line: Line) -> list[tuple[Line, str | None]] | None:
@@ -260,7 +276,7 @@ def _credit_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, start + len(sentence[:cut].rstrip())), (start + cut, end)]
 
 
-def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool) -> str | None:
+def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool, first: bool = False) -> str | None:
     text = line.text
     sentence_reason = _sentence_reason(text)
     if sentence_reason in ("comment form", "site notice"):
@@ -271,6 +287,11 @@ def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool) -> s
         return "author box"
     if sentence_reason:
         return sentence_reason
+    # A caption with no credit or date: a line of its own, one sentence told as a caption tells its picture
+    # (`captions.reads_as_caption`). The text's first line is the headline's place, and headlines are told
+    # in the present too.
+    if not first and reads_as_caption(text) and _one_sentence(text):
+        return CAPTION_TOLD
     if repeated and line.words >= 3 and not _has_quote(text):
         return "repeated line (caption or page element)"
     chrome = len(_CHROME_TERMS.findall(text))
