@@ -18,6 +18,8 @@ SHINGLE_WORDS = 5
 # event measured here share 2-15% (wire quotes and stock phrases); a trimmed or edited copy 60-100%.
 # Half sits far from both.
 COPY_CONTAINMENT = 0.5
+# A run in more documents than this is a stock phrase, not copying.
+STOCK_PHRASE_DOCUMENTS = 50
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -25,8 +27,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     """Hashes of the text's runs of `size` consecutive words (case and punctuation folded)."""
     tokens = _WORD.findall(text.lower())
     if len(tokens) < size:
-        return {hash(" ".join(tokens))} if tokens else set()
-    return {hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
+        return {hash(tuple(tokens))} if tokens else set()
+    # Each run as a tuple of its words: the runs' first words, their second words, ..., zipped.
+    starts = len(tokens) - size + 1
+    return set(map(hash, zip(*(tokens[i : i + starts] for i in range(size)), strict=True)))
 
 
 def mark_copies(documents: list[Document], threshold: float = COPY_CONTAINMENT) -> None:
@@ -54,14 +58,19 @@ def mark_copies(documents: list[Document], threshold: float = COPY_CONTAINMENT) 
 
 
 def _shared_counts(sets: dict[str, set[int]]) -> dict[tuple[str, str], int]:
-    """Shared shingles per pair, through an inverted index: cost follows shared runs, not all pairs."""
+    """Shared shingles per pair (pairs sharing none left out), through an inverted index: cost follows shared
+    runs, not all pairs. A few documents (a story's handful) are compared pair by pair, by set intersection:
+    no run can be in more of them than STOCK_PHRASE_DOCUMENTS."""
+    if len(sets) <= STOCK_PHRASE_DOCUMENTS:
+        pairs = ((a, b, len(sets[a] & sets[b])) for a, b in combinations(sorted(sets), 2))
+        return {(a, b): shared for a, b, shared in pairs if shared}
     postings: dict[int, list[str]] = defaultdict(list)
     for doc_id, values in sets.items():
         for value in values:
             postings[value].append(doc_id)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for holders in postings.values():
-        if 1 < len(holders) <= 50:  # a run in more than 50 documents is a stock phrase, not copying
+        if 1 < len(holders) <= STOCK_PHRASE_DOCUMENTS:
             for pair in combinations(sorted(holders), 2):
                 counts[pair] += 1
     return counts

@@ -133,6 +133,21 @@ def _non_content_words(language: str) -> frozenset[str]:
     return stop_words(language) | _HEDGES.get(language, frozenset())
 
 
+def content_terms_of_words(lowered: list[str], stems: list[str], language: str = "en") -> list[str]:
+    """`content_terms` of a text whose lower-cased words (`lowered`, as `words` reads them) and their stems
+    are known already."""
+    stops = _non_content_words(language)
+    terms = []
+    for word, stemmed in zip(lowered, stems, strict=True):
+        if "’" in word:  # content_terms reads "’" as "'"
+            word = word.replace("’", "'")
+            stemmed = stem(word, language)
+        if word in stops or (len(word) < 2 and not word.isdigit()):
+            continue
+        terms.append(stemmed)
+    return terms
+
+
 def content_terms(text: str, language: str = "en") -> list[str]:
     """Lower-cased, stemmed words of `text` that are not stop words (numbers kept: they carry facts)."""
     stops = _non_content_words(language)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from newsfuse.segment.tokens import stem, stop_words, words
+from newsfuse.segment.tokens import content_terms, content_terms_of_words, stem, stop_words, words
 
 if TYPE_CHECKING:
     from newsfuse.story.units import Unit
@@ -30,9 +30,25 @@ LEAD_BONUS = 0.5
 
 
 def concept_bigrams(text: str, language: str) -> frozenset[Concept]:
-    stops = stop_words(language)
     tokens = [word.lower() for word in words(text)]
-    stems = [stem(token, language) for token in tokens]  # once per token, not once per pair it is in
+    return _bigrams(tokens, [stem(token, language) for token in tokens], language)
+
+
+def terms_and_bigrams(text: str, language: str) -> tuple[list[str], frozenset[Concept]]:
+    """`content_terms(text, language)` and `concept_bigrams(text, language)`, from one reading of the words and
+    one stem per word: a sentence unit needs both. The words of the lower-cased text are the lower-cased words
+    of the text (checked over every code point), except where lower case depends on more than the letter:
+    "İ" becomes two characters and "Σ" depends on the letters around it. A text with one is read twice."""
+    if "İ" in text or "Σ" in text:
+        return content_terms(text, language), concept_bigrams(text, language)
+    tokens = [word.lower() for word in words(text)]
+    stems = [stem(token, language) for token in tokens]
+    return content_terms_of_words(tokens, stems, language), _bigrams(tokens, stems, language)
+
+
+def _bigrams(tokens: list[str], stems: list[str], language: str) -> frozenset[Concept]:
+    """Pairs of consecutive stems, but for pairs of two function words. `tokens`: the words, lower-cased."""
+    stops = stop_words(language)
     return frozenset(
         (stems[i], stems[i + 1])
         for i, (a, b) in enumerate(pairwise(tokens))

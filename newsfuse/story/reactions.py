@@ -47,7 +47,8 @@ _VERB = (
 _AFTER_QUOTE = re.compile(
     r"[\"”’],?\s+(?:" + _VERB + r"\s+(?P<after>[^,.;:\"“”]{2,80})|(?P<before>[^,.;:\"“”]{2,80}?)\s+" + _VERB + r")"
 )
-ACCORDING = re.compile(r"\bAccording to (?P<source>[^,]{2,60}),")
+# The word boundary is checked behind the word, so that the regex engine searches for the word itself.
+ACCORDING = re.compile(r"According(?<!\wAccording) to (?P<source>[^,]{2,60}),")
 # "The president of the UN Security Council said ...", "In a statement, the ministry has also said ...".
 _SUBJECT = re.compile(
     r"^(?:[A-Z][^,]{0,40},\s+)?(?P<subject>[^,;:\"“”]{2,80}?)\s+"

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
+from newsfuse.clean.anycase import AnyCase
 from newsfuse.model import Evidence
 from newsfuse.segment import lexicon
 from newsfuse.segment.dates import WEEKDAYS
@@ -44,7 +45,7 @@ _CLAUSE_BOUNDARY = re.compile(
 
 # A negated statement ("did not discuss") is not supported by a window that only states the positive
 # ("discussed"): the words match, the fact is the opposite.
-_NEGATION = re.compile(r"\b(not|never|no|nor|neither)\b|n't\b", re.IGNORECASE)
+_NEGATION = AnyCase(r"\b(not|never|no|nor|neither)\b|n't\b")
 
 
 def main_clause(text: str) -> str:
@@ -52,8 +53,9 @@ def main_clause(text: str) -> str:
     return text[: match.start()] if match else text
 
 
-# A capitalised word inside a sentence: a name, whose spelling varies between outlets.
-_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]+")
+# A capitalised word inside a sentence: a name, whose spelling varies between outlets. What comes before it
+# is checked behind its capital, so that the regex engine can skip ahead to capitals.
+_NAME = re.compile(r"[A-Z](?<=[\w,;:] [A-Z])[\w'’-]+")
 
 
 def spelling_variants(units: list[Unit]) -> dict[str, str]:
@@ -62,9 +64,8 @@ def spelling_variants(units: list[Unit]) -> dict[str, str]:
     `newsfuse.segment.names`: common words of one consonant skeleton ("state"/"statue") never are."""
     from newsfuse.segment import names
 
-    counts: Counter = Counter()
-    for unit in units:
-        counts.update(content_terms(" ".join(_NAME.findall(unit.text))))  # the same terms as `unit.terms`
+    # The sentences are read at once, one per line (no name spans a line break), as `unit.terms` reads them.
+    counts: Counter = Counter(content_terms(" ".join(_NAME.findall("\n".join(unit.text for unit in units)))))
     groups: dict[str, list[str]] = defaultdict(list)
     for term in counts:
         groups[names.skeleton(term)].append(term)
@@ -89,20 +90,16 @@ def compound_spellings(units: list[Unit]) -> dict[str, tuple[str, str]]:
     parts, where another sentence of the cluster writes it as two ("air base", "cease fire"): outlets
     differ in how they join words, not in what they say. Only compounds the cluster itself shows both
     ways are mapped, so "manage" never becomes "man age"."""
-    closed: set[str] = set()
-    opened: set[str] = set()
-    for unit in units:
-        if unit.language != "en":
-            continue
-        closed.update(token.replace("-", "") for token in _LOWER_WORD.findall(unit.text))
-        # Two words with one space between them, not a comma ("a man, age 45" is no compound).
-        opened.update(match.group(1) + " " + match.group(2) for match in _OPEN_COMPOUND.finditer(unit.text))
+    # The English sentences are read at once, one per line: no word or pair of words spans a line break.
+    text = "\n".join(unit.text for unit in units if unit.language == "en")
+    closed = {token.replace("-", "") for token in _LOWER_WORD.findall(text)}
+    # Two words with one space between them, not a comma ("a man, age 45" is no compound).
+    opened: set[tuple[str, str]] = set(_OPEN_COMPOUND.findall(text))
     found: dict[str, tuple[str, str]] = {}
-    for pair in opened:
-        first, second = pair.split(" ")
+    for first, second in opened:
         if first + second not in closed or second.endswith(("ed", "ing")):
             continue  # a participle joined to a word is more often chance than a compound ("man aged", "managed")
-        parts = content_terms(pair)
+        parts = content_terms(f"{first} {second}")
         if len(parts) == 2:  # two content words ("and run" in "hit-and-run" is not)
             found[stem(first + second)] = found[stem(first + "-" + second)] = (parts[0], parts[1])
     return found
@@ -168,6 +165,8 @@ class SupportIndex:
                 frequency.update(terms)
                 total += 1
         self.idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in frequency.items()}
+        # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
+        self._rare = max(self.idf.values(), default=1.0)
         # Inverted index: a sentence sharing no informative word with a unit cannot support it, so only
         # sentences reached through the unit's terms are looked at (no scan of every sentence per unit).
         self._postings: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -177,6 +176,8 @@ class SupportIndex:
                     self._postings[term].append((doc_id, i))
 
     def _terms(self, terms) -> set[str]:
+        if not self.compounds and not self.canonical:  # most short stories: every term is its own
+            return set(terms)
         found = set()
         for term in terms:
             if term in self.compounds:
@@ -185,15 +186,18 @@ class SupportIndex:
                 found.add(self.canonical.get(term, term))
         return found
 
-    def _fact_terms(self, unit: Unit, text: str) -> tuple[set[str], dict[str, frozenset[str]]]:
+    def _fact_terms(self, unit: Unit, text: str, roles: set[str] | None = None,
+                    days: set[str] | None = None) -> tuple[set[str], dict[str, frozenset[str]]]:
         """The terms of `text` (the unit's, or part of it) a supporting sentence must hold, and what else may
-        stand for some of them.
+        stand for some of them. `roles`, `days`: the unit's `_speaker_roles` and `coming_day_terms`, when the
+        caller has them already.
 
         A coming day replaces the word naming it: a source writing "from tomorrow" the day before states the
         same day as "will begin Tuesday", and one writing "Tuesday" still matches.
         """
-        terms = self._terms(unit.terms if text == unit.text else content_terms(text)) - _speaker_roles(unit)
-        days = coming_day_terms(unit)
+        roles = _speaker_roles(unit) if roles is None else roles
+        terms = self._terms(unit.terms if text == unit.text else content_terms(text)) - roles
+        days = coming_day_terms(unit) if days is None else days
         if not days:
             return terms, {}
         named = terms & _DAY_WORDS
@@ -210,13 +214,18 @@ class SupportIndex:
             if not (word.islower() or position == 0):  # names are matched by spelling, not meaning
                 continue
             word = word.lower()
-            term = self.canonical.get(stem(word), stem(word))
+            term = stem(word)
+            term = self.canonical.get(term, term)
             if term not in terms:
                 continue
             # A name's spelling variant maps to its canonical term; a compound's joined term is in no
-            # sentence's terms (they hold its parts), so the filter drops it.
-            found = {self.canonical.get(term, term) for term in _relative_terms(word)}
-            found = frozenset(t for t in found if t in self.idf and t != term)
+            # sentence's terms (they hold its parts), so the filter drops it. Set operations: a common word
+            # has dozens of relatives.
+            relatives = _relative_terms(word)
+            if self.canonical:
+                relatives = {self.canonical.get(relative, relative) for relative in relatives}
+            found = self.idf.keys() & relatives
+            found.discard(term)
             if found:
                 related[term] = related.get(term, frozenset()) | found
         return related
@@ -227,9 +236,9 @@ class SupportIndex:
         reach: dict[tuple[str, int], float] = defaultdict(float)
         for term in terms:
             value = self.idf.get(term, 0.0)
-            keys = set(self._postings.get(term, ()))
-            for other in related.get(term, ()):
-                keys.update(self._postings.get(other, ()))
+            keys = self._postings.get(term, ())  # each sentence once
+            if term in related:  # and the sentences holding a word that stands for it, once too
+                keys = set(keys).union(*(self._postings.get(other, ()) for other in related[term]))
             for key in keys:
                 reach[key] += value
         return reach
@@ -266,13 +275,13 @@ class SupportIndex:
         origin = unit.sentence
         found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
         fact = fact_text(unit.text)
-        terms, related = self._fact_terms(unit, fact)
-        # Terms unseen in this index (a unit from elsewhere) count as rare: they must be matched too.
-        rare = max(self.idf.values(), default=1.0)
+        roles, days = _speaker_roles(unit), coming_day_terms(unit)  # the same for the fact and its main clause
+        terms, related = self._fact_terms(unit, fact, roles, days)
+        rare = self._rare
         weight = sum(self.idf.get(t, rare) for t in sorted(terms))
         if not weight:
             return found
-        main = self._fact_terms(unit, main_clause(fact))[0] if unit.terms else set()
+        main = self._fact_terms(unit, main_clause(fact), roles, days)[0] if unit.terms else set()
         if len(main) < MAIN_CLAUSE_MIN_TERMS or main == terms:
             main = set()
         main_weight = sum(self.idf.get(t, rare) for t in sorted(main))

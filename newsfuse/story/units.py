@@ -10,7 +10,7 @@ from newsfuse.segment.tokens import content_terms
 from newsfuse.segment.voice import QUOTED, in_first_person, inside_quotation, unquoted
 from newsfuse.story.antecedent import resolve_opening_pronoun
 from newsfuse.story.compress import compress
-from newsfuse.story.concepts import concept_bigrams
+from newsfuse.story.concepts import terms_and_bigrams
 from newsfuse.story.reactions import Speaker, speaker_of
 
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
@@ -77,14 +77,14 @@ def build_units(document: Document, opinion: bool = False, quoted: list[bool] | 
         if resolved:
             pieces = resolved
             text = "".join(document.article.text[piece.start : piece.end] for piece in pieces)
-        terms = content_terms(text, document.language)
+        terms, bigrams = terms_and_bigrams(text, document.language)
         words = len(text.split())
         unit = Unit(
             sentence=sentence,
             text=text,
             pieces=pieces,
             terms=terms,
-            bigrams=concept_bigrams(text, document.language),
+            bigrams=bigrams,
             words=words,
             position=sentence.index / total,
             language=document.language,
