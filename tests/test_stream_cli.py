@@ -182,22 +182,33 @@ def test_the_example_is_one_story_whose_copy_counts_as_its_original_s_source(tmp
     assert (story["articles"], story["copies"], story["sources"]) == (5, 1, 4)
 
 
+def _allsides_lines(events: int) -> list[str]:
+    """JSON Lines of the reports of the first `events` held-out allsides-neus events (odd lines)."""
+    from tests.conftest import DATA
+
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as source:
+        records = [json.loads(line) for number, line in zip(range(2 * events), source, strict=False) if number % 2]
+    return [json.dumps({"id": f"{record['id']}-{i}", "text": text})
+            for record in records for i, text in enumerate(record["documents"])]
+
+
+def _cluster_labels(lines: list[str], *options: str) -> list[int]:
+    """`newsfuse cluster OPTIONS` over these lines: the story labels, in input order."""
+    result = CliRunner().invoke(main, ["cluster", *options], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["story"] for line in result.stdout.splitlines()]
+
+
 def test_cluster_command_takes_the_crowd_margin_and_the_day_penalty() -> None:
     """`--crowd-margin 0` turns the crowd rule off: on 200 events of concurrent news the labels are then
     those of the floor alone, and differ from the default's."""
     from newsfuse.cluster.batch import Label, cluster_lines
     from newsfuse.cluster.params import ClusterParams
-    from tests.conftest import DATA
 
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as source:
-        records = [json.loads(line) for number, line in zip(range(400), source, strict=False) if number % 2]
-    lines = [json.dumps({"id": f"{record['id']}-{i}", "text": text})
-             for record in records for i, text in enumerate(record["documents"])]
+    lines = _allsides_lines(200)
 
     def labels(*options: str) -> list[int]:
-        result = CliRunner().invoke(main, ["cluster", *options], input="\n".join(lines) + "\n")
-        assert result.exit_code == 0, result.output
-        return [json.loads(line)["story"] for line in result.stdout.splitlines()]
+        return _cluster_labels(lines, *options)
 
     floor_alone = labels("--no-embeddings", "--crowd-margin", "0")
     library = [item.story for item in cluster_lines(lines, ClusterParams(crowd_margin=0.0)) if isinstance(item, Label)]
@@ -217,17 +228,11 @@ def test_cluster_command_options_set_the_mixed_score_by_default() -> None:
     from newsfuse.cluster.batch import Label, cluster_lines
     from newsfuse.cluster.embeddings import shared_embedder
     from newsfuse.cluster.params import ClusterParams
-    from tests.conftest import DATA
 
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as source:
-        records = [json.loads(line) for number, line in zip(range(120), source, strict=False) if number % 2]
-    lines = [json.dumps({"id": f"{record['id']}-{i}", "text": text})
-             for record in records for i, text in enumerate(record["documents"])]
+    lines = _allsides_lines(60)
 
     def labels(*options: str) -> list[int]:
-        result = CliRunner().invoke(main, ["cluster", *options], input="\n".join(lines) + "\n")
-        assert result.exit_code == 0, result.output
-        return [json.loads(line)["story"] for line in result.stdout.splitlines()]
+        return _cluster_labels(lines, *options)
 
     def library(params: ClusterParams) -> list[int]:
         return [item.story for item in cluster_lines(lines, params, embedder=shared_embedder())
