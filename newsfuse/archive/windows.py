@@ -112,12 +112,14 @@ def cluster_partition(key: PartitionKey, members: Iterable[tuple[ArchiveArticle,
     ordered = sorted(members, key=lambda member: time_order(member[0]))
     frequencies = DocumentFrequencies(start[0].copy(), start[1]) if start is not None else DocumentFrequencies()
     labeller = Labeller(OnlineClusterer(params, frequencies))
-    terms = article_terms([row.title for row, _ in ordered], [row.text for row, _ in ordered],
-                          shared_embedder() if embeddings else None)
+    language, window = key
+    # The encoder reads English (embeddings.reads): a partition in another language, known from its key,
+    # is grouped on words without loading it or asking each article's language again.
+    embedder = shared_embedder() if embeddings and language == "en" else None
+    terms = article_terms([row.title for row, _ in ordered], [row.text for row, _ in ordered], embedder)
     for (row, _home), item in zip(ordered, terms, strict=True):
         labeller.add(item, time=row.published_time)
     labels = labeller.finish()
-    language, window = key
     return [Visit(row.key, (language, window, label), home)
             for (row, home), label in zip(ordered, labels, strict=True)]
 

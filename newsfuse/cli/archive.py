@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newsfuse.cli.common import EMBEDDINGS_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, load_embedder
+from newsfuse.cli.common import EMBEDDINGS_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, use_embeddings
 from newsfuse.cluster.params import WINDOW_DAYS
 from newsfuse.ingest import DEFAULT_MAX_BYTES
 from newsfuse.model import Problem
@@ -65,8 +65,9 @@ def archive(inputs: tuple[str, ...], out: str, engine: str, master: str | None, 
         sys.exit(EXIT_USAGE)
     from newsfuse.archive.records import ArchiveOptions
 
-    # Loaded here so that a missing package is told now, not as a failed task later.
-    embeddings = load_embedder(embeddings) is not None
+    # Looked for now, so that a missing package is told here and not as a failed task later (the stories
+    # stage loads the encoder where it runs: in this process, or in each Spark worker).
+    embeddings = not only_briefs and use_embeddings(embeddings)
     options = ArchiveOptions(words=words, analysis=analysis, window_days=window_days, partitions=partitions,
                              max_bytes=max_bytes, embeddings=embeddings)
 

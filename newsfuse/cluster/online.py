@@ -246,9 +246,19 @@ class OnlineClusterer:
     def rule(self, embedding: np.ndarray | None) -> tuple[float, float]:
         """The floor and the crowd margin: scores mixed with embeddings run on their own scale."""
         params = self.params
-        if embedding is not None and params.embedding_weight:
+        if self._share(embedding):
             return params.embedding_threshold, params.embedding_margin
         return params.threshold, params.crowd_margin
+
+    def _share(self, embedding: np.ndarray | None) -> float:
+        """The embeddings' share of a member cosine for an article with this embedding (0: words alone)."""
+        return self.params.embedding_weight if embedding is not None else 0.0
+
+    @staticmethod
+    def _scores_each_member(story: Story, share: float) -> bool:
+        """With embeddings every member is scored one by one, even in a small story whose mean the word
+        sums would give: the sums hold the words only."""
+        return bool(share) and len(story.members) == story.size and story.embeddings() is not None
 
     def reconsider(self, story_ids: Iterable[int] | None = None) -> list[Move]:
         """A last look at the members of these stories (default: every active story), now that later
@@ -299,15 +309,13 @@ class OnlineClusterer:
                        embedding: np.ndarray | None = None) -> float:
         """`score` of a member against its own story, as if it were not in it."""
         others = story.size - 1
-        share = self.params.embedding_weight if embedding is not None else 0.0
+        share = self._share(embedding)
         scored = min(len(story.members), SCORED_MEMBERS)
         own = position - (len(story.members) - scored)
         shifts = day_shifts(days, story, self.params.day_penalty)
         if not isinstance(shifts, float) and own >= 0:
             shifts = np.delete(shifts, own)
-        # With embeddings, every member's vector is needed (a story's sums hold the words only).
-        whole = bool(share) and len(story.members) == story.size and story.embeddings() is not None
-        if (others <= NEAREST or len(story.members) - 1 < NEAREST) and not whole:
+        if (others <= NEAREST or len(story.members) - 1 < NEAREST) and not self._scores_each_member(story, share):
             get = story.sums.get
             mean = (sum([weight * get(term, 0.0) for term, weight in vector.items()]) - 1.0) / others
             return mean + float(np.sum(shifts)) / others
@@ -398,10 +406,8 @@ class OnlineClusterer:
         report on them. The members themselves do not: an article must be close to some of them.
         """
         get = story.sums.get
-        share = self.params.embedding_weight if article.embedding is not None else 0.0
-        # With embeddings, every member's vector is needed (a story's sums hold the words only).
-        whole = bool(share) and len(story.members) == story.size and story.embeddings() is not None
-        if (story.size <= NEAREST or len(story.members) < NEAREST) and not whole:
+        share = self._share(article.embedding)
+        if (story.size <= NEAREST or len(story.members) < NEAREST) and not self._scores_each_member(story, share):
             # Small (or restored without member vectors): the mean over all members comes from the sum.
             mean = sum([weight * get(key, 0.0) for key, weight in article.items]) / story.size
             return mean + float(np.sum(day_shifts(article.days, story, self.params.day_penalty))) / story.size

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsfuse.follow.fetch import Fetcher, Response
@@ -22,6 +23,9 @@ from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.limits import cut_article
 from newsfuse.model import Article, Problem
 from newsfuse.store.keys import content_hash, url_key
+
+if TYPE_CHECKING:
+    from newsfuse.cluster.embeddings import Embedder
 
 FEED_ACCEPT = "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -65,7 +69,7 @@ class RoundReport:
 class Follower:
     def __init__(self, connection: sqlite3.Connection, fetcher: Fetcher, every: float,
                  on_problem: Callable[[Problem], None] = lambda problem: None,
-                 clock: Callable[[], float] = time.time, embedder=None) -> None:
+                 clock: Callable[[], float] = time.time, embedder: Embedder | None = None) -> None:
         from newsfuse.store.ingest import Ingester
 
         self.db = connection
