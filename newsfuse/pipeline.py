@@ -29,8 +29,10 @@ class BriefOptions:
             raise ValueError(f"words must be a positive whole number, got {self.words!r}")
 
 
-def prepare_all(items: Iterable[Article | Problem]) -> tuple[list[Document], list[Problem]]:
-    """Prepare every article; bad ones become problems and the rest go on."""
+def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = True
+                ) -> tuple[list[Document], list[Problem]]:
+    """Prepare every article; bad ones become problems and the rest go on. `sentences_required`: see
+    `prepare_document`."""
     documents: list[Document] = []
     problems: list[Problem] = []
     for item in items:
@@ -38,7 +40,7 @@ def prepare_all(items: Iterable[Article | Problem]) -> tuple[list[Document], lis
             problems.append(item)
             continue
         try:
-            result = prepare_document(item, warnings=problems)
+            result = prepare_document(item, warnings=problems, sentences_required=sentences_required)
         except Exception as error:  # one bad article never sinks a batch
             result = Problem(item.path or item.id, f"could not process article {item.id!r}: {error!r}")
         (problems if isinstance(result, Problem) else documents).append(result)

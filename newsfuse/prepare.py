@@ -10,8 +10,12 @@ from newsfuse.segment import detect_language, split_sentences
 from newsfuse.segment.headline import ends_like_a_sentence, headline_shaped, leading_headline
 
 
-def prepare_document(article: Article, warnings: list[Problem] | None = None) -> Document | Problem:
+def prepare_document(article: Article, warnings: list[Problem] | None = None,
+                     sentences_required: bool = True) -> Document | Problem:
     """Clean and segment one article; an article with no body left is a problem, not an error.
+
+    An article whose kept text holds no sentence (a page that is all table or list) is a problem too, as it
+    can give a story nothing, unless `sentences_required` is False: `newsfuse clean` prints its text.
 
     The work is bounded (newsfuse.ingest.limits): an article longer than MAX_ARTICLE_CHARS is cut, and only
     its first MAX_SENTENCES body sentences are used; each cut is added to `warnings`, naming the article.
@@ -41,7 +45,7 @@ def prepare_document(article: Article, warnings: list[Problem] | None = None) ->
             document.title_span, document.blocks = headline, document.blocks[1:]
             article.title = article.text[headline.start : headline.end].strip()
     document.sentences = split_sentences(article.text, document.blocks, article.id, document.language)
-    if not document.sentences:
+    if not document.sentences and sentences_required:
         return Problem(article.path or article.id, f"article {article.id!r} has no sentences")
     if len(document.sentences) > MAX_SENTENCES:
         notes.append(_keep_first_sentences(document))

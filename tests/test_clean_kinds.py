@@ -192,3 +192,43 @@ def test_a_headline_is_found_across_the_date_line_under_it():
     document = prepare_document(Article(id="a", text=text))
     assert document.article.title.startswith("15 من البحرية الملكية")
     assert not document.sentences[0].text.startswith("15 من البحرية")
+
+
+def _benchmark_page(index: int) -> Article:
+    """A page of the shared extraction benchmark, by its position in sorted file-name order."""
+    import gzip
+
+    from tests.conftest import DATA
+
+    path = sorted((DATA / "extraction-benchmark" / "html").glob("*.html.gz"))[index]
+    article = article_from_html(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"), path.name, str(path))
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_an_article_laid_out_in_a_table_cell_is_read_as_prose_and_a_data_table_stays_a_table():
+    layout = _benchmark_page(133)  # a column's whole text in one cell of a layout table
+    document = prepare_document(layout)
+    assert isinstance(document, Document), document
+    assert len(document.sentences) > 50
+    assert document.sentences[1].text.startswith("At the Michoud Assembly Facility in New Orleans, workers")
+    assert not any(sentence.text.startswith("|") for sentence in document.sentences)  # the cell, not its bars
+
+    statistics = _benchmark_page(73)  # a game's player statistics: cells with short notes ("1 tackle (1 combined).")
+    document = prepare_document(statistics)
+    assert isinstance(document, Document), document
+    rows = [statistics.text[b.start : b.end] for b in document.blocks if b.kind == "table"]
+    assert any("| Myles Garrett | 57 |" in row for row in rows)
+    assert not any("QH." in sentence.text for sentence in document.sentences)  # the rows' notes
+
+
+def test_closing_sentences_in_quotation_marks_or_a_script_without_capitals_are_not_page_footer():
+    text = ("The committee met on Tuesday to review the new rules for the harbour, its chair said on Tuesday.\n\n"
+            "It will publish its findings in a report to the city council next month, before the vote.\n"
+            "\u201cWe will read every one of the letters,\u201d the chair said.\n"
+            "Share this article\n\n"
+            "委員会は火曜日に港の新しい規則を審議した。")
+    result = clean_text(text)
+    kept = "\n".join(text[block.start : block.end] for block in result.blocks)
+    assert "We will read every one of the letters" in kept and "委員会は" in kept
+    assert "Share this article" not in kept

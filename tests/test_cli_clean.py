@@ -35,3 +35,19 @@ def test_text_output_and_a_bad_input_in_a_batch(tmp_path):
     assert "empty.txt: skipped" in result.stderr
     assert result.stdout.count("Marta Ilves") >= 4  # every article of the example, one after another
     assert CliRunner().invoke(main, ["clean", str(empty)]).exit_code == 1  # nothing usable
+
+
+def test_a_page_that_is_all_table_is_still_printed(tmp_path):
+    page = tmp_path / "standings.html"
+    page.write_text("<html><head><title>Final standings</title></head><body><article><h1>Final standings</h1>"
+                    "<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"
+                    "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>"
+                    "<tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>"
+                    "</article></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "Kyle Busch" in record["text"] and "table" in record["kinds"] and "prose" not in record["kinds"]
+    # a brief still skips it: it has no sentence to give a story
+    brief = CliRunner().invoke(main, ["brief", str(page)])
+    assert "has no sentences" in brief.stderr

@@ -399,8 +399,19 @@ def _is_heading(line: Line) -> bool:
     return line.words <= 8 and not stripped.endswith(tuple(".!?…"))
 
 
+# Quotation marks a sentence may open or close with ('"That's correct," Volker said.').
+_QUOTES = "\"'“”‘’«»„"
+# Sentence ends in scripts that write their own ("。" in Chinese and Japanese, "।" in Hindi).
+_SENTENCE_STOPS = (".", "!", "?", "。", "！", "？", "।", "؟")
+
+
 def _is_sentence(line: Line) -> bool:
-    return line.words >= 5 and line.text[:1].isupper() and line.text.rstrip("\"'”’").endswith((".", "!", "?"))
+    """Several words, opening with a capital (or a letter of a script without case), closing with a
+    sentence's stop; quotation marks around it do not count."""
+    text = line.text.strip(_QUOTES)
+    first = text[:1]
+    opens = first.isupper() or (first.isalpha() and not first.islower())  # a caseless script: no capitals
+    return line.words >= 5 and opens and text.endswith(_SENTENCE_STOPS)
 
 
 def _has_quote(text: str) -> bool:
@@ -425,6 +436,6 @@ def _merge_wrapped(kept: list[tuple[Line, str]], text: str) -> list[Block]:
             joined_kind = "prose" if last.kind == "heading" and line.ends_sentence else last.kind
             blocks[-1] = Block(last.start, line.span.end, joined_kind)
         else:
-            blocks.append(Block(line.span.start, line.span.end, kind))
+            blocks.append(Block(line.text_span.start, line.text_span.end, kind))
         previous = line
     return blocks

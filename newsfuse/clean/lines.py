@@ -22,6 +22,13 @@ _INNER_STOP = re.compile(r"(?:\w\w|[\"”’)])[.!?]\s")
 _LIST_MARKER = re.compile(r"^(?:[-–—•·▪■►*+]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 # A table row as page extractors print a <table>: cells between vertical bars.
 _TABLE_ROW = re.compile(r"^\|.*\|\s*\S*$")
+# A row one of whose cells holds a paragraph is page layout (a <table> used to place the article), not
+# data: its text is running prose. A paragraph here is at least this many sentences and words; the data
+# cells of the extraction benchmark's pages hold two short notes at most ("1 tackle (1 combined). 3 QH.",
+# 17 words), a layout cell there a whole article (2,053 words).
+LAYOUT_CELL_SENTENCES = 3
+LAYOUT_CELL_WORDS = 50
+_CELL_EDGES = "| \t"
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,31 @@ class Line:
     @cached_property
     def marker(self) -> str | None:
         """"list" for a list item, "table" for a table row: structure the text carries, not sentences."""
-        if _TABLE_ROW.match(self.text):
+        if _TABLE_ROW.match(self.text) and not self.is_layout_row:
             return "table"
         if _LIST_MARKER.match(self.text):
             return "list"
         return None
+
+    @cached_property
+    def is_layout_row(self) -> bool:
+        """A table row with a cell that is a paragraph of running text (page layout, not data)."""
+        if not _TABLE_ROW.match(self.text):
+            return False
+        for cell in self.text.split("|"):
+            if (len(_WORD.findall(cell)) >= LAYOUT_CELL_WORDS
+                    and len(_INNER_STOP.findall(cell.rstrip() + " ")) >= LAYOUT_CELL_SENTENCES):
+                return True
+        return False
+
+    @cached_property
+    def text_span(self) -> Span:
+        """The span of the line's text; for a layout row, without the bars and empty cells around it."""
+        if not self.is_layout_row:
+            return self.span
+        start = len(self.text) - len(self.text.lstrip(_CELL_EDGES))
+        end = len(self.text.rstrip(_CELL_EDGES))
+        return Span(self.span.start + start, self.span.start + end)
 
     def key(self) -> str:
         """Normalised for spotting repeats: case, punctuation and spacing folded."""

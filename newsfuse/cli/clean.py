@@ -23,7 +23,8 @@ def clean(paths: tuple[str, ...], output_format: str, max_bytes: int) -> None:
     PATHS are files, folders (read recursively) or - for standard input, in any format `newsfuse brief`
     reads. With --format json each line is {"id", "title", "text", "outlet", "url", "published", "byline",
     "language", "paragraphs", "removed"}: "paragraphs" and "removed" (with a "reason") are [start, end)
-    character spans of the text as read, so every kept and removed word can be found in the source.
+    character spans of the text as read, so every kept and removed word can be found in the source. A page
+    whose text is all table or list is printed too, though `newsfuse brief` skips it (no sentence to tell).
 
     \b
     Examples:
@@ -37,7 +38,7 @@ def clean(paths: tuple[str, ...], output_format: str, max_bytes: int) -> None:
 
     written = 0
     for item in read_inputs(paths, max_bytes=max_bytes):
-        documents, problems = prepare_all([item])
+        documents, problems = prepare_all([item], sentences_required=False)  # a page all table is still text
         report(problems)
         for document in documents:
             if output_format == "json":
