@@ -64,8 +64,11 @@ _CREDIT_MARKS = ("Photo", "photo", "Image", "image", "Picture", "picture", "PHOT
                  "Shutterstock", "iStock", "ourtesy")
 
 
+_CREDIT_MARK = re.compile("|".join(map(re.escape, _CREDIT_MARKS)))
+
+
 def is_credit(text: str) -> bool:
-    return any(mark in text for mark in _CREDIT_MARKS) and bool(CREDIT.search(text) or _CREDIT_ALONE.fullmatch(text))
+    return bool(_CREDIT_MARK.search(text)) and bool(CREDIT.search(text) or _CREDIT_ALONE.fullmatch(text))
 
 
 def starts_with_credit(sentence: str) -> bool:

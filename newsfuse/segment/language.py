@@ -30,7 +30,7 @@ def detect_language(text: str) -> str:
     if len(tokens) < 5:
         return "en"
     english = _english_function_words()
-    if sum(token in english for token in tokens) / len(tokens) >= _ENGLISH_FUNCTION_SHARE:
+    if sum(map(english.__contains__, tokens)) / len(tokens) >= _ENGLISH_FUNCTION_SHARE:
         return "en"
     import py3langid
 

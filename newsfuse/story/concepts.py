@@ -10,7 +10,7 @@ weight from appearing in a document's lead.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -76,21 +76,21 @@ def concept_weights(units_by_doc: Iterable[list[Unit]],
     counts as part of the source's lead. On TAC 2011 English this added R-2 +0.4 at 250 words, +0.5 at 200.
     """
     weights: dict[Concept, float] = defaultdict(float)
-    frequency: dict[Concept, int] = defaultdict(int)
+    frequency: Counter[Concept] = Counter()
     n_sources = 0
     headline_list = list(headlines) if headlines is not None else []
     for position, units in enumerate(units_by_doc):
         n_sources += 1
-        best: dict[Concept, float] = {}
-        if position < len(headline_list):
-            best = dict.fromkeys(headline_list[position], 1.0 + LEAD_BONUS)
+        # A concept counts once per source, at its best: in the headline or lead, else in the body.
+        early: set[Concept] = set(headline_list[position]) if position < len(headline_list) else set()
+        later: set[Concept] = set()
         for unit in units:
-            value = 1.0 + (LEAD_BONUS if unit.sentence.index < LEAD_SENTENCES else 0.0)
-            for concept in unit.bigrams:
-                if value > best.get(concept, 0.0):
-                    best[concept] = value
-        for concept, value in best.items():
-            weights[concept] += value
-            frequency[concept] += 1
+            (early if unit.sentence.index < LEAD_SENTENCES else later).update(unit.bigrams)
+        later -= early
+        for concept in early:
+            weights[concept] += 1.0 + LEAD_BONUS
+        for concept in later:
+            weights[concept] += 1.0
+        frequency.update(early | later)
     floor = min_document_frequency(n_sources)
     return {concept: weight for concept, weight in weights.items() if frequency[concept] >= floor}

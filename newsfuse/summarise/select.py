@@ -85,10 +85,11 @@ def select(units: list[Unit], weights: dict, budget: int,
     heard: list[tuple[str, ...]] = []  # parties of the chosen sentences' speakers
     used = 0
     base = BASE_VALUE * sum(weights.values()) / max(len(weights), 1)
+    weighted = weights.keys()  # a set view: a sentence's weighted concepts by one intersection
 
     def gain(unit: Unit) -> float:
         fresh = unit.bigrams - covered
-        value = sum(weights.get(c, 0.0) for c in fresh) + base * len(fresh) ** 0.5
+        value = sum(weights[c] for c in fresh & weighted) + base * len(fresh) ** 0.5
         speaker = unit.speaker
         if speaker is not None:
             already = any(same_party(speaker.party, party) for party in heard)
@@ -121,13 +122,16 @@ def select(units: list[Unit], weights: dict, budget: int,
     shortest = min((item[3].words for item in heap), default=0)
     while heap:
         if chosen and budget - used < 2 * shortest:  # room for one more sentence at most
-            fitting = [(gain(u), -order, u) for _, order, _, u in heap if used + u.words <= budget and not repeats(u)]
-            best = max(fitting, key=lambda item: item[:2], default=None)  # ties go to the earlier unit
+            # The highest gain that fits and does not repeat a chosen sentence (ties go to the earlier
+            # unit); repeats are checked best first, so only as far as needed (the check finds evidence).
+            fitting = sorted(((gain(u), -order, u) for _, order, _, u in heap if used + u.words <= budget),
+                             key=lambda item: item[:2], reverse=True)
+            best = next((item for item in fitting if not repeats(item[2])), None)
             if best is not None and best[0] > 0.0:
                 take(best[2])
             break
         negated, order, scored_at, unit = heapq.heappop(heap)
-        if used + unit.words > budget or repeats(unit):
+        if used + unit.words > budget:
             continue
         if scored_at < len(chosen):  # stale bound: re-score and put back
             fresh = score(unit)
@@ -136,5 +140,8 @@ def select(units: list[Unit], weights: dict, budget: int,
             continue
         if -negated <= 0.0:
             break
-        take(unit)
+        # Checked last: a unit that repeats a chosen one now repeats it at any later round too (the
+        # chosen only grow), so dropping it here or when first popped chooses the same.
+        if not repeats(unit):
+            take(unit)
     return chosen

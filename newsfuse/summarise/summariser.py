@@ -74,7 +74,8 @@ class _Statements:
             return False
         if unit.sentence.doc_id == other.sentence.doc_id:  # evidence past [0] is never in its own source
             return False
-        return _holds(other, self.evidence(unit)) or _holds(unit, self.evidence(other))
+        # `other` is the chosen one: its evidence is needed for its citation anyway, so it is read first.
+        return _holds(unit, self.evidence(other)) or _holds(other, self.evidence(unit))
 
 
 def _holds(unit: Unit, evidence: list[Evidence]) -> bool:
