@@ -120,6 +120,23 @@ def test_cluster_reports_empty_texts_repeated_ids_and_empty_input() -> None:
     assert empty.exit_code == 1 and "no article to cluster" in empty.stderr and not empty.stdout
 
 
+def test_cluster_reads_dates_as_the_readers_do_and_says_which_it_ignores() -> None:
+    text = "Dock workers in Varnholm began a strike on Monday, the union said."
+    lines = [json.dumps({"id": "iso", "text": text, "published": "2024-03-04T09:00:00Z"}),
+             json.dumps({"id": "rfc", "text": text, "published": "Mon, 04 Mar 2024 10:00:00 GMT"}),
+             json.dumps({"id": "epoch", "text": text, "published": 1709546400}),  # epoch seconds, as ingest reads
+             json.dumps({"id": "words", "text": text, "published": "sometime last spring"}),
+             json.dumps({"id": "list", "text": text, "published": [2024, 3, 4]})]
+    result = CliRunner().invoke(main, ["cluster", "--no-embeddings"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["iso", "rfc", "epoch", "words", "list"]
+    warnings = [line for line in result.stderr.splitlines() if "publication date ignored" in line]
+    assert len(warnings) == 2, result.stderr
+    assert warnings[0].startswith("newsfuse: -:4: warning: article 'words'")
+    assert "grouped on its content alone" in warnings[0]
+    assert warnings[1].startswith("newsfuse: -:5: warning: article 'list'")
+
+
 def test_two_ingests_at_once(tmp_path) -> None:
     """Two real processes write one database at once: every article once, the database intact."""
     first, second, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "news.db"

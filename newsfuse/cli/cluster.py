@@ -46,7 +46,9 @@ def cluster(input_file, threshold: float | None, crowd_margin: float | None, day
     Articles of one story get the same label. Articles are read in input order (give them in
     publication order); labels are written, in input order, once the input ends, because every article
     gets a last look at the stories formed after it arrived. A broken line or an empty text is reported
-    on standard error and skipped; an id used twice is reported, and both lines are labelled.
+    on standard error and skipped; an id used twice is reported, and both lines are labelled. "published"
+    is read as `newsfuse brief` reads it (ISO 8601, RFC 2822, a written date, epoch seconds); a date that
+    names no day is reported and the article is grouped on its content alone.
 
     \b
     Examples:

@@ -17,6 +17,7 @@ from newsfuse.cluster.embeddings import Embedder, embedding_text, reads
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import Move, OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
+from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.formats import json_lines
 from newsfuse.model import Article, Problem
 
@@ -108,8 +109,10 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
             yield Problem(f"{where}:{number}", f"id {record['id']!r} was used on an earlier line too", fatal=False)
         seen.add(record["id"])
         title = record.get("title") if isinstance(record.get("title"), str) else ""
-        published = record.get("published")
-        time = parse_published(published) if isinstance(published, str) else None
+        time, unreadable = _publication_time(record.get("published"))
+        if unreadable:  # as every reader says of a date it drops
+            yield Problem(f"{where}:{number}", f"article {record['id']!r}: publication date ignored: {unreadable}; "
+                          "grouped on its content alone", fatal=False)
         pending.append((title, record["text"], time))
         ids.append(record["id"])
         if len(pending) >= (EMBED_CHUNK if embedder else 1):
@@ -118,6 +121,21 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         flush()
     for article_id, label in zip(ids, labeller.finish(), strict=True):
         yield Label(article_id, label)
+
+
+def _publication_time(published: object) -> tuple[float | None, str | None]:
+    """Seconds since the epoch of a record's date (text in any form the readers take, or epoch seconds), and
+    why it cannot be read when it cannot."""
+    if published is None or published == "":
+        return None, None
+    if isinstance(published, str):
+        time = parse_published(published)  # the canonical form first: no second parse
+        if time is not None:
+            return time, None
+    try:
+        return parse_published(normalise_published(published)), None
+    except ValueError as error:
+        return None, str(error)
 
 
 def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS,
