@@ -27,6 +27,11 @@ def _document(text: str, article_id: str = "port") -> Document:
     return document
 
 
+def _kept(text: str) -> str:
+    """The paragraphs the cleaner keeps of `text`, one a line."""
+    return "\n".join(text[block.start : block.end] for block in clean_text(text).blocks)
+
+
 def _kinds(text: str, blocks: list[Block]) -> dict[str, str]:
     return {text[block.start : block.end]: block.kind for block in blocks}
 
@@ -125,8 +130,7 @@ def test_body_sentences_that_look_like_furniture_stay():
             "Doctors said the risk to the public was low and that the hospital would stay open all week.\n\n"
             "An inflatable patrol boat moored at the quay. (File photo: Patrol boat at the quay in 2002)\n\n"
             "The health ministry said it would publish new figures on Friday morning, as it does every week.")
-    result = clean_text(text)
-    body = "\n".join(text[block.start : block.end] for block in result.blocks)
+    body = _kept(text)
     assert "As Emily Feng reports" in body and "two sets of images:" in body
     assert "File photo" not in body and "inflatable patrol boat" not in body
 
@@ -228,7 +232,6 @@ def test_closing_sentences_in_quotation_marks_or_a_script_without_capitals_are_n
             "\u201cWe will read every one of the letters,\u201d the chair said.\n"
             "Share this article\n\n"
             "委員会は火曜日に港の新しい規則を審議した。")
-    result = clean_text(text)
-    kept = "\n".join(text[block.start : block.end] for block in result.blocks)
+    kept = _kept(text)
     assert "We will read every one of the letters" in kept and "委員会は" in kept
     assert "Share this article" not in kept
