@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsfuse.clean import clean_text
 from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.limits import MAX_SENTENCES, cut_article
-from newsfuse.model import Article, Block, Document, Problem
+from newsfuse.model import Article, Block, Document, Problem, Sentence
 from newsfuse.segment import detect_language, split_sentences
 from newsfuse.segment.headline import ends_like_a_sentence, headline_shaped, leading_headline
 
@@ -90,10 +90,28 @@ def headlines_by_layout(documents: list[Document]) -> None:
         return
     for document in shaped:
         article, first = document.article, document.blocks[0]
-        sentences = split_sentences(article.text, document.blocks[1:], article.id, document.language)
+        sentences = _sentences_after_first_block(document)
+        if sentences is None:
+            sentences = split_sentences(article.text, document.blocks[1:], article.id, document.language)
         if sentences:
             document.title_span, document.blocks, document.sentences = first, document.blocks[1:], sentences
             article.title = article.text[first.start : first.end].strip()
+
+
+def _sentences_after_first_block(document: Document) -> list[Sentence] | None:
+    """The sentences of every block but the first, renumbered as if the first were not there: what splitting
+    those blocks again gives, read from the sentences already split. None where that is not certain: a
+    sentence that does not start where its block's text does (a closing quotation mark moved to the
+    sentence before, or a list item's bullet), or a document cut at MAX_SENTENCES (split again)."""
+    sentences = document.sentences
+    rest = [sentence for sentence in sentences if sentence.paragraph >= 1]
+    if not rest or len(sentences) >= MAX_SENTENCES:
+        return None
+    block = document.blocks[rest[0].paragraph]
+    if document.article.text[block.start : rest[0].start].strip():
+        return None
+    dropped = len(sentences) - len(rest)
+    return [Sentence(s.doc_id, s.index - dropped, s.paragraph - 1, s.start, s.end, s.text) for s in rest]
 
 
 def _first_line_ends_a_sentence(document: Document) -> bool:
