@@ -85,3 +85,21 @@ def test_short_lead_paragraphs_stay_sentences_when_most_texts_carry_no_headline(
     brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate([*wire, headed])],
                            words=100, analysis=False)
     assert [source.title for source in brief.sources] == ["", "", "Port Strike Halts Varnholm Harbour Traffic"]
+
+
+def test_a_first_line_taken_for_a_headline_leaves_the_sentences_splitting_the_rest_would_give():
+    """The layout vote turns a first line into the title after the text was split: the sentences it keeps
+    (renumbered, not split again) are those of the other paragraphs split on their own, on real records
+    where the vote takes a first line."""
+    from newsfuse.pipeline import prepare_all
+    from newsfuse.segment import split_sentences
+
+    for number in (0, 4, 9, 17, 48):
+        event = _allsides(number)
+        documents, _ = prepare_all(Article(id=str(i), text=text) for i, text in enumerate(event["documents"]))
+        for document in documents:
+            if document.article.title != event["titles"][int(document.article.id)]:
+                continue  # the title came from elsewhere, or none was found
+            article = document.article
+            again = split_sentences(article.text, document.blocks, article.id, document.language)
+            assert document.sentences == again
