@@ -235,3 +235,19 @@ def test_closing_sentences_in_quotation_marks_or_a_script_without_capitals_are_n
     kept = _kept(text)
     assert "We will read every one of the letters" in kept and "委員会は" in kept
     assert "Share this article" not in kept
+
+
+def test_after_the_last_paragraph_an_events_facts_stay_and_links_run_together_go():
+    """Real pages: short lines after the last paragraph are the article's (a show's dates, prices and box
+    office; an exhibition's place and hours) unless they show the page (related articles run together on one
+    line with bars, a photo credit)."""
+    show = _benchmark_page(52)
+    kept = "\n".join(show.text[b.start : b.end] for b in prepare_document(show).blocks)
+    assert "VIP : 60,000₩" in kept and "Tue – Sat 4PM (Closed on Sun & Mon)" in kept and "02-751-1500" in kept
+
+    exhibition = _benchmark_page(102)
+    document = prepare_document(exhibition)
+    kept = "\n".join(exhibition.text[b.start : b.end] for b in document.blocks)
+    assert "Flos Showroom" in kept and "9.30 A.M. / 7.00 P.M." in kept
+    assert "Seiko’s ‘The Flow of Time’ at the Triennale" not in kept
+    assert "photos © Inexhibit" not in kept
