@@ -251,3 +251,19 @@ def test_after_the_last_paragraph_an_events_facts_stay_and_links_run_together_go
     assert "Flos Showroom" in kept and "9.30 A.M. / 7.00 P.M." in kept
     assert "Seiko’s ‘The Flow of Time’ at the Triennale" not in kept
     assert "photos © Inexhibit" not in kept
+
+
+def test_a_time_stamp_a_shortcode_a_comment_prompt_and_the_writers_contact_line_go():
+    text = ("The city council approved the new harbour bridge on Monday after a debate that lasted six hours.\n\n"
+            "Updated at 1:23 p.m.\n\n"
+            "Work on the bridge is due to start in the spring and to take two years, the council said.\n\n"
+            "Readers who want to comment on the plans can write to the council at plans@varnholm.example, which "
+            "will publish every letter it receives before the final vote on the bridge in June, the mayor said.\n\n"
+            "[button link=\u201dhttps://example.com/submit/\u201d type=\u201dbig\u201d] Send us your photos[/button]\n"
+            "Have a tip? Anna Sorel may be reached at anna.sorel@nordwire.example. Follow her on Twitter @asorel.\n"
+            "Tell us what YOU think...")
+    kept = _kept(text)
+    assert "Work on the bridge is due to start" in kept
+    assert "plans@varnholm.example" in kept  # a paragraph that gives an address is the article's
+    for furniture in ("Updated at 1:23 p.m.", "[button", "Have a tip?", "Tell us what YOU think"):
+        assert furniture not in kept, furniture

@@ -51,7 +51,7 @@ _FOOTER_SIGN = re.compile(
 _FORM_PHRASES = AnyCase(
     r"your email address will not be published|required fields are marked|you are commenting using|"
     r"log in using one of these methods|notify me of (new|follow-up)|post your comment|leave a (reply|comment)|"
-    r"save my name|this site uses akismet|connecting(?<!\wconnecting) to %s",
+    r"save my name|this site uses akismet|connecting(?<!\wconnecting) to %s|tell us what you think",
 )
 # The site's legal small print: a phrase anywhere, or a copyright sign opening the line (two patterns, so
 # that the engine can skip ahead to the phrases' first letters).
@@ -69,6 +69,16 @@ _AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(is an? |covers |writes |reports |has been )"
     r"[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
 )
+# The writer's contact line at the foot: "Have a tip? Amy K. may be reached at amy@example.com. Follow her
+# on Twitter @amyk." (an address in it; a line of a few sentences at most, 17 words on the tuning page
+# that has one: a longer paragraph that gives an address is the article's).
+_AUTHOR_CONTACT = re.compile(r"\b(may|can) be reached at\b|\be-?mail (him|her|them|me|us) at\b", re.IGNORECASE)
+AUTHOR_CONTACT_MAX_WORDS = 30
+# A time stamp on a line of its own: "Updated at 1:23 p.m.", "Last updated 14:05".
+_TIME_STAMP = re.compile(r"^(last )?(updated|published|posted)( at| on)?\s+\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\.?$",
+                         re.IGNORECASE)
+# A publishing system's shortcode left in the text: "[button link=...] Send us your review[/button]".
+_SHORTCODE = re.compile(r"^\[[a-z_]+(\s+[a-z_]+=[^\]]*)?\]|\[/[a-z_]+\]$")
 # Any credit: a picture's (`captions.is_credit`: "(Photo: Nordwire/Lina Berg)", "Credit: AP", "(AP
 # Photo/...)"), an agency signing off ("/ AP"), or the reporting credit ("Reporting by ...").
 _SIGN_OFF = re.compile(r"/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
@@ -291,6 +301,13 @@ def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool, firs
         return "page element"
     if zone != "header" and at_tail and _AUTHOR_BIO.match(text) and not _has_quote(text):
         return "author box"
+    if (zone != "header" and at_tail and line.words <= AUTHOR_CONTACT_MAX_WORDS and "@" in text
+            and _AUTHOR_CONTACT.search(text)):
+        return "author box"
+    if _TIME_STAMP.match(text):
+        return "date line"
+    if _SHORTCODE.search(text):
+        return "page element"
     if sentence_reason:
         return sentence_reason
     # A caption with no credit or date: a line of its own, one sentence told as a caption tells its picture
