@@ -68,3 +68,20 @@ def test_output_streams_before_the_input_ends():
         assert process.wait(timeout=60) == 0
     finally:
         process.kill()
+
+
+def test_records_that_are_not_clusters_say_why_and_repeated_ids_and_non_text_documents_are_reported():
+    text = "Dock workers walked off the job at the Port of Varnholm on Monday, the union said in a statement."
+    lines = "\n".join([
+        json.dumps([1, 2]),
+        json.dumps({"documents": [text]}),
+        json.dumps({"id": "a", "documents": [text, 7, None]}),
+        json.dumps({"id": "a", "documents": [text]}),
+    ]) + "\n"
+    result = CliRunner().invoke(main, ["summarize"], input=lines)
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "a"]
+    assert 'line 1: skipped: not a cluster record (expected an object with "id" and "documents")' in result.stderr
+    assert 'line 2: skipped: not a cluster record ("id" missing)' in result.stderr
+    assert "cluster 'a': 2 of its 3 documents are not text; skipped" in result.stderr
+    assert "line 4: warning: cluster id 'a' was used on an earlier line too" in result.stderr

@@ -34,20 +34,44 @@ def summarize(words: int, input_file) -> None:
       newsfuse summarize --words 250 < clusters.jsonl > summaries.jsonl
     """
     done = 0
+    seen: set[str] = set()
     for number, line in enumerate(progress(input_file, "summarising"), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            cluster_id, documents = record["id"], record["documents"]
-            if not isinstance(documents, list):
-                raise TypeError('"documents" is not a list')
-        except (json.JSONDecodeError, RecursionError, KeyError, TypeError) as error:  # RecursionError: nested too deep
-            say(f"newsfuse: line {number}: skipped: not a cluster record ({error})")
+        except (json.JSONDecodeError, RecursionError) as error:  # RecursionError: nested too deep
+            reason = "JSON nested too deeply to read" if isinstance(error, RecursionError) else str(error)
+            say(f"newsfuse: line {number}: skipped: not a cluster record ({reason})")
             continue
-        summary = summarize_cluster(documents, words)
+        problem = _not_a_cluster(record)
+        if problem:
+            say(f"newsfuse: line {number}: skipped: not a cluster record ({problem})")
+            continue
+        cluster_id, documents = record["id"], record["documents"]
+        if str(cluster_id) in seen:  # both are summarised: a reader joining summaries back by id should know
+            say(f"newsfuse: line {number}: warning: cluster id {cluster_id!r} was used on an earlier line too")
+        seen.add(str(cluster_id))
+        texts = [document for document in documents if isinstance(document, str)]
+        if len(texts) < len(documents):
+            skipped = len(documents) - len(texts)
+            say(f"newsfuse: cluster {cluster_id!r}: {skipped} of its {len(documents)} documents "
+                f"{'is' if skipped == 1 else 'are'} not text; skipped")
+        summary = summarize_cluster(texts, words)
         if not summary:
             say(f"newsfuse: cluster {cluster_id!r}: no usable article")
         write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")
         done += 1
     sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)
+
+
+def _not_a_cluster(record: object) -> str | None:
+    """Why a parsed line is not a cluster record, or None when it is one."""
+    if not isinstance(record, dict):
+        return 'expected an object with "id" and "documents"'
+    missing = [key for key in ("id", "documents") if key not in record]
+    if missing:
+        return " and ".join(f'"{key}"' for key in missing) + " missing"
+    if not isinstance(record["documents"], list):
+        return '"documents" is not a list'
+    return None
