@@ -251,6 +251,22 @@ def test_an_unreadable_subfolder_is_reported(tmp_path):
     assert f"{folder / 'locked'}: skipped: folder not read: cannot read (Permission denied)" in run.stderr
 
 
+def test_files_of_other_types_in_a_folder_are_counted_not_skipped_in_silence(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "b.jsonl").write_bytes((HOSTILE / "plain.jsonl").read_bytes())
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 ...")
+    (folder / "photo.png").write_bytes(b"\x89PNG ...")
+    (folder / ".DS_Store").write_bytes(b"hidden")  # hidden files are not counted
+    run = newsfuse("brief", "--no-analysis", str(folder), cwd=tmp_path)
+    assert run.code == 0
+    assert f"{folder}: warning: not read: 2 files of other types (.pdf, .png)" in run.stderr
+    (folder / "b.jsonl").unlink()
+    run = newsfuse("brief", "--no-analysis", str(folder), cwd=tmp_path)
+    assert run.code == 1
+    assert f"{folder}: skipped: folder holds no readable files, only 2 files of other types (.pdf, .png)" in run.stderr
+
+
 # The README's promise: empty, binary, mis-encoded, oversized, malformed HTML or JSON, missing files,
 # duplicate ids, broken gzip: each reported, and the rest of the batch used.
 

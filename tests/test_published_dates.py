@@ -46,6 +46,7 @@ HEADER_DAY = "2026-03-02"
 @pytest.mark.parametrize(("published", "stored"), [
     ("March 1, 2026", "2026-03-01"), ("Mon, 02 Mar 2026 16:30:00 GMT", "2026-03-02T16:30:00+00:00"),
     ("2025/04/01", "2025-04-01"), ("yesterday-ish", None), ("2025-02-30", None), ("Monday", None), (12, None),
+    (1772469000, "2026-03-02T16:30:00+00:00"),  # epoch seconds as a JSON number
     (["2026"], None), (None, None),
 ])
 def test_a_record_with_any_published_gets_a_brief_with_analysis(tmp_path, published, stored):

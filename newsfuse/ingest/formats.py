@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsfuse.ingest.dates import normalise_published
 from newsfuse.model import Article, Problem
 
 MULTINEWS_SEPARATOR = "|||||"
@@ -108,7 +109,7 @@ def article_from_record(record: object, fallback_id: str, path: str) -> Article 
         "title": str(record.get("title") or ""),
         "url": _str_or_none(record.get("url")),
         "outlet": _str_or_none(record.get("outlet") or record.get("source")),
-        "published": _str_or_none(record.get("published") or record.get("date")),
+        "published": _published(record.get("published") or record.get("date")),
         "byline": _str_or_none(record.get("byline") or record.get("author")),
     }
     if isinstance(record.get("html"), str) and record["html"].strip():
@@ -133,6 +134,17 @@ def article_from_record(record: object, fallback_id: str, path: str) -> Article 
 
 def _str_or_none(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
+
+
+def _published(value: object) -> str | None:
+    """A record's date as text: epoch seconds (a JSON number) in canonical form, anything else as written
+    (every date is then read, or reported as naming no day, with the others: `ingest.dates`)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return normalise_published(value)
+        except ValueError:
+            return str(value)
+    return _str_or_none(value)
 
 
 def read_json(text: str, base_id: str, path: str) -> Iterator[Article | Problem]:

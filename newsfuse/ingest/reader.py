@@ -64,15 +64,29 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Proble
             yield kind
         elif kind == "folder":
             usable = False
-            for item in walk_folder(Path(raw), _readable_name):
+            other: dict[str, int] = {}  # files of types newsfuse does not read, by extension
+            for item in walk_folder(Path(raw), lambda name: True):
+                if isinstance(item, Path) and not _readable_name(item.name):
+                    other[item.suffix.lower()] = other.get(item.suffix.lower(), 0) + 1
+                    continue
                 usable = usable or isinstance(item, Path)
                 yield from _read_file(item, max_bytes) if isinstance(item, Path) else (item,)
             if not usable:
-                yield Problem(raw, "folder holds no readable files")
+                yield Problem(raw, "folder holds no readable files" + (f", only {_others(other)}" if other else ""))
+            elif other:
+                yield Problem(raw, f"not read: {_others(other)}", fatal=False)
         elif kind == "file":
             yield from _read_file(Path(raw), max_bytes)
         else:
             yield Problem(raw, "not a regular file")
+
+
+def _others(by_extension: dict[str, int]) -> str:
+    """"2 files of other types (.pdf, .png)": said once per folder, so that a file a user meant to give (a PDF,
+    a Word document) is not skipped in silence."""
+    count = sum(by_extension.values())
+    kinds = ", ".join(kind or "(no extension)" for kind in sorted(by_extension))
+    return f"{count:,} file{'s' if count != 1 else ''} of other types ({kinds})"
 
 
 def _readable_name(name: str) -> bool:
