@@ -166,8 +166,8 @@ def test_wire_dateline_names_the_agency():
      "Union leader Marta Ilves, left, spoke to reporters.", "photo caption"),
     ("Dock workers began a strike on Monday, the union said. Photo: Nordwire. Talks resume on Friday in Varnholm.",
      "Photo: Nordwire.", "photo credit or reporting credit"),
-    ("The union said the port's terms of use were changed without notice. Dock workers began a strike on Monday.",
-     "The union said the port's terms of use were changed without notice.", "site notice"),
+    ("By using this site you agree to our terms of use. Dock workers began a strike on Monday, the union said.",
+     "By using this site you agree to our terms of use.", "site notice"),
 ])
 def test_one_furniture_sentence_goes_and_the_rest_of_its_paragraph_stays(text, furniture, reason):
     result = clean_text(text)

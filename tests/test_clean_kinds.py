@@ -267,3 +267,14 @@ def test_a_time_stamp_a_shortcode_a_comment_prompt_and_the_writers_contact_line_
     assert "plans@varnholm.example" in kept  # a paragraph that gives an address is the article's
     for furniture in ("Updated at 1:23 p.m.", "[button", "Have a tip?", "Tell us what YOU think"):
         assert furniture not in kept, furniture
+
+
+def test_a_sentence_reporting_on_terms_of_service_stays_and_the_sites_own_small_print_goes():
+    text = ("Twitter suspended the account on Monday after a review of the posts, a company spokesman said.\n\n"
+            "The company said the posts broke its terms of service and that the suspension would last a week.\n\n"
+            "The account holder said he would appeal the decision in court next month.\n\n"
+            "By using this site you agree to our Terms of Service and Privacy Policy.\n"
+            "Privacy Policy")
+    kept = _kept(text)
+    assert "broke its terms of service" in kept
+    assert "By using this site" not in kept and "Privacy Policy" not in kept

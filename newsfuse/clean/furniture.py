@@ -53,9 +53,25 @@ _FORM_PHRASES = AnyCase(
     r"log in using one of these methods|notify me of (new|follow-up)|post your comment|leave a (reply|comment)|"
     r"save my name|this site uses akismet|connecting(?<!\wconnecting) to %s|tell us what you think",
 )
-# The site's legal small print: a phrase anywhere, or a copyright sign opening the line (two patterns, so
-# that the engine can skip ahead to the phrases' first letters).
-_SITE_NOTICE = AnyCase(r"all rights reserved|terms of (use|service)|privacy policy|cookie policy")
+# The site's legal small print: "all rights reserved" anywhere, or a copyright sign opening the line.
+_SITE_NOTICE = AnyCase(r"all rights reserved")
+# A site's policies named in a sentence are its small print when the sentence speaks to the reader or of the
+# site itself ("By using this site you agree to our Terms of Service"), or is a link's few words ("Privacy
+# Policy"); a sentence reporting on a company's terms ("The company said the posts broke its terms of
+# service") is the article's.
+_POLICY = AnyCase(r"terms (of|and) (use|service|conditions)|privacy policy|cookie policy")
+_TO_THE_READER = AnyCase(r"\b(?=[a-z])(you|your|our|we|us|this (site|website|page)|by (using|continuing)|agree|"
+                         r"click|learn more)\b")
+_REPORTING = re.compile(r"\b(said|says|told|according to|added|announced|wrote|reported)\b", re.IGNORECASE)
+POLICY_LINK_MAX_WORDS = 8
+# Where one sentence of a line ends and the next begins, roughly (the line's sentences are judged apart).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
+
+
+def _is_policy_notice(sentence: str) -> bool:
+    return bool(_POLICY.search(sentence)) and (
+        len(sentence.split()) <= POLICY_LINK_MAX_WORDS
+        or (bool(_TO_THE_READER.search(sentence)) and not _REPORTING.search(sentence)))
 _COPYRIGHT_START = re.compile(r"©|\([cC]\) \d{4}")
 # A label and a colon that open a page element: "About the author:", "Read more:", "Tags:".
 _LABEL = re.compile(
@@ -225,6 +241,8 @@ def _sentence_reason(text: str) -> str | None:
     if _FORM_PHRASES.search(text):
         return "comment form"
     if _SITE_NOTICE.search(text) or _COPYRIGHT_START.match(text):
+        return "site notice"
+    if _POLICY.search(text) and any(_is_policy_notice(part) for part in _SENTENCE_BREAK.split(text)):
         return "site notice"
     if _is_any_credit(text):
         return "photo credit or reporting credit"
