@@ -81,9 +81,12 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # An author box: "Petra Lind covers business for the Evening Post", "Jo Ban is a reporter at ...".
+# "is a" / "has been" only with a trade of the byline: "Theresa May has been granted an extra two weeks ...
+# with EU leaders" is a lead (allsides-neus), not an author box.
 _AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(is an? |covers |writes |reports |has been )"
-    r"[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
+    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,3}\s+(covers |writes |reports |(is|has been) an? ([\w-]+ ){0,3}"
+    r"(reporter|writer|editor|correspondent|columnist|journalist|contributor|freelancer|producer|blogger|"
+    r"author|critic|photographer|intern|fellow)s?\b)[^.]{0,120}\b(for|at|with) (the )?[A-Z]",
 )
 # The writer's contact line at the foot: "Have a tip? Amy K. may be reached at amy@example.com. Follow her
 # on Twitter @amyk." (an address in it; a line of a few sentences at most, 17 words on the tuning page
