@@ -54,7 +54,9 @@ _FORM_PHRASES = AnyCase(
     r"save my name|this site uses akismet|connecting(?<!\wconnecting) to %s|tell us what you think",
 )
 # The site's legal small print: "all rights reserved" anywhere, or a copyright sign opening the line.
-_SITE_NOTICE = AnyCase(r"all rights reserved")
+# One scan for both kinds of small print: "all rights reserved" always is; a policy named (group 1) is when
+# the sentence naming it speaks to the reader (below).
+_SITE_NOTICE = AnyCase(r"all rights reserved|(terms (of|and) (use|service|conditions)|privacy policy|cookie policy)")
 # A site's policies named in a sentence are its small print when the sentence speaks to the reader or of the
 # site itself ("By using this site you agree to our Terms of Service"), or is a link's few words ("Privacy
 # Policy"); a sentence reporting on a company's terms ("The company said the posts broke its terms of
@@ -97,7 +99,7 @@ AUTHOR_CONTACT_MAX_WORDS = 30
 _TIME_STAMP = re.compile(r"^(last )?(updated|published|posted)( at| on)?\s+\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\.?$",
                          re.IGNORECASE)
 # A publishing system's shortcode left in the text: "[button link=...] Send us your review[/button]".
-_SHORTCODE = re.compile(r"^\[[a-z_]+(\s+[a-z_]+=[^\]]*)?\]|\[/[a-z_]+\]$")
+_SHORTCODE = re.compile(r"^\[[a-z_]+(\s+[a-z_]+=[^\]]*)?\]|\[/[a-z_]+\]$")  # asked only of lines with a "["
 # Any credit: a picture's (`captions.is_credit`: "(Photo: Nordwire/Lina Berg)", "Credit: AP", "(AP
 # Photo/...)"), an agency signing off ("/ AP"), or the reporting credit ("Reporting by ...").
 _SIGN_OFF = re.compile(r"/\s*(AP|AFP|Reuters|Getty Images|EPA)\s*$|"
@@ -243,9 +245,10 @@ def _is_any_credit(text: str) -> bool:
 def _sentence_reason(text: str) -> str | None:
     if _FORM_PHRASES.search(text):
         return "comment form"
-    if _SITE_NOTICE.search(text) or _COPYRIGHT_START.match(text):
+    small_print = [groups[0] for groups in _SITE_NOTICE.findall(text)]  # the policy named, "" for the rights
+    if "" in small_print or _COPYRIGHT_START.match(text):
         return "site notice"
-    if _POLICY.search(text) and any(_is_policy_notice(part) for part in _SENTENCE_BREAK.split(text)):
+    if small_print and any(_is_policy_notice(part) for part in _SENTENCE_BREAK.split(text)):
         return "site notice"
     if _is_any_credit(text):
         return "photo credit or reporting credit"
@@ -327,7 +330,7 @@ def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool, firs
         return "author box"
     if _TIME_STAMP.match(text):
         return "date line"
-    if _SHORTCODE.search(text):
+    if "[" in text and _SHORTCODE.search(text):
         return "page element"
     if sentence_reason:
         return sentence_reason
