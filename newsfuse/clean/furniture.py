@@ -53,27 +53,19 @@ _FORM_PHRASES = AnyCase(
     r"log in using one of these methods|notify me of (new|follow-up)|post your comment|leave a (reply|comment)|"
     r"save my name|this site uses akismet|connecting(?<!\wconnecting) to %s|tell us what you think",
 )
-# The site's legal small print: "all rights reserved" anywhere, or a copyright sign opening the line.
-# One scan for both kinds of small print: "all rights reserved" always is; a policy named (group 1) is when
-# the sentence naming it speaks to the reader (below).
-_SITE_NOTICE = AnyCase(r"all rights reserved|(terms (of|and) (use|service|conditions)|privacy policy|cookie policy)")
-# A site's policies named in a sentence are its small print when the sentence speaks to the reader or of the
-# site itself ("By using this site you agree to our Terms of Service"), or is a link's few words ("Privacy
-# Policy"); a sentence reporting on a company's terms ("The company said the posts broke its terms of
-# service") is the article's.
-_POLICY = AnyCase(r"terms (of|and) (use|service|conditions)|privacy policy|cookie policy")
+# The site's legal small print. "All rights reserved" anywhere, or a copyright sign opening the line, always
+# is. A site's policy named in a sentence (group 1 of the one scan) is when the sentence speaks to the reader
+# or of the site ("By using this site you agree to our Terms of Service") without reporting anyone, or is a
+# link's few words ("Privacy Policy"); "The company said the posts broke its terms of service" is the
+# article's.
+_POLICY_PHRASES = r"terms (of|and) (use|service|conditions)|privacy policy|cookie policy"
+_SITE_NOTICE = AnyCase(rf"all rights reserved|({_POLICY_PHRASES})")
+_POLICY = AnyCase(_POLICY_PHRASES)
 _TO_THE_READER = AnyCase(r"\b(?=[a-z])(you|your|our|we|us|this (site|website|page)|by (using|continuing)|agree|"
                          r"click|learn more)\b")
-_REPORTING = re.compile(r"\b(said|says|told|according to|added|announced|wrote|reported)\b", re.IGNORECASE)
 POLICY_LINK_MAX_WORDS = 8
 # Where one sentence of a line ends and the next begins, roughly (the line's sentences are judged apart).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
-
-
-def _is_policy_notice(sentence: str) -> bool:
-    return bool(_POLICY.search(sentence)) and (
-        len(sentence.split()) <= POLICY_LINK_MAX_WORDS
-        or (bool(_TO_THE_READER.search(sentence)) and not _REPORTING.search(sentence)))
 _COPYRIGHT_START = re.compile(r"©|\([cC]\) \d{4}")
 # A label and a colon that open a page element: "About the author:", "Read more:", "Tags:".
 _LABEL = re.compile(
@@ -255,6 +247,12 @@ def _sentence_reason(text: str) -> str | None:
     if (_CAPTION_POSITION.search(text) or is_caption(text)) and not _has_quote(text):
         return "photo caption"
     return None
+
+
+def _is_policy_notice(sentence: str) -> bool:
+    return bool(_POLICY.search(sentence)) and (
+        len(sentence.split()) <= POLICY_LINK_MAX_WORDS
+        or (bool(_TO_THE_READER.search(sentence)) and not _SPEECH.search(sentence)))
 
 
 def _one_sentence(text: str) -> bool:
