@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from newsfuse.cluster.dates import parse_published
+from newsfuse.cluster.dates import parse_published, publication_time
 from newsfuse.cluster.embeddings import Embedder, embedding_text, reads
 from newsfuse.cluster.features import Terms, extract_terms
 from newsfuse.cluster.online import Move, OnlineClusterer
 from newsfuse.cluster.params import DEFAULT_PARAMS, ClusterParams
-from newsfuse.ingest.dates import normalise_published
 from newsfuse.ingest.formats import json_lines
 from newsfuse.model import Article, Problem
 
@@ -109,7 +108,7 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
             yield Problem(f"{where}:{number}", f"id {record['id']!r} was used on an earlier line too", fatal=False)
         seen.add(record["id"])
         title = record.get("title") if isinstance(record.get("title"), str) else ""
-        time, unreadable = _publication_time(record.get("published"))
+        time, unreadable = publication_time(record.get("published"))
         if unreadable:  # as every reader says of a date it drops
             yield Problem(f"{where}:{number}", f"article {record['id']!r}: publication date ignored: {unreadable}; "
                           "grouped on its content alone", fatal=False)
@@ -121,21 +120,6 @@ def cluster_lines(lines: Iterable[str], params: ClusterParams = DEFAULT_PARAMS, 
         flush()
     for article_id, label in zip(ids, labeller.finish(), strict=True):
         yield Label(article_id, label)
-
-
-def _publication_time(published: object) -> tuple[float | None, str | None]:
-    """Seconds since the epoch of a record's date (text in any form the readers take, or epoch seconds), and
-    why it cannot be read when it cannot."""
-    if published is None or published == "":
-        return None, None
-    if isinstance(published, str):
-        time = parse_published(published)  # the canonical form first: no second parse
-        if time is not None:
-            return time, None
-    try:
-        return parse_published(normalise_published(published)), None
-    except ValueError as error:
-        return None, str(error)
 
 
 def cluster_articles(articles: Iterable[Article], params: ClusterParams = DEFAULT_PARAMS,

@@ -7,18 +7,30 @@ from datetime import UTC, datetime
 from newsfuse.ingest.dates import normalise_published
 
 
-def parse_published(value: str | None) -> float | None:
-    """A publication date (canonical, or as an input wrote it) -> seconds since the epoch; None if unreadable.
-    A day without a time is its midnight, UTC."""
-    if not value:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value)  # the canonical form every reader writes: no second parse
-    except ValueError:
+def publication_time(value: object) -> tuple[float | None, str | None]:
+    """A publication date (canonical, as an input wrote it, or epoch seconds) -> seconds since the epoch, and
+    why it names no day when it cannot be read (None, None for no date at all). A day without a time is its
+    midnight, UTC."""
+    if value is None or value == "":
+        return None, None
+    stamp = _canonical(value) if isinstance(value, str) else None  # what every reader writes: no second parse
+    if stamp is None:
         try:
             stamp = datetime.fromisoformat(normalise_published(value))
-        except ValueError:
-            return None
+        except ValueError as error:
+            return None, str(error)
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
-    return stamp.timestamp()
+    return stamp.timestamp(), None
+
+
+def parse_published(value: str | None) -> float | None:
+    """`publication_time` without the reason: None when there is no readable date."""
+    return publication_time(value)[0]
+
+
+def _canonical(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import time as clock
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -116,7 +116,7 @@ class Ingester:
     def _embed(self, batch: list[_Prepared]) -> None:
         """Embed the articles not stored yet (a re-run of an ingest meets mostly stored ones). Looked up
         without the write lock: rows are never deleted, so a stored article is still stored under it."""
-        fresh = [item for item in batch if self._duplicate(item, set(), set()) is None]
+        fresh = [item for item in batch if self._duplicate(item) is None]
         embedded = with_embeddings([item.terms for item in fresh], [item.article.title for item in fresh],
                                    [item.article.text for item in fresh], self.embedder)
         for item, terms in zip(fresh, embedded, strict=True):
@@ -175,7 +175,9 @@ class Ingester:
         for story in self.clusterer.expire():
             self.copies.forget(story)
 
-    def _duplicate(self, item: _Prepared, hashes: set[str], urls: set[str]) -> str | None:
+    def _duplicate(self, item: _Prepared, hashes: Collection[str] = (), urls: Collection[str] = ()) -> str | None:
+        """Why the article is a duplicate of a stored one, or of one earlier in this batch (`hashes`, `urls`);
+        None when it is new."""
         db = self.connection
         if item.url_key and (item.url_key in urls or db.execute(
                 "SELECT 1 FROM articles WHERE url_key = ?", (item.url_key,)).fetchone()):
