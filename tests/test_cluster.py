@@ -117,6 +117,21 @@ def test_splits_relabel_earlier_articles() -> None:
     assert not first & second
 
 
+def test_a_story_that_ran_on_into_the_next_event_is_cut_where_it_began() -> None:
+    """Reports of the BBC naming Matt Smith the eleventh Doctor (2009), then of Peter Capaldi named the
+    twelfth (2013), in that order: the Capaldi reports join the Smith story (same show, same role, same
+    broadcaster) and the split has to find where the story changed. Two-means from its odd member alone
+    cut the story along a group of Smith reports and kept it whole (B-cubed F1 0.67); from its oldest
+    and newest members too, the Capaldi reports end in a story of their own."""
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "documents_flat.jsonl").open()]
+    topic = [r for r in rows if r["topic"] == 39]
+    labels = cluster_texts([r["text"] for r in topic])
+    smith = [label for row, label in zip(topic, labels, strict=True) if row["subtopic"] == "39_ecb"]
+    capaldi = [label for row, label in zip(topic, labels, strict=True) if row["subtopic"] == "39_ecbplus"]
+    assert len(capaldi) >= 10
+    assert not set(capaldi) & set(smith)
+
+
 def test_dates() -> None:
     assert parse_published("2025-04-08T09:10:00Z") == parse_published("2025-04-08T11:10:00+02:00")
     assert parse_published("not a date") is None
@@ -153,6 +168,6 @@ def test_ecbplus_quality_floors() -> None:
     docs = load_ecbplus(DATA / "ecbplus" / "documents_flat.jsonl")
     labels = cluster_texts([d["text"] for d in docs])
     assert bcubed(labels, [d["topic"] for d in docs])[0] >= 0.99  # unrelated events never mixed
-    # The issue's goal is 0.90; with the crowd rule the clusterer reaches 0.877 in file order (0.895 over
-    # shuffled orders, docs/benchmarks.md), so this gate sits just below the measured figure.
-    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.87
+    # The issue's floor is 0.90: in file order the words alone reach 0.8997 here (0.906 with embeddings,
+    # `newsfuse cluster`'s default; docs/benchmarks.md), so this gate sits just below the measured figure.
+    assert bcubed(labels, [d["subtopic"] for d in docs])[2] >= 0.895
