@@ -267,6 +267,26 @@ def test_files_of_other_types_in_a_folder_are_counted_not_skipped_in_silence(tmp
     assert f"{folder}: skipped: folder holds no readable files, only 2 files of other types (.pdf, .png)" in run.stderr
 
 
+def test_ingest_reads_a_folder_as_brief_does(tmp_path):
+    """`newsfuse ingest` stored a folder's PDF as an article (its bytes read as text); it now reads the files
+    `newsfuse brief` reads and counts the others in the same warning."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "b.jsonl").write_bytes((HOSTILE / "plain.jsonl").read_bytes())
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 a report written as text, then compressed streams")
+    (folder / "photo.png").write_bytes(b"\x89PNG ...")
+    db = tmp_path / "news.db"
+    run = newsfuse("ingest", "--db", str(db), str(folder), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert f"{folder}: warning: not read: 2 files of other types (.pdf, .png)" in run.stderr
+    stored = newsfuse("stories", "--db", str(db), "--format", "json", cwd=tmp_path)
+    assert "PDF" not in stored.stdout and stored.stdout.strip()
+    (folder / "b.jsonl").unlink()
+    run = newsfuse("ingest", "--db", str(tmp_path / "other.db"), str(folder), cwd=tmp_path)
+    assert run.code == 1
+    assert f"{folder}: skipped: folder holds no readable files, only 2 files of other types (.pdf, .png)" in run.stderr
+
+
 # The README's promise: empty, binary, mis-encoded, oversized, malformed HTML or JSON, missing files,
 # duplicate ids, broken gzip: each reported, and the rest of the batch used.
 

@@ -63,22 +63,31 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Proble
         if isinstance(kind, Problem):
             yield kind
         elif kind == "folder":
-            usable = False
-            other: dict[str, int] = {}  # files of types newsfuse does not read, by extension
-            for item in walk_folder(Path(raw), lambda name: True):
-                if isinstance(item, Path) and not _readable_name(item.name):
-                    other[item.suffix.lower()] = other.get(item.suffix.lower(), 0) + 1
-                    continue
-                usable = usable or isinstance(item, Path)
+            for item in folder_files(raw):
                 yield from _read_file(item, max_bytes) if isinstance(item, Path) else (item,)
-            if not usable:
-                yield Problem(raw, "folder holds no readable files" + (f", only {_others(other)}" if other else ""))
-            elif other:
-                yield Problem(raw, f"not read: {_others(other)}", fatal=False)
         elif kind == "file":
             yield from _read_file(Path(raw), max_bytes)
         else:
             yield Problem(raw, "not a regular file")
+
+
+def folder_files(raw: str) -> Iterator[Path | Problem]:
+    """The files under a folder that newsfuse reads (known extensions, in path order), and what it does not
+    read: an unreadable entry where it is met, then the files of other types, counted once (a warning), or
+    a problem when the folder holds nothing readable. `newsfuse brief`, `clean` and `ingest` read folders
+    through this, so a folder means the same to each."""
+    usable = False
+    other: dict[str, int] = {}  # files of types newsfuse does not read, by extension
+    for item in walk_folder(Path(raw), lambda name: True):
+        if isinstance(item, Path) and not _readable_name(item.name):
+            other[item.suffix.lower()] = other.get(item.suffix.lower(), 0) + 1
+            continue
+        usable = usable or isinstance(item, Path)
+        yield item
+    if not usable:
+        yield Problem(raw, "folder holds no readable files" + (f", only {_others(other)}" if other else ""))
+    elif other:
+        yield Problem(raw, f"not read: {_others(other)}", fatal=False)
 
 
 def _others(by_extension: dict[str, int]) -> str:

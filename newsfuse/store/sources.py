@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
-from newsfuse.ingest.paths import walk_folder
+from newsfuse.ingest.reader import folder_files
 from newsfuse.model import Article, Problem
 
 _LINE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -21,7 +21,8 @@ def stream_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Article | Pr
             yield from _stdin(max_bytes)
             continue
         path = Path(raw)
-        files = walk_folder(path, lambda name: True) if path.is_dir() else [path]  # reports unreadable folders
+        # A folder is read as `newsfuse brief` reads it: files of known types, the others counted in a warning.
+        files = folder_files(raw) if path.is_dir() else [path]
         for file in files:
             if isinstance(file, Problem):
                 yield file
