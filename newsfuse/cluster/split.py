@@ -3,9 +3,9 @@
 A single pass decides on each article alone. The first report of a second event of the same kind (the
 same team's other injury, the same navy's other rescue) is closer to the existing story than to
 anything else, so it joins it, and the next reports of that event follow it there. Once the story has
-grown, its members show the two events: two-means on the members' vectors (spherical, seeded by the
-member least like the centroid and the member least like that one) finds the halves, and when the
-halves' centroids are less alike than two reports of one event usually are, the story is split.
+grown, its members show the two events: two-means on the members' vectors (spherical, from two starts,
+`bisect`) finds the halves, and when the halves' centroids are less alike than two reports of one event
+usually are, the story is split.
 """
 
 from __future__ import annotations
