@@ -47,8 +47,8 @@ def bisect(keys: list[np.ndarray], values: list[np.ndarray]) -> Halves | None:
     unit vectors): the member least like the centroid against the member least like that one (an odd
     group of reports), and the story's oldest member against its newest (a story that ran on into a
     second event holds the first event's reports first and the second's last). From the first start
-    alone, a story that had taken in a second event's reports after its own was often cut along an odd
-    group of one event instead (tuning data: docs/stories.md, "Splits").
+    alone, the halves of a story that had taken in a second event after its own often mixed the two
+    events, and looked too alike to cut (tuning data: docs/stories.md, "Splits").
     """
     count = len(keys)
     if count < 2 * SPLIT_MIN:
@@ -81,7 +81,7 @@ def _two_means(matrix: csr_matrix, a_seed: int, b_seed: int) -> tuple[float, np.
     a = matrix[a_seed].toarray().ravel()
     b = matrix[b_seed].toarray().ravel()
     side = np.zeros(matrix.shape[0], dtype=bool)
-    a_sum = b_sum = a
+    a_sum = b_sum = a  # replaced in the first round, which otherwise returns None
     for _ in range(ITERATIONS):
         new_side = (matrix @ a) < (matrix @ b)  # True: closer to b
         if new_side.all() or not new_side.any():
