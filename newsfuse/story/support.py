@@ -272,8 +272,15 @@ class SupportIndex:
                  paraphrases: bool = False) -> list[Evidence]:
         """Origin first, then the best-matching span of each other source that supports the unit
         (`paraphrases`: in its words or in words that can stand for them)."""
+        return self.evidence_at(unit, (threshold,), include_origin, paraphrases)[0]
+
+    def evidence_at(self, unit: Unit, thresholds: tuple[float, ...], include_origin: bool = True,
+                    paraphrases: bool = False) -> list[list[Evidence]]:
+        """`evidence` at each of several thresholds, found in one pass (the words looked up and the
+        windows scored once)."""
         origin = unit.sentence
-        found = [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else []
+        found: list[list[Evidence]] = [
+            [Evidence(origin.doc_id, origin.start, origin.end, 1.0)] if include_origin else [] for _ in thresholds]
         fact = fact_text(unit.text)
         roles, days = _speaker_roles(unit), coming_day_terms(unit)  # the same for the fact and its main clause
         terms, related = self._fact_terms(unit, fact, roles, days)
@@ -303,12 +310,12 @@ class SupportIndex:
                     total += self.idf.get(term, 0.0)
             return total
 
-        windows = self._windows(terms, related, weight, threshold, main, main_weight, pairs)
+        windows = self._windows(terms, related, weight, min(thresholds), main, main_weight, pairs)
         negated = bool(_NEGATION.search(unit.text))
         for doc_id, sets in self._sets.items():
             if doc_id == origin.doc_id or doc_id not in windows:
                 continue
-            best_score, best_span = 0.0, None
+            best = [(0.0, -1) for _ in thresholds]  # per threshold: the best score and its window
             units = self.units_by_doc[doc_id]
             for i in windows[doc_id]:
                 if negated and not any(_NEGATION.search(u.sentence.text) for u in units[i : i + 1 + pairs]):
@@ -317,16 +324,20 @@ class SupportIndex:
                     continue
                 candidate = sets[i]
                 window = candidate | sets[i + 1] if pairs and i + 1 < len(sets) else candidate
-                score = share(terms, window) / weight
-                if main:  # matching the main clause closely counts as matching the sentence's fact
-                    main_score = share(main, window) / main_weight
-                    if main_score >= MAIN_CLAUSE_THRESHOLD:
+                plain = share(terms, window) / weight
+                main_score = share(main, window) / main_weight if main else 0.0
+                for k, threshold in enumerate(thresholds):
+                    score = plain
+                    if main_score >= MAIN_CLAUSE_THRESHOLD:  # matching the main clause closely is matching the fact
                         score = max(score, threshold * main_score / MAIN_CLAUSE_THRESHOLD)
-                if score > best_score:
-                    best_score, best_span = score, self._cited_span(
-                        units, sets, i, lambda window: share(terms, window) / weight, threshold, pairs)
-            if best_span and best_score >= threshold:
-                found.append(Evidence(doc_id, best_span[0], best_span[1], round(best_score, 3)))
+                    if score > best[k][0]:
+                        best[k] = (score, i)
+            for k, threshold in enumerate(thresholds):
+                score, i = best[k]
+                if i >= 0 and score >= threshold:
+                    span = self._cited_span(units, sets, i, lambda window: share(terms, window) / weight, threshold,
+                                            pairs)
+                    found[k].append(Evidence(doc_id, span[0], span[1], round(score, 3)))
         return found
 
     def _cited_span(self, units: list[Unit], sets: list[set[str]], i: int, share, threshold: float,
