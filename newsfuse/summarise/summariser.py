@@ -21,8 +21,9 @@ from newsfuse.summarise.select import select
 # letters from three physicians ..." / "Sen. Bernie Sanders released letters from his primary physician and
 # two cardiologists ...").
 # Chosen on the allsides-neus tuning half (first 600 events, 60 words; R-2, summaries changed): 0.5 (the
-# citation threshold): 16.82; 0.45: 16.83, few changed; **0.4: 16.76, 37 of 600 changed**, nearly all a
-# restatement traded for a new fact; 0.35: 16.59; 0.3: 16.46 (docs/summariser.md).
+# citation threshold): 16.82; 0.45: 16.83, 13 changed; **0.4: 16.76, 37 of 600 changed** (read by hand: 27
+# drop a restatement for a new fact, 9 a distinct fact sharing the story's names); 0.35: 16.59, 60 changed;
+# 0.3: 16.46, 99 changed (docs/summariser.md).
 ONE_EVENT_SAME_FACT = 0.4
 # A story is one event when every source with a date (published, or written in its text) falls within this
 # many days of the others (the event's day and the next day's papers), or when none has a date. Over a
@@ -82,37 +83,31 @@ class _Statements:
     def __init__(self, index: SupportIndex, restated: float | None = None) -> None:
         self.index = index
         self.restated = restated
-        self._evidence: dict[int, list[Evidence]] = {}
-        self._restating: dict[int, list[Evidence]] = {}
+        self._found: dict[int, tuple[list[Evidence], ...]] = {}  # at the citation's share (and at `restated`)
 
     def evidence(self, unit: Unit) -> list[Evidence]:
-        self._find(unit)
-        return self._evidence[id(unit)]
+        return self._find(unit)[0]
 
-    def _find(self, unit: Unit) -> None:
+    def _find(self, unit: Unit) -> tuple[list[Evidence], ...]:
         key = id(unit)  # units live as long as the story: their ids are stable during one summary
-        if key in self._evidence:
-            return
-        if self.restated is None:
-            self._evidence[key] = self.index.evidence(unit, paraphrases=True)
-        else:  # both shares in one pass: the words are looked up and the windows scored once
-            self._evidence[key], self._restating[key] = self.index.evidence_at(
-                unit, (SUPPORT_THRESHOLD, self.restated), paraphrases=True)
+        if key not in self._found:
+            shares = (SUPPORT_THRESHOLD,) if self.restated is None else (SUPPORT_THRESHOLD, self.restated)
+            # Both shares in one pass: the words are looked up and the windows scored once.
+            self._found[key] = tuple(self.index.evidence_at(unit, shares, paraphrases=True))
+        return self._found[key]
 
     def same_fact(self, unit: Unit, other: Unit) -> bool:
         """One of the two sentences holds a span of the other's evidence: it states the other's fact in other
-        words (in a story of one event, at the lower share `restated`). Only where words have stand-ins
+        words (in a story of one event, also at the lower share `restated`). Only where words have stand-ins
         (English, segment/lexicon.py): elsewhere evidence is word overlap, which `select.overlap` already
         judges, and on TAC 2011 Greek and Arabic this looser test of it cost 0.34 and 0.13 R-2."""
         if unit.language != "en" or not lexicon.available():
             return False
         if unit.sentence.doc_id == other.sentence.doc_id:  # evidence past [0] is never in its own source
             return False
-        # `other` is the chosen one: its evidence is needed for its citation anyway, so it is read first.
-        if _holds(unit, self.evidence(other)) or _holds(other, self.evidence(unit)):
-            return True
-        restating = self._restating  # found with the evidence above
-        return self.restated is not None and (_holds(unit, restating[id(other)]) or _holds(other, restating[id(unit)]))
+        # `other` is the chosen one: its evidence is needed for its citation anyway, so it is read first. The
+        # lower share can pick another best window in a source, so both lists are asked.
+        return any(_holds(a, found) for a, b in ((unit, other), (other, unit)) for found in self._find(b))
 
 
 def _holds(unit: Unit, evidence: list[Evidence]) -> bool:
