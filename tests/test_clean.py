@@ -168,6 +168,11 @@ def test_wire_dateline_names_the_agency():
      "Photo: Nordwire.", "photo credit or reporting credit"),
     ("By using this site you agree to our terms of use. Dock workers began a strike on Monday, the union said.",
      "By using this site you agree to our terms of use.", "site notice"),
+    # allsides-neus, an outlet's lead over a compilation of commentaries: the publisher's disclaimer
+    ("Democratic candidates for president took part in their party's fifth debate on Wednesday night in Atlanta "
+     "and CNN commentators weighed in. The opinions expressed in these commentaries are those of the authors. "
+     "Paul Begala: Buttigieg was the winner.",
+     "The opinions expressed in these commentaries are those of the authors.", "site notice"),
 ])
 def test_one_furniture_sentence_goes_and_the_rest_of_its_paragraph_stays(text, furniture, reason):
     result = clean_text(text)
@@ -179,6 +184,15 @@ def test_one_furniture_sentence_goes_and_the_rest_of_its_paragraph_stays(text, f
     assert not problems and documents[0].sentences
     for sentence in documents[0].sentences:
         assert text[sentence.start : sentence.end] == sentence.text and furniture not in sentence.text
+
+
+def test_a_disclaimer_goes_but_a_reported_view_stays():
+    text = ("The views expressed in the report are those of the Pentagon, the minister said on Monday.\n\n"
+            "Talks with the port authority resume on Friday, the union said.\n\n"
+            "The views and opinions expressed in the article do not necessarily reflect those of Sputnik.")
+    result = clean_text(text)
+    assert [text[f.span.start : f.span.end] for f in result.removed] == [text.split("\n\n")[2]]
+    assert [f.reason for f in result.removed] == ["site notice"]
 
 
 def test_a_paragraph_that_is_all_furniture_still_goes_whole():
@@ -195,3 +209,16 @@ def test_a_caption_goes_with_the_photo_credit_after_it_in_one_paragraph():
     kept = "\n".join(text[b.start : b.end] for b in clean_text(text).blocks)
     assert "Striking workers" not in kept and "Photo:" not in kept
     assert "Talks with the port authority" in kept and "began a 48-hour strike" in kept
+
+
+def test_a_lead_naming_the_us_and_the_news_is_not_the_outlet_promoting_itself():
+    # allsides-neus line 1102: the lead after the headline; "US" is the country, not "us"
+    text = ("A New Report Says 93% of BLM Protests Have Been Peaceful.\n\n"
+            "A report from the US Crisis Monitor found that 93% of protests associated with the Black Lives "
+            "Matter movement have been peaceful, despite a highly polarized political climate and reports on the "
+            "news emphasizing instances of destruction.")
+    result = clean_text(text)
+    assert not result.removed
+    assert any("US Crisis Monitor" in text[b.start : b.end] for b in result.blocks)
+    promo = "Dock workers began a strike on Monday.\n\nWe report the news and our readers subscribe to keep us going."
+    assert [f.reason for f in clean_text(promo).removed] == ["outlet self-promotion"]

@@ -64,6 +64,14 @@ _POLICY = AnyCase(_POLICY_PHRASES)
 _TO_THE_READER = AnyCase(r"\b(?=[a-z])(you|your|our|we|us|this (site|website|page)|by (using|continuing)|agree|"
                          r"click|learn more)\b")
 POLICY_LINK_MAX_WORDS = 8
+# The publisher's disclaimer under an opinion piece or a compilation of commentaries: "The views and opinions
+# expressed in the article do not necessarily reflect those of ...", "The opinions expressed in these
+# commentaries are those of the authors." A sentence opening so speaks of the page, not of the news.
+_DISCLAIMER = AnyCase(
+    r"(?:^|(?<=[.!?] ))\W*(the |any )?(views|opinions)( and (views|opinions))? expressed (in|by|on) [^.;]{0,80}?\b"
+    r"(are|is|do not|don't|does not|doesn't|may not)( solely| strictly| entirely| only)? "
+    r"(those of|necessarily (reflect|represent)|(their|his|her|the \w+'?s'?) own)"
+)
 # Where one sentence of a line ends and the next begins, roughly (the line's sentences are judged apart).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'(]?[A-Z])")
 _COPYRIGHT_START = re.compile(r"©|\([cC]\) \d{4}")
@@ -129,7 +137,8 @@ _CAPTION_POSITION = re.compile(
     re.IGNORECASE,
 )
 # "We", "our" next to talk of news and readers: the outlet describing itself, usually at the foot.
-_FIRST_PERSON_PLURAL = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+# Case matters: "US" is the country ("A report from the US Crisis Monitor found ... the news" is a lead).
+_FIRST_PERSON_PLURAL = re.compile(r"\b([Ww]e|WE|[Oo]ur|OUR|us)\b")
 _MEDIA_TERMS = re.compile(
     r"\b(news|journalis[mt]s?|report(ing|ers)?|readers|subscribe|donate|press|independent|uncensored|coverage)\b",
     re.IGNORECASE,
@@ -238,7 +247,7 @@ def _sentence_reason(text: str) -> str | None:
     if _FORM_PHRASES.search(text):
         return "comment form"
     small_print = [groups[0] for groups in _SITE_NOTICE.findall(text)]  # the policy named, "" for the rights
-    if "" in small_print or _COPYRIGHT_START.match(text):
+    if "" in small_print or _COPYRIGHT_START.match(text) or _has_disclaimer(text):
         return "site notice"
     if small_print and any(_is_policy_notice(part) for part in _SENTENCE_BREAK.split(text)):
         return "site notice"
@@ -247,6 +256,15 @@ def _sentence_reason(text: str) -> str | None:
     if (_CAPTION_POSITION.search(text) or is_caption(text)) and not _has_quote(text):
         return "photo caption"
     return None
+
+
+def _has_disclaimer(text: str) -> bool:
+    """Whether a sentence of the text is the publisher's disclaimer (not one reporting what someone said)."""
+    for found in _DISCLAIMER.finditer(text):
+        end = _SENTENCE_BREAK.search(text, found.end())
+        if not _SPEECH.search(text, found.start(), end.start() if end else len(text)):
+            return True
+    return False
 
 
 def _is_policy_notice(sentence: str) -> bool:
