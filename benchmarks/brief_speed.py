@@ -11,8 +11,10 @@ Measures, on this machine:
     python3 benchmarks/brief_speed.py --short 300 --rounds 8   # short clusters only: CPU ms per cluster
 
 `--short N`: the first N clusters of the allsides-neus tuning half (three outlets' title and lead, 60
-words), CPU time per cluster of newsfuse's summariser and of LexRank in this one warm process, in
-interleaved rounds (the order flipped every other round), median of the rounds.
+words), CPU time per cluster of newsfuse's summariser and of LexRank, each in its own process warmed up
+on other clusters of the half (its last 200), so every timed text is new to every per-word cache, as a
+reader's next story is; median of the rounds (a fresh pair of processes per round, order flipped every
+other round). Timing the same clusters over and over instead measures caches filled by those very texts.
 
 Prints a Markdown table; figures go into docs/benchmarks.md by hand, with the date.
 """
@@ -73,26 +75,41 @@ def per_cluster_in_process(clusters: list[dict], words: int) -> dict[str, float]
     return results
 
 
-def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
-    """Median over rounds of CPU ms per cluster on the first `count` allsides-neus tuning clusters, 60 words."""
+SHORT_WARM_UP = 200  # clusters from the end of the tuning half, never timed
+
+
+def short_worker(system_name: str, count: int) -> float:
+    """CPU ms per cluster of one system on `count` allsides-neus tuning clusters it has never seen, in a
+    process warmed up on other clusters (imports, vocabularies and the common words' cached lookups are
+    loaded; the timed texts' own words are new to every per-word cache, as a reader's new story is)."""
     from summary_quality import allsides_half  # beside this script
 
     from newsfuse.cli.summarize import summarize_cluster
     from newsfuse.evaluate.baselines import lexrank
 
-    clusters = [cluster.documents for cluster in allsides_half("tune")[:count]]
-    systems = {"newsfuse": summarize_cluster, "LexRank (sumy)": lexrank}
-    for system in systems.values():  # warm up: lazy imports and caches are not per-cluster cost
-        for documents in clusters[:20]:
-            system(documents, 60)
+    system = {"newsfuse": summarize_cluster, "LexRank (sumy)": lexrank}[system_name]
+    half = [cluster.documents for cluster in allsides_half("tune")]
+    if count + SHORT_WARM_UP > len(half):
+        raise SystemExit(f"--short takes at most {len(half) - SHORT_WARM_UP} clusters")
+    for documents in half[-SHORT_WARM_UP:]:
+        system(documents, 60)
+    start = time.process_time()
+    for documents in half[:count]:
+        system(documents, 60)
+    return 1000 * (time.process_time() - start) / count
+
+
+def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
+    """Median over rounds of CPU ms per cluster on the first `count` allsides-neus tuning clusters, 60 words.
+    Each system runs in its own fresh process per round (so neither warms the other's caches, and
+    nothing it times has been summarised in that process before), the order flipped every other round."""
+    systems = ["newsfuse", "LexRank (sumy)"]
     times: dict[str, list[float]] = {name: [] for name in systems}
     for round_number in range(rounds):
-        order = list(systems) if round_number % 2 == 0 else list(reversed(systems))
-        for name in order:
-            start = time.process_time()
-            for documents in clusters:
-                systems[name](documents, 60)
-            times[name].append(1000 * (time.process_time() - start) / len(clusters))
+        for name in systems if round_number % 2 == 0 else reversed(systems):
+            output = subprocess.run([sys.executable, __file__, "--short-worker", name, "--short", str(count)],
+                                    check=True, capture_output=True, text=True).stdout
+            times[name].append(float(output.split()[-1]))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -105,11 +122,16 @@ def main() -> None:
     parser.add_argument("--short", type=int, default=0, metavar="N",
                         help="only CPU time per cluster on the first N allsides-neus tuning clusters")
     parser.add_argument("--rounds", type=int, default=8, help="rounds of --short")
+    parser.add_argument("--short-worker", help=argparse.SUPPRESS)  # one system's timing, in its own process
     options = parser.parse_args()
+    if options.short_worker:
+        print(f"{short_worker(options.short_worker, options.short):.4f}")
+        return
     if options.short:
         cpu = short_clusters_cpu(options.short, options.rounds)
-        print(f"allsides-neus tuning half, first {options.short} clusters, 60 words, CPU ms per cluster "
-              f"(median of {options.rounds} interleaved rounds):\n")
+        print(f"allsides-neus tuning half, first {options.short} clusters, 60 words, CPU ms per cluster on "
+              f"text the process has not seen (median of {options.rounds} rounds, a fresh process per "
+              f"system and round):\n")
         print("| system | CPU ms per cluster |")
         print("|---|---:|")
         for name, value in cpu.items():
