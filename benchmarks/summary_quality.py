@@ -52,7 +52,8 @@ def sets() -> dict[str, tuple[Callable[[], list[Cluster]], int]]:
 
 
 def whole_sentences(system: Callable[[list[str], int], list[str]]) -> Callable[[list[str], int], list[str]]:
-    """The system's sentences, in its order, as long as they fit the budget whole."""
+    """The system's sentences, in its order, as long as they fit the budget whole (a system's batch, as
+    newsfuse's headline vote, still starts afresh with each set)."""
     def run(documents: list[str], budget: int) -> list[str]:
         kept, used = [], 0
         for sentence in system(documents, budget):
@@ -62,13 +63,16 @@ def whole_sentences(system: Callable[[list[str], int], list[str]]) -> Callable[[
             kept.append(sentence)
             used += words
         return kept
+    if hasattr(system, "new_batch"):
+        run.new_batch = system.new_batch  # type: ignore[attr-defined]
     return run
 
 
 def printed_headlines(which: str, events: int) -> int:
     """Of the first `events` events of an allsides-neus half, how many 60-word summaries print an outlet's
-    first line (its headline) as a sentence."""
+    first line (its headline) as a sentence (the half read as one batch, as `newsfuse eval` reads it)."""
     newsfuse_system = SYSTEMS["newsfuse"]
+    newsfuse_system.new_batch()  # type: ignore[attr-defined]  # the half is one batch, as in `newsfuse eval`
     count = 0
     for cluster in allsides_half(which)[:events]:
         first_lines = {document.lstrip().partition("\n")[0].strip() for document in cluster.documents}

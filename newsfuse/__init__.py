@@ -17,14 +17,15 @@ __version__ = "0.1.0"
 _API = {
     "brief": "newsfuse.api", "read": "newsfuse.api", "summarize": "newsfuse.api", "group_stories": "newsfuse.api",
     "InputWarning": "newsfuse.api",
-    "BriefOptions": "newsfuse.pipeline", "build_brief": "newsfuse.pipeline",
+    "BriefOptions": "newsfuse.pipeline", "build_brief": "newsfuse.pipeline", "LayoutVote": "newsfuse.prepare",
     "Article": "newsfuse.model", "Brief": "newsfuse.model", "Problem": "newsfuse.model",
     "SummarySentence": "newsfuse.model", "Evidence": "newsfuse.model", "Document": "newsfuse.model",
     "Analysis": "newsfuse.analyse", "Story": "newsfuse.story", "build_story": "newsfuse.story",
 }
 __all__ = [  # noqa: RUF022 (grouped by kind, as _API is)
     "__version__", "brief", "read", "summarize", "group_stories", "InputWarning", "BriefOptions", "build_brief",
-    "Article", "Brief", "Problem", "SummarySentence", "Evidence", "Document", "Analysis", "Story", "build_story",
+    "LayoutVote", "Article", "Brief", "Problem", "SummarySentence", "Evidence", "Document", "Analysis", "Story",
+    "build_story",
 ]
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from newsfuse.api import InputWarning, brief, group_stories, read, summarize
     from newsfuse.model import Article, Brief, Document, Evidence, Problem, SummarySentence
     from newsfuse.pipeline import BriefOptions, build_brief
+    from newsfuse.prepare import LayoutVote
     from newsfuse.story import Story, build_story
 
 

@@ -21,6 +21,7 @@ from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsfuse.ingest.dates import with_normalised_dates
 from newsfuse.model import Article, Brief, Problem, SummarySentence
 from newsfuse.pipeline import BriefOptions, build_brief
+from newsfuse.prepare import LayoutVote
 
 Input = str | os.PathLike | Article
 
@@ -49,12 +50,15 @@ def read(inputs: Input | Iterable[Input], max_bytes: int = DEFAULT_MAX_BYTES,
     return articles
 
 
-def summarize(texts: Iterable[str | Article], words: int = 200) -> list[SummarySentence]:
+def summarize(texts: Iterable[str | Article], words: int = 200, layout: LayoutVote | None = None
+              ) -> list[SummarySentence]:
     """The cited summary of one story's article texts (no analysis): what `newsfuse summarize` and
-    `newsfuse eval` print. Texts are numbered `doc-1`, `doc-2`, ... in the sentences' `sources`."""
+    `newsfuse eval` print. Texts are numbered `doc-1`, `doc-2`, ... in the sentences' `sources`.
+    Summarising many clusters of one source, pass them one `LayoutVote()` in turn: the headline lines their
+    texts open with are then recognised by the whole batch's layout, as `newsfuse summarize` does."""
     articles = [text if isinstance(text, Article) else Article(id=f"doc-{number}", text=text)
                 for number, text in enumerate(texts, 1) if isinstance(text, str | Article)]
-    return build_brief(articles, BriefOptions(words=words, analysis=False)).summary
+    return build_brief(articles, BriefOptions(words=words, analysis=False), layout=layout).summary
 
 
 def group_stories(articles: Iterable[Article], embeddings: bool = True) -> list[int]:

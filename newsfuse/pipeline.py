@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.model import Article, Brief, Document, Problem, SummarySentence
-from newsfuse.prepare import headlines_by_layout, prepare_document
+from newsfuse.prepare import LayoutVote, headlines_by_layout, prepare_document
 from newsfuse.story import Story, build_story
 from newsfuse.summarise import Summariser
 
@@ -29,10 +29,11 @@ class BriefOptions:
             raise ValueError(f"words must be a positive whole number, got {self.words!r}")
 
 
-def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = True
-                ) -> tuple[list[Document], list[Problem]]:
+def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = True,
+                layout: LayoutVote | None = None) -> tuple[list[Document], list[Problem]]:
     """Prepare every article; bad ones become problems and the rest go on. `sentences_required`: see
-    `prepare_document`."""
+    `prepare_document`; `layout`: the batch's headline vote, when the articles are one cluster of a batch
+    (`prepare.LayoutVote`)."""
     documents: list[Document] = []
     problems: list[Problem] = []
     for item in items:
@@ -44,16 +45,16 @@ def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = T
         except Exception as error:  # one bad article never sinks a batch
             result = Problem(item.path or item.id, f"could not process article {item.id!r}: {error!r}")
         (problems if isinstance(result, Problem) else documents).append(result)
-    headlines_by_layout(documents)
+    headlines_by_layout(documents, layout)
     return documents, problems
 
 
 def build_brief(items: Iterable[Article | Problem], options: BriefOptions = BriefOptions(),
-                known: Iterable[Article | Problem] = ()) -> Brief:
+                known: Iterable[Article | Problem] = (), layout: LayoutVote | None = None) -> Brief:
     """The brief of `items`. `known`: articles the reader has already seen (an update brief tells only
-    what they did not)."""
+    what they did not). `layout`: the headline vote of the batch `items` is one cluster of."""
     known_documents, problems = prepare_all(known)
-    documents, new_problems = prepare_all(items)
+    documents, new_problems = prepare_all(items, layout=layout)
     problems += new_problems
     story = build_story(documents, known=known_documents)
     summary = Summariser(words=options.words).summarise(story)

@@ -10,11 +10,13 @@ import click
 from newsfuse.api import summarize as summarize_texts
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 from newsfuse.display import json_safe
+from newsfuse.prepare import LayoutVote
 
 
-def summarize_cluster(documents: list[str], words: int) -> str:
-    """Summary text of one cluster of article texts: the brief's summary, as `newsfuse brief` makes it."""
-    return " ".join(sentence.text for sentence in summarize_texts(documents, words=words))
+def summarize_cluster(documents: list[str], words: int, layout: LayoutVote | None = None) -> str:
+    """Summary text of one cluster of article texts: the brief's summary, as `newsfuse brief` makes it
+    (`layout`: the batch's headline vote, `prepare.LayoutVote`)."""
+    return " ".join(sentence.text for sentence in summarize_texts(documents, words=words, layout=layout))
 
 
 @click.command()
@@ -35,6 +37,7 @@ def summarize(words: int, input_file) -> None:
     """
     done = 0
     seen: set[str] = set()
+    layout = LayoutVote()  # the clusters of one stream share a layout: headline lines are recognised by it
     for number, line in enumerate(progress(input_file, "summarising"), 1):
         if not line.strip():
             continue
@@ -57,7 +60,7 @@ def summarize(words: int, input_file) -> None:
             skipped = len(documents) - len(texts)
             say(f"newsfuse: cluster {cluster_id!r}: {skipped} of its {len(documents)} documents "
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
-        summary = summarize_cluster(texts, words)
+        summary = summarize_cluster(texts, words, layout)
         if not summary:
             say(f"newsfuse: cluster {cluster_id!r}: no usable article")
         write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")

@@ -106,6 +106,9 @@ def run_eval(clusters: list[Cluster], systems: dict[str, System], words: int, me
     languages = {cluster.id: cluster_language(cluster.documents) for cluster in clusters}
     for system in systems.values():  # warm-up: imports and models load outside the timings
         system(clusters[0].documents, words)
+        new_batch = getattr(system, "new_batch", None)
+        if new_batch:  # a system reading the batch's layout (newsfuse) starts this run's afresh
+            new_batch()
     wall = dict.fromkeys(systems, 0.0)
     cpu = dict.fromkeys(systems, 0.0)
     scores: dict[str, dict[str, RougeResult]] = {name: {} for name in systems}

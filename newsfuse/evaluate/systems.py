@@ -6,12 +6,27 @@ from __future__ import annotations
 from newsfuse.evaluate.baselines import System, lead, lexrank, textrank
 
 
-def newsfuse_system(documents: list[str], budget: int) -> list[str]:
-    """newsfuse as `newsfuse brief` and `newsfuse summarize` run it (the one pipeline, analysis off)."""
-    from newsfuse.api import summarize
+class NewsfuseSystem:
+    """newsfuse as `newsfuse summarize` runs it over a batch (the one pipeline, analysis off): the clusters
+    of one run share a headline vote (`prepare.LayoutVote`); `new_batch()` starts another run's."""
 
-    return [sentence.text for sentence in summarize(documents, words=budget)]
+    __name__ = "newsfuse"
 
+    def __init__(self) -> None:
+        self.new_batch()
+
+    def new_batch(self) -> None:
+        from newsfuse.prepare import LayoutVote
+
+        self.layout = LayoutVote()
+
+    def __call__(self, documents: list[str], budget: int) -> list[str]:
+        from newsfuse.api import summarize
+
+        return [sentence.text for sentence in summarize(documents, words=budget, layout=self.layout)]
+
+
+newsfuse_system = NewsfuseSystem()
 
 SYSTEMS: dict[str, System] = {
     "newsfuse": newsfuse_system,

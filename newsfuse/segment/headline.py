@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.model import Block
+from newsfuse.model import Block, Sentence
 from newsfuse.segment.tokens import content_terms
 
 # Constants chosen on the tuning half of allsides-neus (even lines of train.jsonl; 60-word summaries,
@@ -38,7 +38,6 @@ TITLE_CASE_SHARE = 0.8
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A full stop, question or exclamation mark followed by a capitalised word: two sentences, not a headline.
-_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # Short words that headline style capitalises and running prose does not ("Checks Into Rehab For").
 _SMALL_WORDS = frozenset({"a", "an", "the", "in", "on", "for", "of", "to", "at", "by", "and", "as", "is", "with"})
@@ -80,15 +79,20 @@ def leading_headline(text: str, blocks: list[Block], language: str) -> Block | N
     return blocks[0]
 
 
-def headline_shaped(text: str, blocks: list[Block]) -> bool:
+def headline_shaped(text: str, blocks: list[Block], sentences: list[Sentence]) -> bool:
     """The first block could be a headline by its shape alone: one short line of running text (one
-    sentence at most), with a paragraph of running text after it."""
-    if len(blocks) < 2 or not blocks[0].is_prose or not any(block.is_prose for block in blocks[1:]):
+    sentence at most, as the splitter read it: "With Trump vs. Clinton looming, ..." and "Serena Williams'
+    U.S. Open loss ..." are one), with a paragraph of running text after it, or with nothing after it (a
+    record whose lead is missing: "At U.N., Trump demands action against China over virus, Xi urges
+    cooperation.\n\n")."""
+    if not blocks or not blocks[0].is_prose:
+        return False
+    if len(blocks) > 1 and not any(block.is_prose for block in blocks[1:]):
         return False
     first = text[blocks[0].start : blocks[0].end].strip()
     if not first or "\n" in first or len(first.split()) > HEADLINE_MAX_WORDS:
         return False
-    return not _INNER_SENTENCE_END.search(first)
+    return sum(1 for sentence in sentences if sentence.paragraph == 0) <= 1
 
 
 def ends_like_a_sentence(line: str) -> bool:
