@@ -129,3 +129,20 @@ def test_in_a_batch_the_clusters_read_so_far_vote_on_the_layout(tmp_path):
     for event in events:
         first_lines = {text.lstrip().partition("\n")[0].strip() for text in event["documents"]}
         assert not any(line and line in summaries[event["id"]] for line in first_lines), event["id"]
+
+
+def test_a_record_that_is_only_its_headline_is_a_source_with_a_title_and_no_text():
+    """allsides-neus line 230: one outlet's record is its headline and nothing else. Beside two texts that
+    open with recognised headlines it is a headline too: a source (its words weigh in what the story is
+    about) whose title is that line, never a summary sentence."""
+    from newsfuse.render import render_text
+
+    event = _allsides(230)
+    alone = "At U.N., Trump demands action against China over virus, Xi urges cooperation."
+    assert event["documents"][1].strip() == alone
+    brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate(event["documents"])],
+                           words=60, analysis=False)
+    assert alone not in [sentence.text for sentence in brief.summary] and brief.summary
+    source = brief.document("1")
+    assert source.title == alone and source.words == 0 and not source.sentences
+    assert f'"{alone}" (headline only, report)' in " ".join(render_text(brief).split())

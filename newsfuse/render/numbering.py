@@ -27,7 +27,8 @@ def source_line(brief: Brief, doc_id: str, numbers: dict[str, int], quote: Calla
     doc = brief.document(doc_id)
     parts = [f'"{quote(doc.title)}"' if doc.title else "(untitled)"]
     details = [quote(x) for x in (doc.article.outlet, doc.article.published) if x]
-    details += [f"{doc.words} words", quote(doc.kind)] if doc.kind else [f"{doc.words} words"]
+    size = f"{doc.words} words" if doc.words or not doc.title else "headline only"  # a record without its text
+    details += [size, quote(doc.kind)] if doc.kind else [size]
     parts.append("(" + ", ".join(details) + ")")
     if doc.duplicate_of:
         share = f", {doc.copy_similarity:.0%} shared" if doc.copy_similarity else ""
