@@ -220,5 +220,15 @@ def test_a_lead_naming_the_us_and_the_news_is_not_the_outlet_promoting_itself():
     result = clean_text(text)
     assert not result.removed
     assert any("US Crisis Monitor" in text[b.start : b.end] for b in result.blocks)
-    promo = "Dock workers began a strike on Monday.\n\nWe report the news and our readers subscribe to keep us going."
+    promo = ("Dock workers began a 48-hour strike at the Port of Varnholm on Monday, the union said.\n\n"
+             "We report the news and our readers subscribe to keep us going.")
     assert [f.reason for f in clean_text(promo).removed] == ["outlet self-promotion"]
+
+
+def test_a_lead_is_never_the_outlet_describing_itself():
+    # allsides-neus: a commentary's lead, the first paragraph of a two-paragraph record (so also its foot)
+    text = ("Jobs report shows the recovery slowing.\n\n"
+            "The good news is, the U.S. economy continues to add new jobs and slowly recover from the brutal "
+            "losses from earlier this year. The bad news is, we still have a long way to go. The Bureau of Labor "
+            "Statistics released its report for August this morning.")
+    assert not [f for f in clean_text(text).removed if f.reason == "outlet self-promotion"]

@@ -195,7 +195,9 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         if zone == "footer" and reason == "page footer" and (
                 _continues_list(lines, index, previous_kept) or index in runs):
             reason = None
-        if reason is None and index >= tail_start and _is_self_promotion(line.text):
+        # At the foot, after the article; the first paragraph of running text is the article's (in a record of
+        # a headline and a lead the lead is also the foot: "The bad news is, we still have a long way to go").
+        if reason is None and index >= tail_start and index != first_prose and _is_self_promotion(line.text):
             reason = "outlet self-promotion"
         if zone == "header" and result.title_span is None and _is_title(line, title_key, reason):
             result.title_span = line.span
