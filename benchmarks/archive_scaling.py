@@ -85,6 +85,7 @@ def ecbplus(partitions: int) -> None:
     from newsfuse.archive.records import ArchiveOptions
     from newsfuse.archive.tables import read_table
     from newsfuse.cluster.batch import Label, cluster_lines
+    from newsfuse.cluster.embeddings import shared_embedder
 
     source = DATA / "ecbplus" / "documents_flat.jsonl"
     records = [json.loads(line) for line in source.open(encoding="utf-8")]
@@ -101,10 +102,12 @@ def ecbplus(partitions: int) -> None:
         archived = {row["id"]: row for row in read_table(spark_out / "articles")}
         local_rows = {row["id"]: row for row in read_table(local_out / "articles")}
     session.stop()
+    # `newsfuse cluster` as the archive groups (ArchiveOptions.embeddings: by meaning too, by default).
+    embedder = shared_embedder() if options.embeddings else None
     lines = [json.dumps({"id": r["doc_id"], "text": r["text"]}) for r in records]
-    stream = {item.id: item.story for item in cluster_lines(lines) if isinstance(item, Label)}
+    stream = {item.id: item.story for item in cluster_lines(lines, embedder=embedder) if isinstance(item, Label)}
     kept = [json.dumps({"id": r["doc_id"], "text": r["text"]}) for r in records if r["doc_id"] in archived]
-    stream_kept = {item.id: item.story for item in cluster_lines(kept) if isinstance(item, Label)}
+    stream_kept = {item.id: item.story for item in cluster_lines(kept, embedder=embedder) if isinstance(item, Label)}
     everything = sorted(gold)
     used = sorted(archived)
     # An article the archive could not use (no text after cleaning) is scored as a story of its own.
