@@ -37,7 +37,6 @@ TITLE_CASE_SHARE = 0.8
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# A full stop, question or exclamation mark followed by a capitalised word: two sentences, not a headline.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
 # Short words that headline style capitalises and running prose does not ("Checks Into Rehab For").
 _SMALL_WORDS = frozenset({"a", "an", "the", "in", "on", "for", "of", "to", "at", "by", "and", "as", "is", "with"})
