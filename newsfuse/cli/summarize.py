@@ -29,7 +29,9 @@ def summarize(words: int, input_file) -> None:
 
     Reads {"id": ..., "documents": ["text", ...]} lines and writes {"id": ..., "summary": "..."} lines to
     standard output in input order, one at a time, so memory does not grow with the number of clusters.
-    A broken line is reported on standard error and skipped.
+    A broken line is reported on standard error and skipped. The clusters of one stream are taken to share
+    a layout: whether a first line ending in a full stop is a headline (never printed as a summary
+    sentence) is voted on by the texts of every cluster read so far.
 
     \b
     Example:
