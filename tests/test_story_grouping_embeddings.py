@@ -282,3 +282,12 @@ def test_a_rerun_ingest_does_not_embed_the_articles_already_stored(tmp_path, emb
     assert len(embedded) == 6
     Ingester(db, embedder=Counting()).ingest(articles)  # the same six again, and six new ones
     assert len(embedded) == 12
+
+
+def test_an_encoder_on_one_core_gives_the_vectors_of_one_on_every_core(embedder: Embedder) -> None:
+    """A Spark task's encoder computes on the task's cores (`Embedder(threads=)`); the stories must not
+    depend on how many: the same vectors, to float rounding, for real leads."""
+    texts = [text for record in _held_out(4) for text in record["documents"]]
+    one_core = Embedder(threads=1)
+    assert one_core.session.get_session_options().intra_op_num_threads == 1
+    assert np.allclose(one_core.embed(texts), embedder.embed(texts), atol=1e-5)

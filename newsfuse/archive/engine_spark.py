@@ -189,12 +189,20 @@ def _brief_stories(spark, rows, out: Path, options: ArchiveOptions, report: Arch
 
 
 def _cluster_all(part: Iterable, starts: dict, embeddings: bool = True) -> Iterator[windows.Visit]:
-    """Every (language, window) partition routed to this task, clustered apart."""
+    """Every (language, window) partition routed to this task, clustered apart. The encoder computes on
+    the cores Spark gave the task (`spark.task.cpus`, 1 by default), not on every core of the machine:
+    the machine's other tasks have theirs (`Embedder`: two tasks on every core each encoded slower
+    together than one alone)."""
+    from pyspark import TaskContext
+
+    context = TaskContext.get()
+    threads = context.cpus() if context is not None else 1
     groups: dict[windows.PartitionKey, list[tuple[ArchiveArticle, bool]]] = {}
     for key, member in part:
         groups.setdefault(key, []).append(member)
     for key, members in sorted(groups.items()):
-        yield from windows.cluster_partition(key, members, starts.get(key[1]), embeddings=embeddings)
+        yield from windows.cluster_partition(key, members, starts.get(key[1]), embeddings=embeddings,
+                                             encoder_threads=threads)
 
 
 def _labelled(row: ArchiveArticle, story: int) -> ArchiveArticle:

@@ -105,17 +105,18 @@ def starting_counts(slots: dict[int, tuple[np.ndarray, int]], windows: Iterable[
 
 def cluster_partition(key: PartitionKey, members: Iterable[tuple[ArchiveArticle, bool]],
                       start: tuple[np.ndarray, int] | None, params: ClusterParams = DEFAULT_PARAMS,
-                      embeddings: bool = True) -> list[Visit]:
+                      embeddings: bool = True, encoder_threads: int = 0) -> list[Visit]:
     """Run `newsfuse cluster`'s clusterer over one partition, in publication order (reading order when
     undated), and return every member's story after all splits and last looks (`embeddings`: by
-    meaning too, as `newsfuse cluster` by default)."""
+    meaning too, as `newsfuse cluster` by default; `encoder_threads`: the cores the encoder may use, 0 for
+    all, `Embedder`)."""
     ordered = sorted(members, key=lambda member: time_order(member[0]))
     frequencies = DocumentFrequencies(start[0].copy(), start[1]) if start is not None else DocumentFrequencies()
     labeller = Labeller(OnlineClusterer(params, frequencies))
     language, window = key
     # The encoder reads English (embeddings.reads): a partition in another language, known from its key,
     # is grouped on words without loading it or asking each article's language again.
-    embedder = shared_embedder() if embeddings and language == "en" else None
+    embedder = shared_embedder(encoder_threads) if embeddings and language == "en" else None
     terms = article_terms([row.title for row, _ in ordered], [row.text for row, _ in ordered], embedder)
     for (row, _home), item in zip(ordered, terms, strict=True):
         labeller.add(item, time=row.published_time)
