@@ -9,7 +9,7 @@ from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article
 from newsfuse.pipeline import prepare_all
-from tests.conftest import EXAMPLES, FIXTURES, SEEDS
+from tests.conftest import DATA, EXAMPLES, FIXTURES, SEEDS
 
 # Furniture that survives into the seeds' plain text, one example of each kind the brief issue names.
 SEED_FURNITURE = [
@@ -232,3 +232,27 @@ def test_a_lead_is_never_the_outlet_describing_itself():
             "losses from earlier this year. The bad news is, we still have a long way to go. The Bureau of Labor "
             "Statistics released its report for August this morning.")
     assert not [f for f in clean_text(text).removed if f.reason == "outlet self-promotion"]
+
+
+def test_a_page_header_run_into_the_first_paragraph_goes_and_the_paragraph_stays():
+    # A page laid out in a table gives its header and body as one cell (a real one: the extraction
+    # benchmark's "Seeking a bigger role for a big rocket by Jeff Foust Monday, November 18, 2019 Earlier ...").
+    title = "Port strike halts Varnholm harbour"
+    text = ("|  | Port strike halts Varnholm harbour by Anna Sorel and Jon Berg Monday, March 2, 2026 Dock workers "
+            "began a 48-hour strike at the Port of Varnholm on Monday, the union said. |")
+    result = clean_text(text, title)
+    removed = [(text[f.span.start : f.span.end], f.reason) for f in result.removed]
+    assert removed == [(title, "title"), ("by Anna Sorel and Jon Berg Monday, March 2, 2026", "byline")]
+    assert text[result.blocks[0].start :].startswith("Dock workers began a 48-hour strike")
+    # Without a date after them, a headline's words opening the lead are the lead's.
+    lead = "Port strike halts Varnholm harbour traffic for two days, the union said on Monday in a statement."
+    assert not clean_text(lead, title).removed
+
+
+def test_a_real_table_layout_page_summarises_from_its_first_sentence():
+    page = DATA / "extraction-benchmark" / "html" / (
+        "c00962aabe7bdd1fca78f5360ea7fa93cd7674863b05157e00827506a7aa58c4.html.gz")
+    (document,), problems = prepare_all(read_inputs([str(page)]))
+    assert not problems
+    assert document.sentences[0].text.startswith("Earlier this month, NASA announced the newest milestone")
+    assert all(document.article.text[b.start : b.end].strip(" |") for b in document.blocks)  # no bare bars

@@ -127,6 +127,13 @@ _STUCK_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{1,2},?|\d{1,2}\s+(January|February|March|April|May|June|"
     r"July|August|September|October|November|December))\s+(19|20)\d\d\s+(?=[A-Z\"“])"
 )
+# The page's header run into the first paragraph, as a page laid out in a table gives it: the headline, "by"
+# and the writer's name, and the date ("Seeking a bigger role for a big rocket by Jeff Foust Monday, November
+# 18, 2019 Earlier this month, NASA announced ..."): after the headline, "by" and names (group "by"), then
+# a date as a dateline gives it, then the first sentence.
+_STUCK_BYLINE_DATE = re.compile(r"\s*(?P<by>by\s+(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,6}?)?(?P<date>"
+                                + _STUCK_DATE.pattern.removeprefix("^") + ")")
+_TABLE_BARS = re.compile(r"[|\s]*")
 # A header line this long with a single page-vocabulary word reads as a headline, not a widget.
 _HEADLINE_WORDS = 8
 # Photo captions name who stands where.
@@ -182,6 +189,13 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     previous_kept = False
     for index, line in enumerate(lines):
         zone = "header" if index < first_prose else "footer" if index > last_prose else "body"
+        if index == first_prose and title_key:  # the page's header run into the first sentence
+            header = _stuck_header(line.text, title_key)
+            for start, end, piece_reason in header:
+                result.removed.append(Furniture(Span(line.span.start + start, line.span.start + end), piece_reason))
+            if header:
+                cut = header[-1][1] + len(line.text[header[-1][1]:]) - len(line.text[header[-1][1]:].lstrip())
+                line = Line(line.number, Span(line.span.start + cut, line.span.end), line.text[cut:])
         if index == first_prose:  # a dateline run into the first sentence: the date goes, the sentence stays
             stuck = _STUCK_DATE.match(line.text)
             if stuck and line.words - len(stuck.group().split()) >= _HEADLINE_WORDS:
@@ -226,6 +240,8 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         else:
             kept.append((line, "list" if index in runs and _opening(line) else _kind(line)))
     kept = _drop_orphan_headings(kept, lines, result.removed)
+    # A table row's bars left when its cell's text went as furniture ("| <caption> |" -> "|"): markup, no text.
+    kept = [(line, kind) for line, kind in kept if line.text.strip(" |\t")]
     result.blocks = _merge_wrapped(kept, text)
     first = next((block for block in result.blocks if block.is_prose), None)
     if first is not None and not result.outlet:
@@ -239,6 +255,26 @@ CAPTION_TOLD = "photo caption (told as one)"
 # Rules that one sentence can match (a phrase, a credit, a caption's "left"): in a paragraph of several
 # sentences they remove that sentence, not the paragraph, so an article never vanishes with its furniture.
 _SENTENCE_REASONS = frozenset({"comment form", "site notice", "photo credit or reporting credit", "photo caption"})
+
+
+def _stuck_header(text: str, title_key: str) -> list[tuple[int, int, str]]:
+    """The headline, byline and date that open `text` run together, as (start, end, reason) spans, the last
+    ending where the article's first sentence starts; none unless all of the headline and a date are there
+    (a lead may open with its headline's words: without the date after them they are the lead's)."""
+    start = _TABLE_BARS.match(text).end()
+    words = title_key.split()
+    if len(words) < 3:
+        return []
+    title = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE).match(text, start)
+    if title is None:
+        return []
+    header = _STUCK_BYLINE_DATE.match(text, title.end())
+    if header is None or len(text[header.end():].split()) < _HEADLINE_WORDS:
+        return []
+    end = len(text[: header.end()].rstrip())
+    if header.group("by"):
+        return [(start, title.end(), "title"), (header.start("by"), end, "byline")]
+    return [(start, title.end(), "title"), (header.start("date"), end, "date line")]
 
 
 def _is_any_credit(text: str) -> bool:
