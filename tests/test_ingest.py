@@ -12,7 +12,7 @@ import pytest
 from newsfuse.ingest import read_inputs
 from newsfuse.ingest.formats import sniff_format
 from newsfuse.model import Article, Problem
-from tests.conftest import EXAMPLES, SEEDS
+from tests.conftest import DATA, EXAMPLES, SEEDS
 
 EXAMPLE = EXAMPLES / "harbour-strike"
 
@@ -278,3 +278,15 @@ def test_an_over_long_article_is_cut_with_a_warning_naming_it(tmp_path):
     articles, problems = _split(read_inputs([str(path)]))
     assert len(articles[0].text) <= MAX_ARTICLE_CHARS and articles[0].text.endswith("the union said. ")
     assert any("article 'long' is" in p.reason and "only its first" in p.reason and not p.fatal for p in problems)
+
+
+def test_a_hover_card_inside_a_sentence_is_not_read_as_its_text():
+    """A real page of the extraction benchmark (The Hill): a name's pop-up card (photo, full name, three
+    headlines, "MORE") sits inside the sentence and is hidden by the style sheet; the sentence is read
+    without it and the name keeps its place."""
+    page = DATA / "extraction-benchmark" / "html" / (
+        "156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38.html.gz")
+    (article,) = read_inputs([str(page)])
+    first = article.text.strip().split("\n")[0]
+    assert first.startswith("South Dakota Gov. Kristi Noem (R) is defending the state")
+    assert "Kristi Lynn Noem" not in article.text and "MORE" not in article.text
