@@ -29,8 +29,11 @@ def prepare_document(article: Article, warnings: list[Problem] | None = None,
     cleaned = clean_text(article.text, article.title)
     document = Document(article=article, title_span=cleaned.title_span, blocks=cleaned.blocks,
                         furniture=cleaned.removed)
-    if cleaned.title_span and not article.title:
-        article.title = article.text[cleaned.title_span.start : cleaned.title_span.end]
+    if cleaned.title_span:
+        heading = article.text[cleaned.title_span.start : cleaned.title_span.end].strip()
+        # The page's own headline over a metadata title that adds the site's name ("... - SpaceNews.com").
+        if not article.title or len(heading) < len(article.title.strip()):
+            article.title = heading
     if cleaned.byline and not article.byline:
         article.byline = cleaned.byline
     if cleaned.outlet and not article.outlet:

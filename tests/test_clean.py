@@ -256,3 +256,17 @@ def test_a_real_table_layout_page_summarises_from_its_first_sentence():
     assert not problems
     assert document.sentences[0].text.startswith("Earlier this month, NASA announced the newest milestone")
     assert all(document.article.text[b.start : b.end].strip(" |") for b in document.blocks)  # no bare bars
+
+
+def test_a_page_headline_under_a_title_that_adds_the_site_name_is_the_title():
+    # The extraction benchmark's SpaceNews page: metadata title "... - SpaceNews.com", headline without it.
+    page = DATA / "extraction-benchmark" / "html" / (
+        "d1c57d7821e5a5b27fb468c59489601bb2a042b1c05221166e3221d2b5dc217f.html.gz")
+    (document,), problems = prepare_all(read_inputs([str(page)]))
+    assert not problems
+    assert document.article.title == "NASA adds five companies to commercial lunar lander program"
+    assert "NASA announced Nov. 18 that it was adding five companies" in document.sentences[0].text
+    # a title's own colon is not a site's name after a separator: "Storm season" is not that title
+    text = "Storm season\n\nThe storm season begins in June and lasts until November, forecasters say on Monday."
+    assert clean_text(text, "Storm season: what to expect").title_span is None
+    assert clean_text(text, "Storm season - Nordwire").title_span is not None

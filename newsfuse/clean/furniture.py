@@ -491,12 +491,30 @@ def _kind(line: Line) -> str:
     return "heading" if _is_heading(line) else "prose"
 
 
+# What follows a page title's last separator when it names the site: "NASA adds five companies to commercial
+# lunar lander program - SpaceNews.com", whose page prints the headline without it.
+_SITE_SUFFIX = re.compile(r"\s+[-|–—:·]{1,2}\s+(?P<site>[^-|–—:·]{1,40})$")
+SITE_SUFFIX_MAX_WORDS = 5
+
+
 def _is_title(line: Line, title_key: str, reason: str | None) -> bool:
     if title_key:
-        return line.key() == " ".join(re.findall(r"\w[\w'’.-]*", title_key))
+        return line.key() in {_key(title) for title in title_forms(title_key)}
     if reason and not reason.startswith("repeated"):
         return False
     return 3 <= line.words <= 25 and not line.text.endswith((".", ",", ";", ":")) and not read_masthead_line(line.text)
+
+
+def title_forms(title: str) -> list[str]:
+    """The title, and the title without a site's name after its last separator, when it has one."""
+    suffix = _SITE_SUFFIX.search(title)
+    if suffix and len(suffix.group("site").split()) <= SITE_SUFFIX_MAX_WORDS and suffix.start() > 0:
+        return [title, title[: suffix.start()]]
+    return [title]
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w[\w'’.-]*", text))
 
 
 def _is_heading(line: Line) -> bool:
