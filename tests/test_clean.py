@@ -270,3 +270,17 @@ def test_a_page_headline_under_a_title_that_adds_the_site_name_is_the_title():
     text = "Storm season\n\nThe storm season begins in June and lasts until November, forecasters say on Monday."
     assert clean_text(text, "Storm season: what to expect").title_span is None
     assert clean_text(text, "Storm season - Nordwire").title_span is not None
+
+
+def test_an_articles_closing_list_of_steps_stays_and_a_share_list_goes():
+    text = ("Disney+ is now live, and the streaming service can be bundled with Hulu and ESPN+ for $12.99 a month, "
+            "the company said on Tuesday.\n\n"
+            "If you want ad-free Hulu in the bundle, you will have to upgrade in your account settings.\n\n"
+            "- Sign up for a Hulu ad-free account for $11.99 a month\n"
+            "- If you already have a Hulu account, visit your account page to upgrade\n"
+            "- Sign up for the Disney+ bundle using the same email as your Hulu account\n\n"
+            "- Share on Facebook\n- Share on Twitter\n- Subscribe")
+    result = clean_text(text)
+    kept = "\n".join(text[b.start : b.end] for b in result.blocks)
+    assert "Sign up for a Hulu ad-free account" in kept and "Sign up for the Disney+ bundle" in kept
+    assert "Share on Facebook" not in kept and "Subscribe" not in kept

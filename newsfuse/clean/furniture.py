@@ -209,6 +209,11 @@ def clean_text(text: str, title: str = "") -> CleanResult:
         if zone == "footer" and reason == "page footer" and (
                 _continues_list(lines, index, previous_kept) or index in runs):
             reason = None
+        # An item of the article's closing list that names a service ("- Sign up for a Hulu ad-free account for
+        # $11.99 a month"), right after a kept line: an instruction as long as a headline, not a share button.
+        if (zone == "footer" and reason == "navigation or share widget" and line.marker and previous_kept
+                and line.words >= _HEADLINE_WORDS):
+            reason = None
         # At the foot, after the article; the first paragraph of running text is the article's (in a record of
         # a headline and a lead the lead is also the foot: "The bad news is, we still have a long way to go").
         if reason is None and index >= tail_start and index != first_prose and _is_self_promotion(line.text):
