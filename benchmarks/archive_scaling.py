@@ -11,7 +11,8 @@ ECB+ against the single-process `newsfuse cluster`.
 cross-examination, Parquet written) once at local[1] and once at local[2], each in a fresh process with
 its own Spark session (start-up not counted), and prints articles per second of the whole job, the
 speed-up from one core to two, each stage's share of the time, and peak memory: the largest Python
-worker's resident set and the JVM's (in local mode the JVM is the executor). `ecbplus` runs all of ECB+
+worker's resident set and the JVM's (in local mode the JVM is the executor); stories grouped as the
+archive does by default (words and meaning), or on words alone with `--no-embeddings`. `ecbplus` runs all of ECB+
 through the Spark engine at local[2] and through `newsfuse cluster`'s clusterer in one process, and
 prints both B-cubed F1 against the gold subtopics, and whether the local engine finds the same copies.
 `copies` checks MinHash + LSH against the exact test on every pair of the first `--sample` articles:
@@ -34,15 +35,16 @@ DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 
-def one_run(path: str, master: str, partitions: int) -> dict:
-    """One whole job in this process; returns its figures."""
+def one_run(path: str, master: str, partitions: int, embeddings: bool = True) -> dict:
+    """One whole job in this process; returns its figures (`embeddings`: the archive's default)."""
     from newsfuse.archive.engine_spark import jvm_peak_mb, run_spark, spark_session
     from newsfuse.archive.records import ArchiveOptions
 
     session = spark_session(master, partitions)
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        report = run_spark([path], Path(out), ArchiveOptions(partitions=partitions), spark=session)
+        report = run_spark([path], Path(out), ArchiveOptions(partitions=partitions, embeddings=embeddings),
+                           spark=session)
         seconds = time.perf_counter() - start
     figures = {"master": master, "input": path, "articles": report.articles, "seconds": seconds,
                "rate": report.articles / seconds, "stages": report.seconds, "copies": report.copies,
@@ -52,12 +54,13 @@ def one_run(path: str, master: str, partitions: int) -> dict:
     return figures
 
 
-def scaling(inputs: list[str], partitions: int) -> None:
+def scaling(inputs: list[str], partitions: int, embeddings: bool = True) -> None:
     results = []
     for path in inputs:
         for master in ("local[1]", "local[2]"):
             before = Path("/proc/loadavg").read_text().split()[:3]
-            output = subprocess.run([sys.executable, __file__, "one", path, master, "--partitions", str(partitions)],
+            command = [sys.executable, __file__, "one", path, master, "--partitions", str(partitions)]
+            output = subprocess.run(command + ([] if embeddings else ["--no-embeddings"]),
                                     capture_output=True, text=True, check=True).stdout
             figures = json.loads(output.strip().splitlines()[-1])
             figures["load_before"] = before
@@ -183,13 +186,15 @@ def main() -> None:
     parser.add_argument("inputs", nargs="*")
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--sample", type=int, default=1500, help="articles for the `copies` check")
+    parser.add_argument("--no-embeddings", dest="embeddings", action="store_false",
+                        help="group stories on words alone (the archive's --no-embeddings)")
     args = parser.parse_args()
     if args.mode == "one":
-        print(json.dumps(one_run(args.inputs[0], args.inputs[1], args.partitions)))
+        print(json.dumps(one_run(args.inputs[0], args.inputs[1], args.partitions, args.embeddings)))
     elif args.mode == "copies":
         copies(args.inputs[0], args.sample)
     elif args.mode == "scaling":
-        scaling(args.inputs, args.partitions)
+        scaling(args.inputs, args.partitions, args.embeddings)
     else:
         ecbplus(args.partitions)
 
