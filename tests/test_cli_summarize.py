@@ -85,3 +85,15 @@ def test_records_that_are_not_clusters_say_why_and_repeated_ids_and_non_text_doc
     assert 'line 2: skipped: not a cluster record ("id" missing)' in result.stderr
     assert "cluster 'a': 2 of its 3 documents are not text; skipped" in result.stderr
     assert "line 4: warning: cluster id 'a' was used on an earlier line too" in result.stderr
+
+
+def test_a_cluster_whose_leads_are_all_cut_off_says_so():
+    """allsides-neus line 984: three outlets' leads, each cut off mid-sentence by the data set, and the
+    headlines: nothing can stand as a summary sentence, and the message says why (not "no usable article")."""
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
+        record = next(json.loads(line) for number, line in enumerate(lines) if number == 984)
+    result = CliRunner().invoke(main, ["summarize", "--words", "60"],
+                                input=json.dumps({"id": record["id"], "documents": record["documents"]}) + "\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"id": "neus-train-984", "summary": ""}
+    assert "no sentence fit to print" in result.stderr and "no usable article" not in result.stderr

@@ -10,13 +10,15 @@ import click
 from newsfuse.api import summarize as summarize_texts
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 from newsfuse.display import json_safe
+from newsfuse.model import Article
+from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.prepare import LayoutVote
 
 
-def summarize_cluster(documents: list[str], words: int, layout: LayoutVote | None = None) -> str:
-    """Summary text of one cluster of article texts: the brief's summary, as `newsfuse brief` makes it
-    (`layout`: the batch's headline vote, `prepare.LayoutVote`)."""
-    return " ".join(sentence.text for sentence in summarize_texts(documents, words=words, layout=layout))
+def summarize_cluster(documents: list[str], words: int) -> str:
+    """Summary text of one cluster of article texts on its own (no batch): the brief's summary, as
+    `newsfuse brief` makes it."""
+    return " ".join(sentence.text for sentence in summarize_texts(documents, words=words))
 
 
 @click.command()
@@ -62,9 +64,13 @@ def summarize(words: int, input_file) -> None:
             skipped = len(documents) - len(texts)
             say(f"newsfuse: cluster {cluster_id!r}: {skipped} of its {len(documents)} documents "
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
-        summary = summarize_cluster(texts, words, layout)
-        if not summary:
-            say(f"newsfuse: cluster {cluster_id!r}: no usable article")
+        brief = build_brief([Article(id=f"doc-{n}", text=text) for n, text in enumerate(texts, 1)],
+                            BriefOptions(words=words, analysis=False), layout=layout)
+        summary = " ".join(sentence.text for sentence in brief.summary)
+        if not summary:  # say which: nothing readable, or no sentence that can stand in a summary
+            say(f"newsfuse: cluster {cluster_id!r}: " + (
+                "no sentence fit to print (each is cut off, a question, too short or too long, or an opinion)"
+                if brief.documents else "no usable article"))
         write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")
         done += 1
     sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)
