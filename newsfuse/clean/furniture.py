@@ -303,6 +303,8 @@ def _sentence_reason(text: str) -> str | None:
 
 def _has_disclaimer(text: str) -> bool:
     """Whether a sentence of the text is the publisher's disclaimer (not one reporting what someone said)."""
+    if "xpressed" not in text and "XPRESSED" not in text:  # the cheap test first: the pattern has no prefix
+        return False
     for found in _DISCLAIMER.finditer(text):
         end = _SENTENCE_BREAK.search(text, found.end())
         if not _SPEECH.search(text, found.start(), end.start() if end else len(text)):
