@@ -38,6 +38,34 @@ _CLOSING_RELATIVE = re.compile(
     r",\s+(?:(?:from|in|by|through|with|under|during|for|of|at)\s+)?(?:which|who|whom|whose|where)\s+"
     r"(?:(?!\s-\s|--)[^\"“”;,—–:])+?(?=[.!]?$)"
 )
+# A finite auxiliary after the relative clause's own verb: the sentence's clause may resume there without the
+# comma that should close the relative ("until all 15 sailors and marines, who were detained by Iranian
+# forces on March 23 are released"; "the states, such as Texas, which filed the suit had not suffered the
+# harm"). After "who" or "which" the next word (an adverb perhaps before it) is the relative's own verb ("who
+# has been held", "which could put", "who also called"); after "whom", "whose", "where" or a preposition the
+# clause has its own subject, and its first finite auxiliary is its own ("from which Russia has launched").
+# Any later one keeps the clause: cutting it would take the sentence's verb.
+_SUBJECT_RELATIVE = re.compile(
+    r"^,\s+(?:who|which)\s+(?:(?:\w+ly|also|not|then|later|both|all|just|still|now|never|often|already)\s+)*"
+    r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|he|she|it|they|we|i|you)\b)"
+    r"(?P<verb>[a-z][\w’']*)")
+# A reporting verb as the relative's own: what follows is what was said, a clause with its own verb ("who
+# said the affidavits are a ploy").
+_REPORTING = re.compile(r"(?:said|says|say|warn|warns|warned|argue|argues|argued|believe|believes|believed|"
+                        r"think|thinks|thought|claim|claims|claimed|insist|insists|insisted|added|adds)$")
+# An auxiliary form right after "to" or another auxiliary is not finite ("could have ceded", "could largely
+# do", "required to do"): it belongs to the verb group before it.
+_NON_FINITE_BEFORE = re.compile(
+    r"(?:\bto|\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)"
+    r"(?:n[’']t)?)(?:\s+\w+ly|\s+not|\s+also)?\s+$")
+# Words that open a clause of their own (a subordinator or a subject pronoun): an auxiliary after one is
+# that clause's, not the sentence's.
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|while|if|because|as|since|until|after|before|where|though|although|"
+    r"whether|why|how|what|so|and|or|but|he|she|it|they|we|i|you|there)\b", re.IGNORECASE)
+_FINITE_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b"
+    r"|\b(?:isn|aren|wasn|weren|hasn|haven|hadn|don|doesn|didn|won|wouldn|couldn|shouldn|can)[’']t\b")
 # Never compress below this many characters of sentence: a very short remainder is rarely a whole fact.
 _MIN_KEPT_CHARS = 20
 
@@ -54,6 +82,8 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     cuts = [(m.start(), m.end()) for m in _PARENTHETICAL.finditer(body)
             if m.start() > 0 and len(m.group().split()) <= _PARENTHETICAL_MAX_WORDS]
     closing = _CLOSING_RELATIVE.search(body)
+    if closing and _resumes_the_sentence(closing.group()):
+        closing = None
     if closing and closing.start() >= _MIN_KEPT_CHARS and not any(a < closing.end() and closing.start() < b
                                                                    for a, b in cuts):
         cuts.append((closing.start(), closing.end()))
@@ -62,6 +92,28 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     if start == sentence.start:
         return kept, pieces
     return kept[:1].upper() + kept[1:], pieces
+
+
+def _resumes_the_sentence(clause: str) -> bool:
+    """Whether a closing relative clause (from its comma) holds a finite auxiliary after its own verb, with
+    no word opening a clause of its own before it (then the auxiliary is that clause's: "which means many
+    agencies will remain closed", "which he said is now claiming more lives")."""
+    own_verb = _SUBJECT_RELATIVE.match(clause)
+    if own_verb and _REPORTING.match(own_verb.group("verb")):
+        return False
+    if own_verb:
+        start = own_verb.end()
+    else:
+        first = _FINITE_AUXILIARY.search(clause)
+        if first is None:
+            return False
+        start = first.end()
+    for later in _FINITE_AUXILIARY.finditer(clause, start):
+        if _CLAUSE_OPENER.search(clause, start, later.start()):
+            return False
+        if not _NON_FINITE_BEFORE.search(clause, 0, later.start()):
+            return True
+    return False
 
 
 def _pieces(start: int, end: int, cuts: list[tuple[int, int]]) -> list[Span]:
