@@ -56,9 +56,13 @@ def summarize(texts: Iterable[str | Article], words: int = 200, layout: LayoutVo
     `newsfuse eval` print. Texts are numbered `doc-1`, `doc-2`, ... in the sentences' `sources`.
     Summarising many clusters of one source, pass them one `LayoutVote()` in turn: the headline lines their
     texts open with are then recognised by the whole batch's layout, as `newsfuse summarize` does."""
-    articles = [text if isinstance(text, Article) else Article(id=f"doc-{number}", text=text)
-                for number, text in enumerate(texts, 1) if isinstance(text, str | Article)]
-    return build_brief(articles, BriefOptions(words=words, analysis=False), layout=layout).summary
+    return build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout).summary
+
+
+def numbered(texts: Iterable[str | Article]) -> list[Article]:
+    """Article texts as articles `doc-1`, `doc-2`, ... (an `Article` given stays as it is)."""
+    return [text if isinstance(text, Article) else Article(id=f"doc-{number}", text=text)
+            for number, text in enumerate(texts, 1) if isinstance(text, str | Article)]
 
 
 def group_stories(articles: Iterable[Article], embeddings: bool = True) -> list[int]:

@@ -31,7 +31,8 @@ def prepare_document(article: Article, warnings: list[Problem] | None = None,
                         furniture=cleaned.removed)
     if cleaned.title_span:
         heading = article.text[cleaned.title_span.start : cleaned.title_span.end].strip()
-        # The page's own headline over a metadata title that adds the site's name ("... - SpaceNews.com").
+        # The cleaner takes a line for the title when it is the metadata title, or that title without the site's
+        # name after it ("... - SpaceNews.com"): then the page's own headline is the shorter, and the title.
         if not article.title or len(heading) < len(article.title.strip()):
             article.title = heading
     if cleaned.byline and not article.byline:

@@ -23,7 +23,7 @@ from newsfuse.clean.captions import (
     starts_with_credit,
     text_after_credit,
 )
-from newsfuse.clean.lines import Line, split_lines
+from newsfuse.clean.lines import Line, split_lines, text_key
 from newsfuse.clean.masthead import dateline_agency, read_masthead_line
 from newsfuse.model import Block, Furniture, Span
 
@@ -193,8 +193,8 @@ def clean_text(text: str, title: str = "") -> CleanResult:
             header = _stuck_header(line.text, title_key)
             for start, end, piece_reason in header:
                 result.removed.append(Furniture(Span(line.span.start + start, line.span.start + end), piece_reason))
-            if header:
-                cut = header[-1][1] + len(line.text[header[-1][1]:]) - len(line.text[header[-1][1]:].lstrip())
+            if header:  # the line goes on where the first sentence starts
+                cut = len(line.text) - len(line.text[header[-1][1]:].lstrip())
                 line = Line(line.number, Span(line.span.start + cut, line.span.end), line.text[cut:])
         if index == first_prose:  # a dateline run into the first sentence: the date goes, the sentence stays
             stuck = _STUCK_DATE.match(line.text)
@@ -506,22 +506,18 @@ SITE_SUFFIX_MAX_WORDS = 5
 
 def _is_title(line: Line, title_key: str, reason: str | None) -> bool:
     if title_key:
-        return line.key() in {_key(title) for title in title_forms(title_key)}
+        return line.key() in {text_key(title) for title in _title_forms(title_key)}
     if reason and not reason.startswith("repeated"):
         return False
     return 3 <= line.words <= 25 and not line.text.endswith((".", ",", ";", ":")) and not read_masthead_line(line.text)
 
 
-def title_forms(title: str) -> list[str]:
+def _title_forms(title: str) -> list[str]:
     """The title, and the title without a site's name after its last separator, when it has one."""
     suffix = _SITE_SUFFIX.search(title)
     if suffix and len(suffix.group("site").split()) <= SITE_SUFFIX_MAX_WORDS and suffix.start() > 0:
         return [title, title[: suffix.start()]]
     return [title]
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w[\w'’.-]*", text))
 
 
 def _is_heading(line: Line) -> bool:

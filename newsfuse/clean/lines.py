@@ -86,7 +86,12 @@ class Line:
 
     def key(self) -> str:
         """Normalised for spotting repeats: case, punctuation and spacing folded."""
-        return " ".join(_WORD.findall(self.text.lower()))
+        return text_key(self.text)
+
+
+def text_key(text: str) -> str:
+    """Case, punctuation and spacing folded: two lines with one key say the same words."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def split_lines(text: str) -> list[Line]:

@@ -7,10 +7,10 @@ import sys
 
 import click
 
+from newsfuse.api import numbered
 from newsfuse.api import summarize as summarize_texts
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 from newsfuse.display import json_safe
-from newsfuse.model import Article
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.prepare import LayoutVote
 
@@ -64,8 +64,7 @@ def summarize(words: int, input_file) -> None:
             skipped = len(documents) - len(texts)
             say(f"newsfuse: cluster {cluster_id!r}: {skipped} of its {len(documents)} documents "
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
-        brief = build_brief([Article(id=f"doc-{n}", text=text) for n, text in enumerate(texts, 1)],
-                            BriefOptions(words=words, analysis=False), layout=layout)
+        brief = build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout)
         summary = " ".join(sentence.text for sentence in brief.summary)
         if not summary:  # say which: nothing readable, or no sentence that can stand in a summary
             say(f"newsfuse: cluster {cluster_id!r}: " + (

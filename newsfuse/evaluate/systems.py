@@ -10,8 +10,6 @@ class NewsfuseSystem:
     """newsfuse as `newsfuse summarize` runs it over a batch (the one pipeline, analysis off): the clusters
     of one run share a headline vote (`prepare.LayoutVote`); `new_batch()` starts another run's."""
 
-    __name__ = "newsfuse"
-
     def __init__(self) -> None:
         self.new_batch()
 
