@@ -268,8 +268,8 @@ def _stuck_header(text: str, title_key: str) -> list[tuple[int, int, str]]:
     (a lead may open with its headline's words: without the date after them they are the lead's)."""
     start = _TABLE_BARS.match(text).end()
     words = title_key.split()
-    if len(words) < 3:
-        return []
+    if len(words) < 3 or text[start : start + len(words[0])].lower() != words[0]:
+        return []  # the cheap test first: a pattern compiled for every titled article costs ~80 us
     title = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE).match(text, start)
     if title is None:
         return []
