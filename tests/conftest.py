@@ -18,6 +18,19 @@ def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
+def allsides_record(number: int) -> dict:
+    """Line `number` (from 0) of allsides-neus train.jsonl: id "neus-train-<number>", its outlets' documents
+    (title and lead), titles and the editors' summary."""
+    import json
+    from itertools import islice
+
+    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
+        line = next(islice(lines, number, None), None)
+    if line is None:
+        raise IndexError(number)
+    return json.loads(line)
+
+
 @pytest.fixture(scope="session")
 def seeds_brief():
     """The brief of the five seed articles, built once for the whole session."""

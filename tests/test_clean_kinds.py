@@ -283,13 +283,9 @@ def test_a_sentence_reporting_on_terms_of_service_stays_and_the_sites_own_small_
 def test_a_lead_that_opens_like_an_author_box_is_the_article():
     """allsides-neus event 2372: "Theresa May has been granted an extra two weeks ... with EU leaders" has
     the shape of an author box ("Jo Ban has been ... at The Times"); only a byline's trade makes one."""
-    import json
+    from tests.conftest import allsides_record
 
-    from tests.conftest import DATA
-
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
-        event = json.loads(lines.readlines()[2372])
-    text = event["documents"][2]
+    text = allsides_record(2372)["documents"][2]
     assert "Theresa May has been granted an extra two weeks" in _kept(text)
     assert "Jo Ban is a senior staff writer" not in _kept(
         "Dock workers began a strike on Monday at the harbour, the union said in a statement.\n\n"

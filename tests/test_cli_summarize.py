@@ -9,7 +9,7 @@ import sys
 from click.testing import CliRunner
 
 from newsfuse.cli import main
-from tests.conftest import DATA
+from tests.conftest import DATA, allsides_record
 
 TAC = DATA / "tac2011-multiling" / "english.jsonl"
 
@@ -90,8 +90,7 @@ def test_records_that_are_not_clusters_say_why_and_repeated_ids_and_non_text_doc
 def test_a_cluster_whose_leads_are_all_cut_off_says_so():
     """allsides-neus line 984: three outlets' leads, each cut off mid-sentence by the data set, and the
     headlines: nothing can stand as a summary sentence, and the message says why (not "no usable article")."""
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
-        record = next(json.loads(line) for number, line in enumerate(lines) if number == 984)
+    record = allsides_record(984)
     result = CliRunner().invoke(main, ["summarize", "--words", "60"],
                                 input=json.dumps({"id": record["id"], "documents": record["documents"]}) + "\n")
     assert result.exit_code == 0

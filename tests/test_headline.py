@@ -7,19 +7,11 @@ import json
 import newsfuse
 from newsfuse.model import Article
 from newsfuse.prepare import prepare_document
-from tests.conftest import DATA
-
-
-def _allsides(number: int) -> dict:
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
-        for index, line in enumerate(lines):
-            if index == number:
-                return json.loads(line)
-    raise IndexError(number)
+from tests.conftest import allsides_record
 
 
 def test_an_outlets_headline_with_a_full_stop_is_its_title():
-    event = _allsides(0)  # Trump and Kerry's "shadow diplomacy": three outlets' headline and lead
+    event = allsides_record(0)  # Trump and Kerry's "shadow diplomacy": three outlets' headline and lead
     document = prepare_document(Article(id="a", text=event["documents"][0]))
     assert document.title == "Trump slams John Kerry for 'shadow diplomacy' on Iran deal."
     assert [s.text for s in document.sentences] == [
@@ -39,7 +31,7 @@ def test_a_short_first_paragraph_the_next_one_does_not_repeat_stays_a_sentence()
 
 
 def test_a_title_cased_first_paragraph_is_the_title_even_when_the_lead_does_not_restate_it():
-    event = _allsides(384)  # the 2018 shutdown meeting: the right outlet's headline is not restated by its lead
+    event = allsides_record(384)  # the 2018 shutdown meeting: the right outlet's headline is not restated by its lead
     headline = next(t for t in event["titles"] if t.startswith("Trump Throws Down With Pelosi"))
     text = next(d for d in event["documents"] if d.startswith(headline))
     document = prepare_document(Article(id="a", text=text))
@@ -64,7 +56,7 @@ def test_texts_that_arrive_together_share_their_layout():
     is title-cased and the third's is restated by its lead; the first's lead words its headline
     differently ("politicizing", "Dems"), so alone it would be a sentence. With the other two, its first
     line is a headline too, and the 60-word summary prints none of the three."""
-    event = _allsides(48)
+    event = allsides_record(48)
     alone = prepare_document(Article(id="a", text=event["documents"][0]))
     assert alone.title == ""  # what the per-text rules say on their own
     brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate(event["documents"])],
@@ -95,7 +87,7 @@ def test_a_first_line_taken_for_a_headline_leaves_the_sentences_splitting_the_re
     from newsfuse.segment import split_sentences
 
     for number in (0, 4, 9, 17, 48):
-        event = _allsides(number)
+        event = allsides_record(number)
         documents, _ = prepare_all(Article(id=str(i), text=text) for i, text in enumerate(event["documents"]))
         for document in documents:
             if document.article.title != event["titles"][int(document.article.id)]:
@@ -115,7 +107,7 @@ def test_in_a_batch_the_clusters_read_so_far_vote_on_the_layout(tmp_path):
 
     from newsfuse.cli import main
 
-    events = [_allsides(number) for number in range(0, 144, 2)]  # the tuning half's first 72 (even lines)
+    events = [allsides_record(number) for number in range(0, 144, 2)]  # the tuning half's first 72 (even lines)
     assert events[-1]["id"] == "neus-train-142"
     headline = "Joe Biden vows retaliation for Kabul airport attack."
     alone = " ".join(sentence.text for sentence in newsfuse.summarize(events[-1]["documents"], words=60))
@@ -137,7 +129,7 @@ def test_a_record_that_is_only_its_headline_is_a_source_with_a_title_and_no_text
     about) whose title is that line, never a summary sentence."""
     from newsfuse.render import render_text
 
-    event = _allsides(230)
+    event = allsides_record(230)
     alone = "At U.N., Trump demands action against China over virus, Xi urges cooperation."
     assert event["documents"][1].strip() == alone
     brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate(event["documents"])],

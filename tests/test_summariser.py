@@ -13,7 +13,7 @@ from newsfuse.story import build_story
 from newsfuse.story.units import build_units
 from newsfuse.summarise import Summariser
 from newsfuse.summarise.select import overlap
-from tests.conftest import DATA, SEEDS
+from tests.conftest import DATA, SEEDS, allsides_record
 
 
 def _documents(texts: list[str]):
@@ -671,20 +671,10 @@ def test_two_outlets_telling_one_fact_in_other_words_give_one_summary_sentence()
     redundancy bound). The summary tells it once, citing both outlets."""
     import newsfuse
 
-    with (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8") as lines:
-        event = json.loads(next(line for number, line in enumerate(lines) if number == 334))
-    summary = newsfuse.summarize(event["documents"], words=60)
+    summary = newsfuse.summarize(allsides_record(334)["documents"], words=60)
     below = [s for s in summary if "below 30,000" in s.text]
     assert len(below) == 1, [s.text for s in summary]
     assert len(below[0].sources) >= 2
-
-
-def _allsides_event(event_id: str) -> list[str]:
-    for line in (DATA / "allsides-neus" / "train.jsonl").open(encoding="utf-8"):
-        record = json.loads(line)
-        if record["id"] == event_id:
-            return record["documents"]
-    raise KeyError(event_id)
 
 
 def test_a_short_brief_of_one_event_tells_its_main_fact_once():
@@ -693,7 +683,7 @@ def test_a_short_brief_of_one_event_tells_its_main_fact_once():
     one event the restatement test is looser, and the room goes to what the letters say."""
     from newsfuse.api import summarize
 
-    texts = [sentence.text for sentence in summarize(_allsides_event("neus-train-80"), words=60)]
+    texts = [sentence.text for sentence in summarize(allsides_record(80)["documents"], words=60)]
     assert sum("released letters" in text for text in texts) == 1, texts
     assert any("good health" in text or "Monahan" in text for text in texts), texts
 
