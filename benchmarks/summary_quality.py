@@ -68,16 +68,21 @@ def whole_sentences(system: Callable[[list[str], int], list[str]]) -> Callable[[
     return run
 
 
-def printed_headlines(which: str, events: int) -> int:
+def printed_headlines(which: str, events: int) -> tuple[int, int]:
     """Of the first `events` events of an allsides-neus half, how many 60-word summaries print an outlet's
-    first line (its headline) as a sentence (the half read as one batch, as `newsfuse eval` reads it)."""
+    first line (its headline) as a sentence (the half read as one batch, as `newsfuse eval` reads it), and
+    how many are told by their headlines, flagged as such, because no sentence fit to print."""
+    from newsfuse.api import summarize
+
     newsfuse_system = SYSTEMS["newsfuse"]
     newsfuse_system.new_batch()  # type: ignore[attr-defined]  # the half is one batch, as in `newsfuse eval`
-    count = 0
+    as_sentences = told_by_headlines = 0
     for cluster in allsides_half(which)[:events]:
         first_lines = {document.lstrip().partition("\n")[0].strip() for document in cluster.documents}
-        count += any(sentence.strip() in first_lines for sentence in newsfuse_system(cluster.documents, 60))
-    return count
+        summary = summarize(cluster.documents, words=60, layout=newsfuse_system.layout)  # type: ignore[attr-defined]
+        as_sentences += any(s.text.strip() in first_lines for s in summary if not s.headline)
+        told_by_headlines += any(s.headline for s in summary)
+    return as_sentences, told_by_headlines
 
 
 def main() -> None:
@@ -90,8 +95,9 @@ def main() -> None:
     options = parser.parse_args()
     if options.headlines:
         for which in ("tune", "held-out"):
-            print(f"allsides-neus {which}: {printed_headlines(which, options.headlines)} of {options.headlines} "
-                  "summaries print an outlet's headline as a sentence")
+            as_sentences, told_by_headlines = printed_headlines(which, options.headlines)
+            print(f"allsides-neus {which}: {as_sentences} of {options.headlines} summaries print an outlet's headline "
+                  f"as a sentence; {told_by_headlines} are told by their headlines, flagged (no sentence fit to print)")
         return
     available = sets()
     print("| set | words | clusters | newsfuse R-1 / R-2 | lead R-1 / R-2 | LexRank R-1 / R-2 | TextRank R-1 / R-2 "

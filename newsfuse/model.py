@@ -182,6 +182,9 @@ class SummarySentence:
     evidence: list[Evidence] = field(default_factory=list)  # origin first, then other supporters
     sources: list[str] = field(default_factory=list)  # distinct supporting sources, copies collapsed
     day: date | None = None  # the publication day of the article it was taken from, where known
+    # The origin is a source's headline, not a body sentence: printed only when no source of the story holds
+    # a complete sentence to print (feed items cut off mid-sentence, headline-only records).
+    headline: bool = False
 
     @property
     def independent_sources(self) -> int:
@@ -229,6 +232,7 @@ class Brief:
                 "origin": sentence.origin.to_dict(),
                 "spans": [[piece.start, piece.end] for piece in sentence.pieces],
                 "evidence": [item.to_dict() for item in sentence.evidence],
+                "headline": sentence.headline,
             } for sentence in self.summary],
             "sources": [doc.to_dict() for doc in self.documents],
             "problems": [{"input": p.input, "reason": p.reason, "fatal": p.fatal} for p in self.problems],

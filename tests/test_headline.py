@@ -138,3 +138,43 @@ def test_a_record_that_is_only_its_headline_is_a_source_with_a_title_and_no_text
     source = brief.document("1")
     assert source.title == alone and source.words == 0 and not source.sentences
     assert f'"{alone}" (headline only, report)' in " ".join(render_text(brief).split())
+
+
+def test_a_story_whose_texts_hold_no_complete_sentence_is_told_by_its_headlines():
+    """allsides-neus line 484 (the hoax against Mueller): each outlet's lead is cut off mid-sentence, as feed
+    items' descriptions often are. The summary is then the outlets' headlines, flagged as headlines, each a
+    span of its source's text; a story with one printable sentence never gets a headline."""
+    from newsfuse.pipeline import BriefOptions, build_brief
+    from newsfuse.render.html import render_html
+    from newsfuse.render.markdown import render_markdown
+    from newsfuse.render.text import render_text
+
+    event = allsides_record(484)
+    brief = build_brief(newsfuse.api.numbered(event["documents"]), BriefOptions(words=60, analysis=False))
+    assert brief.summary and all(sentence.headline for sentence in brief.summary)
+    titles = {title.strip() for title in event["titles"]}
+    for sentence in brief.summary:
+        text = brief.document(sentence.origin.doc_id).article.text
+        assert text[sentence.origin.start : sentence.origin.end] == sentence.text
+        assert sentence.text in titles
+    assert sum(len(sentence.text.split()) for sentence in brief.summary) <= 60
+    assert "(headline) [" in render_text(brief) and "(headline) [" in render_markdown(brief)
+    assert "<em>(headline)</em>" in render_html(brief)
+    assert json.loads(brief.to_json())["summary"][0]["headline"] is True
+
+    told = build_brief(newsfuse.api.numbered(allsides_record(0)["documents"]), BriefOptions(words=60, analysis=False))
+    assert told.summary and not any(sentence.headline for sentence in told.summary)
+
+
+def test_headline_only_feed_items_are_summarised_by_their_headlines():
+    """Feed items that carry a headline and nothing else (the text repeats the title, no full stop): a brief
+    lists the headlines, each cited to its item where its text has it, rather than an empty summary."""
+    from newsfuse.pipeline import BriefOptions, build_brief
+
+    titles = ["Russia begins pulling forces out of Syria, defence ministry says",
+              "Putin orders main part of Russian forces to withdraw from Syria"]
+    items = [Article(id=f"item-{n}", title=title, text=title) for n, title in enumerate(titles)]
+    brief = build_brief(items, BriefOptions(words=60, analysis=False))
+    assert [sentence.text for sentence in brief.summary] == titles
+    for sentence in brief.summary:
+        assert sentence.headline and (sentence.origin.start, sentence.origin.end) == (0, len(sentence.text))

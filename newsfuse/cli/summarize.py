@@ -66,10 +66,11 @@ def summarize(words: int, input_file) -> None:
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
         brief = build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout)
         summary = " ".join(sentence.text for sentence in brief.summary)
+        unfit = "no sentence fit to print (each is cut off, a question, too short or too long, or an opinion)"
         if not summary:  # say which: nothing readable, or no sentence that can stand in a summary
-            say(f"newsfuse: cluster {cluster_id!r}: " + (
-                "no sentence fit to print (each is cut off, a question, too short or too long, or an opinion)"
-                if brief.documents else "no usable article"))
+            say(f"newsfuse: cluster {cluster_id!r}: " + (unfit if brief.documents else "no usable article"))
+        elif brief.summary[0].headline:
+            say(f"newsfuse: cluster {cluster_id!r}: {unfit}; summarised by its headlines")
         write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")
         done += 1
     sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)

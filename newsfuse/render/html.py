@@ -82,7 +82,7 @@ def excerpt(brief: Brief, evidence: Evidence, numbers: dict[str, int]) -> Excerp
 def render_html(brief: Brief) -> str:
     numbers = source_numbers(brief)
     sentences = [
-        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day,
+        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day, "headline": s.headline,
          "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
         for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
     ]

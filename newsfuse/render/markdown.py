@@ -11,7 +11,7 @@ import re
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).
@@ -44,7 +44,8 @@ def render_markdown(brief: Brief) -> str:
              "sources*", ""]
     for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
         dated = f"**{day}** " if day else ""
-        lines.append(f"- {dated}{markdown_text(sentence.text)} {cite(sentence.sources, numbers)}")
+        marked = markdown_text(sentence.text) + HEADLINE_MARK * sentence.headline
+        lines.append(f"- {dated}{marked} {cite(sentence.sources, numbers)}")
     lines += ["", "## Sources", ""]
     for doc in brief.documents:
         line = source_line(brief, doc.id, numbers, quote=markdown_text, where=markdown_where)

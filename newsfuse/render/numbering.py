@@ -12,6 +12,10 @@ def source_numbers(brief: Brief) -> dict[str, int]:
     return {doc.id: number for number, doc in enumerate(brief.documents, 1)}
 
 
+# After a summary sentence that is a source's headline (`SummarySentence.headline`), in the text and Markdown briefs.
+HEADLINE_MARK = " (headline)"
+
+
 def cite(ids: list[str], numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[i] for i in ids if i in numbers)) + "]"
 

@@ -9,7 +9,7 @@ import textwrap
 
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections
 
 WIDTH = 100
@@ -24,7 +24,8 @@ def render_text(brief: Brief) -> str:
     lines.append("")
     for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
         dated = f"{day}: " if day else ""
-        lines.append(textwrap.fill(f"{dated}{printable(sentence.text)} {cite(sentence.sources, numbers)}", WIDTH))
+        marked = printable(sentence.text) + HEADLINE_MARK * sentence.headline
+        lines.append(textwrap.fill(f"{dated}{marked} {cite(sentence.sources, numbers)}", WIDTH))
     lines += ["", "Sources"]
     for doc in brief.documents:
         lines.append(textwrap.fill(source_line(brief, doc.id, numbers, quote=printable), WIDTH,

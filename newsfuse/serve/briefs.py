@@ -88,7 +88,7 @@ def page_view(brief: Brief) -> dict:
 
     numbers = source_numbers(brief)
     sentences = [
-        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day,
+        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day, "headline": s.headline,
          "excerpts": [asdict(excerpt(brief, e, numbers)) for e in s.evidence]}
         for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
     ]

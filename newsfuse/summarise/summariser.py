@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfuse.model import Evidence, SummarySentence
+from newsfuse.model import Evidence, Sentence, SummarySentence
 from newsfuse.segment import lexicon
 from newsfuse.story import Story
-from newsfuse.story.concepts import concept_bigrams, concept_weights
+from newsfuse.story.concepts import concept_bigrams, concept_weights, terms_and_bigrams
 from newsfuse.story.schedule import coming_days
 from newsfuse.story.support import SUPPORT_THRESHOLD, SupportIndex
 from newsfuse.story.units import Unit
@@ -31,6 +31,10 @@ ONE_EVENT_SAME_FACT = 0.4
 # has won stage 13 of the 2007 Tour de France" / "... has won the 2007 Tour de France general
 # classification"), and only the citation threshold counts.
 ONE_EVENT_DAYS = 2
+# A headline this short is a label ("Game over?", "Brexit latest"), not a statement of the story. A judgement,
+# not fitted: headlines state a fact in fewer words than a sentence needs (units.MIN_WORDS is 8), "Trump fires
+# FBI director Comey" in five.
+HEADLINE_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,18 @@ class Summariser:
         chosen = select(candidates, weights, self.words, same_fact=statements.same_fact)
         if not chosen and story.known is None:
             chosen = _leads(candidates, self.words)
+        headlines_only = False
+        if not chosen and story.known is None:  # no sentence fit to print: what the story is, by its headlines
+            headlines = _headline_units(story)
+            chosen = select(headlines, weights, self.words, same_fact=statements.same_fact) or _leads(
+                headlines, self.words)
+            headlines_only = bool(chosen)
         positions = {
             (unit.sentence.doc_id, unit.sentence.start): unit.position
             for units in story.units.values() for unit in units
         }
         published = story.published()
-        pairs = [(unit, _cite(unit, statements, published)) for unit in chosen]
+        pairs = [(unit, _cite(unit, statements, published, headlines_only)) for unit in chosen]
         return reading_order(pairs, positions, published)
 
 
@@ -117,11 +127,11 @@ def _holds(unit: Unit, evidence: list[Evidence]) -> bool:
                for item in evidence[1:])  # [0] is the evidence's own sentence
 
 
-def _cite(unit: Unit, statements: _Statements, published: dict) -> SummarySentence:
+def _cite(unit: Unit, statements: _Statements, published: dict, headline: bool = False) -> SummarySentence:
     evidence = statements.evidence(unit)
     sources = list(dict.fromkeys(item.doc_id for item in evidence))
     return SummarySentence(text=unit.text, origin=evidence[0], pieces=unit.pieces, evidence=evidence,
-                           sources=sources, day=published.get(unit.sentence.doc_id))
+                           sources=sources, day=published.get(unit.sentence.doc_id), headline=headline)
 
 
 def _drop_known(candidates: list[Unit], weights: dict, story: Story) -> list[Unit]:
@@ -134,6 +144,34 @@ def _drop_known(candidates: list[Unit], weights: dict, story: Story) -> list[Uni
                     weights[concept] = 0.0
     return [unit for unit in candidates
             if not any(e.doc_id != unit.sentence.doc_id for e in known.index.evidence(unit, include_origin=False))]
+
+
+def _headline_units(story: Story) -> list[Unit]:
+    """Each report's headline as a unit, where its text holds it and it states something (not a
+    question, not a label of a few words): the summary of a story whose texts hold no complete sentence to
+    print (feed items whose descriptions are cut off mid-sentence, headline-only records), so that the
+    brief says what the story is rather than nothing."""
+    units = []
+    for doc in story.originals:
+        if doc.id in story.opinion:
+            continue
+        if doc.title_span is not None:
+            line = doc.article.text[doc.title_span.start : doc.title_span.end]
+            start = doc.title_span.start + len(line) - len(line.lstrip())
+        else:  # a metadata title the text repeats (a headline-only feed item): cited where the text has it
+            line = doc.title if doc.title.strip() else ""
+            start = doc.article.text.find(line.strip()) if line else -1
+            if start < 0:
+                continue
+        text = line.strip()
+        words = len(text.split())
+        if words < HEADLINE_MIN_WORDS or text.rstrip(".\"'”’ ").endswith(("?", "!", ":")):
+            continue
+        sentence = Sentence(doc.id, 0, -1, start, start + len(text), text)
+        terms, bigrams = terms_and_bigrams(text, doc.language)
+        units.append(Unit(sentence=sentence, text=text, pieces=[sentence.span], terms=terms, bigrams=bigrams,
+                          words=words, language=doc.language))
+    return units
 
 
 def _leads(candidates: list[Unit], budget: int) -> list[Unit]:
