@@ -82,13 +82,14 @@ def short_worker(system_name: str, count: int) -> float:
     """CPU ms per cluster of one system on `count` allsides-neus tuning clusters it has never seen, in a
     process warmed up on other clusters (imports, vocabularies and the common words' cached lookups are
     loaded; the timed texts' own words are new to every per-word cache, as a reader's new story is)."""
-    from summary_quality import allsides_half  # beside this script
-
-    from newsfuse.cli.summarize import summarize_cluster
-    from newsfuse.evaluate.baselines import lexrank
-
-    system = {"newsfuse": summarize_cluster, "LexRank (sumy)": lexrank}[system_name]
-    half = [cluster.documents for cluster in allsides_half("tune")]
+    # Only the timed system's own modules are loaded (not the evaluation's ROUGE, NLTK and SciPy): every
+    # object a process holds is walked by each full garbage collection, a cost of the whole process.
+    if system_name == "newsfuse":
+        from newsfuse.cli.summarize import summarize_cluster as system
+    else:
+        from newsfuse.evaluate.baselines import lexrank as system
+    lines = (SHARED / "data" / "allsides-neus" / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    half = [json.loads(line)["documents"] for line in lines[::2]]  # the tuning half, as summary_quality.py reads it
     if count + SHORT_WARM_UP > len(half):
         raise SystemExit(f"--short takes at most {len(half) - SHORT_WARM_UP} clusters")
     for documents in half[-SHORT_WARM_UP:]:
