@@ -148,6 +148,7 @@ def test_a_story_whose_texts_hold_no_complete_sentence_is_told_by_its_headlines(
     from newsfuse.render.html import render_html
     from newsfuse.render.markdown import render_markdown
     from newsfuse.render.text import render_text
+    from newsfuse.serve.feeds import brief_html
 
     event = allsides_record(484)
     brief = build_brief(newsfuse.api.numbered(event["documents"]), BriefOptions(words=60, analysis=False))
@@ -160,7 +161,12 @@ def test_a_story_whose_texts_hold_no_complete_sentence_is_told_by_its_headlines(
     assert sum(len(sentence.text.split()) for sentence in brief.summary) <= 60
     assert "(headline) [" in render_text(brief) and "(headline) [" in render_markdown(brief)
     assert "<em>(headline)</em>" in render_html(brief)
-    assert json.loads(brief.to_json())["summary"][0]["headline"] is True
+    stored = json.loads(brief.to_json())
+    assert stored["summary"][0]["headline"] is True
+    assert "<em>(headline)</em>" in brief_html(stored, "/stories/1")  # the served feeds' entries
+    for sentence in stored["summary"]:
+        del sentence["headline"]  # a brief stored before the field existed still renders
+    assert "(headline)" not in brief_html(stored, "/stories/1")
 
     told = build_brief(newsfuse.api.numbered(allsides_record(0)["documents"]), BriefOptions(words=60, analysis=False))
     assert told.summary and not any(sentence.headline for sentence in told.summary)

@@ -35,7 +35,8 @@ def brief_html(brief: dict | None, story_url: str) -> str:
     for sentence in brief["summary"]:
         cites = ",".join(str(numbers[i]) for i in sorted(sentence["sources"], key=lambda i: numbers.get(i, 0))
                          if i in numbers)
-        parts.append(f"<p>{html.escape(sentence['text'])} [{cites}]</p>")
+        mark = " <em>(headline)</em>" if sentence.get("headline") else ""  # briefs stored before it have no field
+        parts.append(f"<p>{html.escape(sentence['text'])}{mark} [{cites}]</p>")
     parts.append("<ol>")
     for source in brief["sources"]:
         label = html.escape(source["title"] or source["id"])
