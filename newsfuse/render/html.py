@@ -79,13 +79,19 @@ def excerpt(brief: Brief, evidence: Evidence, numbers: dict[str, int]) -> Excerp
                    evidence.start, evidence.end)
 
 
-def render_html(brief: Brief) -> str:
-    numbers = source_numbers(brief)
-    sentences = [
+def sentence_rows(brief: Brief, numbers: dict[str, int]) -> list[dict]:
+    """The summary's sentences as the page template shows them (the served story page too): text, cited
+    source numbers, date, headline mark and the excerpt of each supporting source."""
+    return [
         {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day, "headline": s.headline,
          "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
         for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
     ]
+
+
+def render_html(brief: Brief) -> str:
+    numbers = source_numbers(brief)
+    sentences = sentence_rows(brief, numbers)
     sources = [SourceRow(numbers[doc.id], doc.id, source_line(brief, doc.id, numbers).split(": ", 1)[1],
                          link_url(doc.article.url), bool(doc.duplicate_of)) for doc in brief.documents]
     originals = sum(1 for doc in brief.documents if not doc.duplicate_of)

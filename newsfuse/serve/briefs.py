@@ -82,16 +82,14 @@ def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | No
 
 def page_view(brief: Brief) -> dict:
     """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
-    from newsfuse.render.html import excerpt
-    from newsfuse.render.numbering import sentence_dates, source_numbers
+    from newsfuse.render.html import sentence_rows
+    from newsfuse.render.numbering import source_numbers
     from newsfuse.render.sections import analysis_sections
 
     numbers = source_numbers(brief)
-    sentences = [
-        {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day, "headline": s.headline,
-         "excerpts": [asdict(excerpt(brief, e, numbers)) for e in s.evidence]}
-        for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
-    ]
+    # Stored as JSON: the excerpts as plain dicts.
+    sentences = [{**row, "excerpts": [asdict(item) for item in row["excerpts"]]}
+                 for row in sentence_rows(brief, numbers)]
     sources = [
         {"number": numbers[doc.id], "id": doc.id, "title": doc.title or doc.article.title, "outlet": doc.article.outlet,
          "published": doc.article.published, "url": doc.article.url, "kind": doc.kind, "words": doc.words,
