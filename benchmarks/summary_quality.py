@@ -7,7 +7,7 @@ held-out half (odd lines: scored, never tuned on). ROUGE F1 as `newsfuse eval` c
 
     python3 benchmarks/summary_quality.py                    # the table in docs/benchmarks.md (~10 min)
     python3 benchmarks/summary_quality.py --sets tac-english,allsides-tune
-    python3 benchmarks/summary_quality.py --headlines 300    # summaries printing an outlet's first line
+    python3 benchmarks/summary_quality.py --headlines 300    # summaries printing an outlet's first line, or empty
     python3 benchmarks/summary_quality.py --whole-sentences --sets allsides-tune,allsides-held-out
 
 `--whole-sentences` scores every system on the whole sentences it gives within the budget: `newsfuse
@@ -68,21 +68,23 @@ def whole_sentences(system: Callable[[list[str], int], list[str]]) -> Callable[[
     return run
 
 
-def printed_headlines(which: str, events: int) -> tuple[int, int]:
+def printed_headlines(which: str, events: int) -> tuple[int, int, int]:
     """Of the first `events` events of an allsides-neus half, how many 60-word summaries print an outlet's
     first line (its headline) as a sentence (the half read as one batch, as `newsfuse eval` reads it), and
-    how many are told by their headlines, flagged as such, because no sentence fit to print."""
+    how many are told by their headlines, flagged as such, because no sentence fit to print, and how many are
+    empty."""
     from newsfuse.api import summarize
 
     newsfuse_system = SYSTEMS["newsfuse"]
     newsfuse_system.new_batch()  # type: ignore[attr-defined]  # the half is one batch, as in `newsfuse eval`
-    as_sentences = told_by_headlines = 0
+    as_sentences = told_by_headlines = empty = 0
     for cluster in allsides_half(which)[:events]:
         first_lines = {document.lstrip().partition("\n")[0].strip() for document in cluster.documents}
         summary = summarize(cluster.documents, words=60, layout=newsfuse_system.layout)  # type: ignore[attr-defined]
         as_sentences += any(s.text.strip() in first_lines for s in summary if not s.headline)
         told_by_headlines += any(s.headline for s in summary)
-    return as_sentences, told_by_headlines
+        empty += not summary
+    return as_sentences, told_by_headlines, empty
 
 
 def main() -> None:
@@ -95,9 +97,10 @@ def main() -> None:
     options = parser.parse_args()
     if options.headlines:
         for which in ("tune", "held-out"):
-            as_sentences, told_by_headlines = printed_headlines(which, options.headlines)
+            as_sentences, told_by_headlines, empty = printed_headlines(which, options.headlines)
             print(f"allsides-neus {which}: {as_sentences} of {options.headlines} summaries print an outlet's headline "
-                  f"as a sentence; {told_by_headlines} are told by their headlines, flagged (no sentence fit to print)")
+                  f"as a sentence; {told_by_headlines} are told by their headlines, flagged (no sentence fit to "
+                  f"print); {empty} are empty")
         return
     available = sets()
     print("| set | words | clusters | newsfuse R-1 / R-2 | lead R-1 / R-2 | LexRank R-1 / R-2 | TextRank R-1 / R-2 "

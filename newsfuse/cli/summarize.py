@@ -14,6 +14,9 @@ from newsfuse.display import json_safe
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.prepare import LayoutVote
 
+# Why a cluster's texts gave no summary sentence of their own (stderr).
+_UNFIT = "no sentence fit to print (each is cut off, a question, too short or too long, or an opinion)"
+
 
 def summarize_cluster(documents: list[str], words: int) -> str:
     """Summary text of one cluster of article texts on its own (no batch): the brief's summary, as
@@ -66,11 +69,10 @@ def summarize(words: int, input_file) -> None:
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
         brief = build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout)
         summary = " ".join(sentence.text for sentence in brief.summary)
-        unfit = "no sentence fit to print (each is cut off, a question, too short or too long, or an opinion)"
         if not summary:  # say which: nothing readable, or no sentence that can stand in a summary
-            say(f"newsfuse: cluster {cluster_id!r}: " + (unfit if brief.documents else "no usable article"))
+            say(f"newsfuse: cluster {cluster_id!r}: " + (_UNFIT if brief.documents else "no usable article"))
         elif brief.summary[0].headline:
-            say(f"newsfuse: cluster {cluster_id!r}: {unfit}; summarised by its headlines")
+            say(f"newsfuse: cluster {cluster_id!r}: {_UNFIT}; summarised by its headlines")
         write_stdout(json_safe(json.dumps({"id": cluster_id, "summary": summary}, ensure_ascii=False)) + "\n")
         done += 1
     sys.exit(EXIT_OK if done else EXIT_NOTHING_USABLE)

@@ -157,15 +157,12 @@ def _headline_units(story: Story) -> list[Unit]:
             continue
         if doc.title_span is not None:
             line = doc.article.text[doc.title_span.start : doc.title_span.end]
-            start = doc.title_span.start + len(line) - len(line.lstrip())
+            text, start = line.strip(), doc.title_span.start + len(line) - len(line.lstrip())
         else:  # a metadata title the text repeats (a headline-only feed item): cited where the text has it
-            line = doc.title if doc.title.strip() else ""
-            start = doc.article.text.find(line.strip()) if line else -1
-            if start < 0:
-                continue
-        text = line.strip()
+            text = doc.title.strip()
+            start = doc.article.text.find(text) if text else -1
         words = len(text.split())
-        if words < HEADLINE_MIN_WORDS or text.rstrip(".\"'”’ ").endswith(("?", "!", ":")):
+        if start < 0 or words < HEADLINE_MIN_WORDS or text.rstrip(".\"'”’ ").endswith(("?", "!", ":")):
             continue
         sentence = Sentence(doc.id, 0, -1, start, start + len(text), text)
         terms, bigrams = terms_and_bigrams(text, doc.language)
