@@ -124,3 +124,20 @@ def test_a_party_label_after_a_name_never_splits_the_sentence() -> None:
             "the House Ways and Means Committee. He met Sen. Mitch McConnell (R-Ky.) on Monday.")
     sentences = [s.text for s in split_sentences(text, [Span(0, len(text))], "d")]
     assert sentences == [text[: text.index(" He met")], "He met Sen. Mitch McConnell (R-Ky.) on Monday."]
+
+
+@pytest.mark.parametrize("expected", [
+    # Real allsides-neus text (neus-train-938, -851): the tweet and who tweeted it are one sentence.
+    ["\u201cCongressman Adam Schiff, who spent two years knowingly and unlawfully lying and leaking, should be "
+     "forced to resign from Congress!\u201d Trump tweeted.", "Schiff declined to comment."],
+    ['"Apologize for what?" Biden told CNN on Wednesday.', "Booker had called for an apology."],
+    # Not an attribution: the next sentence is the writer's, and a question without quotation marks ends.
+    ["\u201cIs this the end?\u201d", "The question hung over the talks on Monday."],
+    ["What happens now?", "Officials said nothing on Monday."],
+])
+def test_a_quoted_question_or_exclamation_stays_with_its_named_speaker(expected):
+    """syntok ends a sentence at "?\u201d" or "!\u201d" when a capitalised name follows; the quotation alone
+    then reads as the writer's exclamation (never printed) and "Trump tweeted." as a sentence."""
+    text = " ".join(expected)
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
+    assert [s.text for s in sentences] == expected

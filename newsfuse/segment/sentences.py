@@ -37,6 +37,16 @@ _DASH_START = re.compile(r"^[-—–]{1,2}\s")
 # mark) continues it. syntok cuts "said Rep. Richard Neal (D-Mass. ), who chairs ..." into "... Neal",
 # "(D-Mass." and "), who chairs ...": one sentence.
 _CONTINUATION = re.compile(r"^[)\]},;]")
+# A quotation ending in a question or exclamation mark, then who said it: syntok ends a sentence at the
+# mark when the speaker's name follows with a capital ("“Really bad news!” Trump wrote on Twitter."), and
+# the quotation alone reads as the writer's exclamation, its attribution as a sentence of its own. The
+# attribution is one to six capitalised words and a reporting verb; a lower-case "he said" syntok keeps
+# joined already. English verbs only, so English text only.
+_QUOTED_QUESTION_END = re.compile(r"[?!][\"”’']$")
+_NAMED_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:said|says|asked|asks|told|tells|wrote|writes|tweeted|added|replied|"
+    r"shouted|yelled|insisted|exclaimed|wondered)\b"
+)
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
@@ -75,7 +85,8 @@ def _sentence_item(item: str) -> int | None:
 
 
 def _spans(block: str, language: str) -> Iterator[tuple[int, int]]:
-    raw = _caseless_spans(block) if language in _CASELESS else _joined_continuations(block, _syntok_spans(block))
+    raw = (_caseless_spans(block) if language in _CASELESS
+           else _joined_continuations(block, _syntok_spans(block), attributions=language == "en"))
     for start, end in raw:
         while end - start > _MAX_SENTENCE_CHARS:
             cut = block.rfind(" ", start, start + _MAX_SENTENCE_CHARS)
@@ -123,10 +134,14 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
         yield pending
 
 
-def _joined_continuations(block: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _joined_continuations(block: str, spans: Iterator[tuple[int, int]], attributions: bool = False
+                          ) -> Iterator[tuple[int, int]]:
+    """`attributions`: also join a quotation ending in "?" or "!" to the named attribution after it."""
     previous: tuple[int, int] | None = None
     for start, end in spans:
-        if previous is not None and (_CONTINUATION.match(block[start:end]) or block[previous[1] - 1].isalnum()):
+        if previous is not None and (_CONTINUATION.match(block[start:end]) or block[previous[1] - 1].isalnum() or (
+                attributions and _QUOTED_QUESTION_END.search(block, previous[0], previous[1])
+                and _NAMED_ATTRIBUTION.match(block, start, end))):
             previous = (previous[0], end)
             continue
         if previous is not None:
