@@ -160,3 +160,14 @@ def test_text_and_markdown_show_every_section(seeds_brief):
         for heading in ("Key facts", "disagree", "Quotes", "People", "Timeline", "Source profiles"):
             assert heading in rendered
         assert "Hemeimeem" in rendered and "250,000" in rendered
+
+
+def test_every_key_fact_says_who_did_or_said_it(analysis):
+    """A key fact is read on its own line: the seeds' "It also said Russia had pledged ...", "..., he
+    added." and a quotation with no speaker leaned on the sentence before them in their articles."""
+    facts = [claim["text"] for claim in analysis["claims"] if not claim["only_in"]]
+    assert len(facts) >= 8
+    for text in facts:
+        assert not re.match(r"[\"“]?(It|He|She|They|This|These|That|There)\b", text), text
+        assert not re.search(r"[\"”],?\s+(he|she|they|it)\s+(said|added|told)\b", text), text
+        assert not (text[:1] in "\"“" and text.rstrip(".")[-1:] in "\"”"), text  # a quotation alone

@@ -13,7 +13,9 @@ kept when they stand on their own and carry a name or a figure.
 
 A fact is stated in the brief's voice, so it is a sentence that could stand in the summary: an opinion
 piece's sentences, a rhetorical question or the writer in the first person (`Unit.writer_voice`) never
-state a fact, though an opinion piece may still support a fact a report states, and so be cited.
+state a fact, though an opinion piece may still support a fact a report states, and so be cited; and a
+sentence that leans on the one before it (`Unit.stands_alone`: "It also said ...", "..., he added.", a
+quotation with no speaker) never states one either: another source's telling of the fact may.
 """
 
 from __future__ import annotations
@@ -84,7 +86,11 @@ def find_claims(story: Story) -> ClaimReport:
     only_in: list[Claim] = []
     per_source: dict[str, int] = {}
     def key_fact(unit: Unit, sources: list[str]) -> bool:
-        return not unit.writer_voice and len(sources) >= 2 and len(key_facts) < MAX_KEY_FACTS
+        # A fact listed on its own line must say who did or said what in its own words ("It also said ...",
+        # "..., he added." do not): such a sentence is passed over, not covered, so another source's telling
+        # of the fact comes up in its turn.
+        return (not unit.writer_voice and unit.stands_alone and len(sources) >= 2
+                and len(key_facts) < MAX_KEY_FACTS)
 
     def single_source_fact(unit: Unit, sources: list[str]) -> bool:
         return (len(sources) == 1 and unit.eligible and bool(_FACT_SIGNAL.search(unit.text))

@@ -53,6 +53,9 @@ class Unit:
     words: int = 0
     position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
     eligible: bool = True  # False: it may support and order, but never be printed as summary
+    # Read without the sentences around it, it still says who did or said what: no opening pronoun or
+    # demonstrative, no quotation without its speaker, not the inside of a quotation opened before it.
+    stands_alone: bool = True
     # The writer's own voice, never a reported fact: an opinion piece's sentence, a question or an
     # exclamation, or the writer in the first person. It may support a fact others state, never state one.
     writer_voice: bool = False
@@ -90,7 +93,8 @@ def build_units(document: Document, opinion: bool = False, quoted: list[bool] | 
             language=document.language,
         )
         writer = unquoted(text)  # the writer's own words, read once for eligibility and voice
-        unit.eligible = _eligible(text, writer, words, opinion) and not in_quotation
+        unit.stands_alone = not in_quotation and _stands_alone(text, writer)
+        unit.eligible = unit.stands_alone and _eligible(text, words, opinion)
         unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer))
         unit.reported = reported_terms(text, document.language)
         unit.speaker = speaker_of(text, document.language)
@@ -119,20 +123,23 @@ def _writer_voice(writer: str) -> bool:
     return outside.endswith(("?", "!", "?.", "!.")) or in_first_person(writer)
 
 
-def _eligible(text: str, writer: str, words: int, opinion: bool) -> bool:
+def _stands_alone(text: str, writer: str) -> bool:
     """`writer`: the `unquoted` part of `text`."""
-    if not MIN_WORDS <= words <= MAX_WORDS:
-        return False
-    if text.rstrip("\"'”’ ").endswith(("?", "?.", "!.")) or text.endswith(("!", ":", ",")) or text[:1].islower():
-        return False
-    if not text.rstrip("\"'”’)»] ").endswith(_SENTENCE_END):
-        return False
     if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
         return False
     if in_first_person(writer):  # the writer speaking, not reporting
         return False
     if QUOTED.search(text) and len(writer.split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
-    if text.count('"') % 2 or (text.count("“") != text.count("”")):  # a quotation cut by the splitter
+    return not (text.count('"') % 2 or (text.count("“") != text.count("”")))  # a quotation cut by the splitter
+
+
+def _eligible(text: str, words: int, opinion: bool) -> bool:
+    """A sentence that stands alone (`_stands_alone`) may be printed as the summary's when this holds too."""
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return False
+    if text.rstrip("\"'”’ ").endswith(("?", "?.", "!.")) or text.endswith(("!", ":", ",")) or text[:1].islower():
+        return False
+    if not text.rstrip("\"'”’)»] ").endswith(_SENTENCE_END):
         return False
     return not opinion
