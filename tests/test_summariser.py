@@ -201,6 +201,30 @@ def test_summary_follows_the_order_sources_tell_the_story_in():
     assert joined.index("approve") < joined.index("June")
 
 
+def _tells_each_article_in_its_order(summary) -> bool:
+    last: dict[str, int] = {}
+    for sentence in summary:
+        if sentence.origin.start < last.get(sentence.origin.doc_id, -1):
+            return False
+        last[sentence.origin.doc_id] = sentence.origin.start
+    return True
+
+
+def test_two_sentences_of_one_article_are_told_in_the_articles_order(seed_documents, tac_clusters):
+    """allsides-neus line 1937: "Thursday's report ... said that initial claims for jobless aid dropped from
+    787,000 the week before." opened the summary (it cites more outlets), before its article's first
+    sentence, which gives the new figure it leans on. 40 of the 2,452 allsides-neus summaries did so."""
+    from newsfuse.api import summarize
+
+    jobless = [s.text for s in summarize(allsides_record(1937)["documents"], words=60)]
+    assert jobless[0].startswith("The number of Americans applying for unemployment benefits fell"), jobless
+    assert any("787,000" in text for text in jobless[1:])
+    summaries = [_summary(200, seed_documents)]
+    summaries += [_summary(250, _documents(cluster["documents"])) for cluster in tac_clusters]
+    summaries += [summarize(allsides_record(line)["documents"], words=60) for line in range(0, 400, 2)]
+    assert all(_tells_each_article_in_its_order(summary) for summary in summaries)
+
+
 def test_update_summary_leaves_out_what_was_already_known(seed_documents):
     known = [d for d in seed_documents if d.id.startswith(("000", "001", "002"))]
     new = [d for d in seed_documents if d.id.startswith("003")]

@@ -22,7 +22,8 @@ LEAD_INDEX = 1
 
 def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tuple[str, int], float],
                   published: dict[str, date] | None = None) -> list[SummarySentence]:
-    """The best-supported lead first, then the rest by mean relative position in their sources.
+    """The best-supported lead first, then the rest by mean relative position in their sources; two
+    sentences of one article are never told in the reverse of the article's order.
 
     `chosen` is in selection order. `positions` maps (doc_id, start offset) of every evidence span to
     its relative position in its source; averaging over every source that carries a fact approximates
@@ -52,4 +53,20 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
     first = max(leads, key=lambda item: len(item[1].sources)) if leads else today[0]
     rest = sorted((item for item in chosen if item is not first),
                   key=lambda item: (day_rank(item), mean_position(item)))
-    return [first[1]] + [summary for _, summary in rest]
+    return [summary for _, summary in _article_order([first, *rest])]
+
+
+def _article_order(ordered: list[tuple[Unit, SummarySentence]]) -> list[tuple[Unit, SummarySentence]]:
+    """`ordered`, with the sentences of each article in the article's own order, in the places that article's
+    sentences hold: a later sentence often leans on an earlier one ("The number of Americans applying for
+    unemployment benefits fell last week to a still-high 712,000" / "Thursday's report ... said that initial
+    claims for jobless aid dropped from 787,000 the week before"), and read first it makes no sense."""
+    places: dict[str, list[int]] = {}
+    for place, (unit, _) in enumerate(ordered):
+        places.setdefault(unit.sentence.doc_id, []).append(place)
+    result = list(ordered)
+    for doc_places in places.values():
+        in_article = sorted((ordered[place] for place in doc_places), key=lambda item: item[0].sentence.start)
+        for place, item in zip(doc_places, in_article, strict=True):
+            result[place] = item
+    return result
