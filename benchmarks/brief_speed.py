@@ -11,10 +11,14 @@ Measures, on this machine:
     python3 benchmarks/brief_speed.py --short 300 --rounds 8   # short clusters only: CPU ms per cluster
 
 `--short N`: the first N clusters of the allsides-neus tuning half (three outlets' title and lead, 60
-words), CPU time per cluster of newsfuse's summariser and of LexRank, each in its own process warmed up
-on other clusters of the half (its last 200), so every timed text is new to every per-word cache, as a
-reader's next story is; median of the rounds (a fresh pair of processes per round, order flipped every
-other round). Timing the same clusters over and over instead measures caches filled by those very texts.
+words), CPU time per cluster of newsfuse's summariser and of LexRank, each in its own process, median of
+the rounds (a fresh pair of processes per round, order flipped every other round), two ways:
+- warm: the process first summarises other clusters of the half (its last 200), as a long-running
+  process (a server, a batch well under way) has: the timed texts are new, the common words are in the
+  per-word caches;
+- cold: the process has summarised one other cluster only (imports done), as a one-off run: it pays
+  every word's first dictionary lookup and any model it loads on first need inside the timing.
+Timing the same clusters over and over instead measures caches filled by those very texts.
 
 Prints a Markdown table; figures go into docs/benchmarks.md by hand, with the date.
 """
@@ -78,10 +82,11 @@ def per_cluster_in_process(clusters: list[dict], words: int) -> dict[str, float]
 SHORT_WARM_UP = 200  # clusters from the end of the tuning half, never timed
 
 
-def short_worker(system_name: str, count: int) -> float:
+def short_worker(system_name: str, count: int, cold: bool = False) -> float:
     """CPU ms per cluster of one system on `count` allsides-neus tuning clusters it has never seen, in a
     process warmed up on other clusters (imports, vocabularies and the common words' cached lookups are
-    loaded; the timed texts' own words are new to every per-word cache, as a reader's new story is)."""
+    loaded; the timed texts' own words are new to every per-word cache, as a reader's new story is).
+    `cold`: warmed up on one cluster only (the imports)."""
     # Only the timed system's own modules are loaded (not the evaluation's ROUGE, NLTK and SciPy): every
     # object a process holds is walked by each full garbage collection, a cost of the whole process.
     if system_name == "newsfuse":
@@ -92,7 +97,7 @@ def short_worker(system_name: str, count: int) -> float:
     half = [json.loads(line)["documents"] for line in lines[::2]]  # the tuning half, as summary_quality.py reads it
     if count + SHORT_WARM_UP > len(half):
         raise SystemExit(f"--short takes at most {len(half) - SHORT_WARM_UP} clusters")
-    for documents in half[-SHORT_WARM_UP:]:
+    for documents in half[-(1 if cold else SHORT_WARM_UP):]:
         system(documents, 60)
     start = time.process_time()
     for documents in half[:count]:
@@ -100,7 +105,7 @@ def short_worker(system_name: str, count: int) -> float:
     return 1000 * (time.process_time() - start) / count
 
 
-def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
+def short_clusters_cpu(count: int, rounds: int, cold: bool = False) -> dict[str, float]:
     """Median over rounds of CPU ms per cluster on the first `count` allsides-neus tuning clusters, 60 words.
     Each system runs in its own fresh process per round (so neither warms the other's caches, and
     nothing it times has been summarised in that process before), the order flipped every other round."""
@@ -108,7 +113,8 @@ def short_clusters_cpu(count: int, rounds: int) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in systems}
     for round_number in range(rounds):
         for name in systems if round_number % 2 == 0 else reversed(systems):
-            output = subprocess.run([sys.executable, __file__, "--short-worker", name, "--short", str(count)],
+            command = [sys.executable, __file__, "--short-worker", name, "--short", str(count)]
+            output = subprocess.run([*command, "--cold"] if cold else command,
                                     check=True, capture_output=True, text=True).stdout
             times[name].append(float(output.split()[-1]))
     return {name: statistics.median(values) for name, values in times.items()}
@@ -124,20 +130,23 @@ def main() -> None:
                         help="only CPU time per cluster on the first N allsides-neus tuning clusters")
     parser.add_argument("--rounds", type=int, default=8, help="rounds of --short")
     parser.add_argument("--short-worker", help=argparse.SUPPRESS)  # one system's timing, in its own process
+    parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)  # the worker's warm-up: one cluster
     options = parser.parse_args()
     if options.short_worker:
-        print(f"{short_worker(options.short_worker, options.short):.4f}")
+        print(f"{short_worker(options.short_worker, options.short, options.cold):.4f}")
         return
     if options.short:
-        cpu = short_clusters_cpu(options.short, options.rounds)
+        warm = short_clusters_cpu(options.short, options.rounds)
+        cold = short_clusters_cpu(options.short, options.rounds, cold=True)
         print(f"allsides-neus tuning half, first {options.short} clusters, 60 words, CPU ms per cluster on "
               f"text the process has not seen (median of {options.rounds} rounds, a fresh process per "
-              f"system and round):\n")
-        print("| system | CPU ms per cluster |")
-        print("|---|---:|")
-        for name, value in cpu.items():
-            print(f"| {name} | {value:.2f} |")
-        print(f"\nnewsfuse / LexRank: {cpu['newsfuse'] / cpu['LexRank (sumy)']:.2f}")
+              f"system and round; warm: after {SHORT_WARM_UP} other clusters, cold: after one):\n")
+        print("| system | warm process | cold process |")
+        print("|---|---:|---:|")
+        for name in warm:
+            print(f"| {name} | {warm[name]:.2f} | {cold[name]:.2f} |")
+        print(f"| newsfuse / LexRank | {warm['newsfuse'] / warm['LexRank (sumy)']:.2f} | "
+              f"{cold['newsfuse'] / cold['LexRank (sumy)']:.2f} |")
         return
 
     newsfuse = [sys.executable, "-m", "newsfuse"]
