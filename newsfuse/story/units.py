@@ -54,7 +54,8 @@ class Unit:
     position: float = 0.0  # 0 for a document's first sentence, rising to 1 for its last
     eligible: bool = True  # False: it may support and order, but never be printed as summary
     # Read without the sentences around it, it still says who did or said what: no opening pronoun or
-    # demonstrative, no quotation without its speaker, not the inside of a quotation opened before it.
+    # demonstrative, no quotation without its speaker or cut by the splitter, not the inside of a quotation
+    # opened before it, not the writer in the first person.
     stands_alone: bool = True
     # The writer's own voice, never a reported fact: an opinion piece's sentence, a question or an
     # exclamation, or the writer in the first person. It may support a fact others state, never state one.
