@@ -30,6 +30,31 @@ def test_language_is_detected_from_the_text(name, code):
     assert detected.count(code) == len(documents), detected
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # Real TAC 2011 lines (a feed item or a headline is this short): "a", "et", "que", "v", "z" are on the
+    # English function-word list, and these were read as English.
+    ("Le kazakh Alexandre Vinokourov a remporté la 15eme étape du Tour de France 2007 dans un temps de 5h 34m "
+     "28s.", "fr"),
+    ("Aucun dégât ni victime n'a été signalé, et il n'y avait pas de perturbation des services publics.", "fr"),
+    ("Také rodiny samotné pokládaly růže a setkaly se s princem a vévodkyní.", "cs"),
+])
+def test_short_text_of_another_language_is_not_taken_for_english(text, code):
+    assert detect_language(text) == code
+
+
+def test_a_headline_heavy_english_lead_is_english_without_loading_the_model(monkeypatch):
+    """allsides-neus: a third of the words are names, under the English function-word share."""
+    import py3langid
+
+    def no_model(text):
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(py3langid, "classify", no_model)
+    text = ("Anne Frank Center Compares Trump to Hitler.\n\nThe left-leaning organization frequently criticizes "
+            "the Trump administration")
+    assert detect_language(text) == "en"
+
+
 @pytest.mark.parametrize(("name", "code"), LANGUAGES.items())
 def test_sentences_keep_exact_spans_and_end_at_sentence_marks(name, code):
     text = max(_documents(name), key=len)
