@@ -94,9 +94,10 @@ def build_units(document: Document, opinion: bool = False, quoted: list[bool] | 
             language=document.language,
         )
         writer = unquoted(text)  # the writer's own words, read once for eligibility and voice
-        unit.stands_alone = not in_quotation and _stands_alone(text, writer)
+        first_person = not in_quotation and in_first_person(writer)  # the writer speaking, not reporting
+        unit.stands_alone = not in_quotation and _stands_alone(text, writer, first_person)
         unit.eligible = unit.stands_alone and _eligible(text, words, opinion)
-        unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer))
+        unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer, first_person))
         unit.reported = reported_terms(text, document.language)
         unit.speaker = speaker_of(text, document.language)
         if units:
@@ -118,17 +119,15 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
     return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
 
 
-def _writer_voice(writer: str) -> bool:
-    """`writer`: the sentence's `unquoted` text."""
+def _writer_voice(writer: str, first_person: bool) -> bool:
+    """`writer`: the sentence's `unquoted` text; `first_person`: whether the writer speaks in it."""
     outside = writer.rstrip("\"'”’) ")
-    return outside.endswith(("?", "!", "?.", "!.")) or in_first_person(writer)
+    return outside.endswith(("?", "!", "?.", "!.")) or first_person
 
 
-def _stands_alone(text: str, writer: str) -> bool:
-    """`writer`: the `unquoted` part of `text`."""
-    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text):
-        return False
-    if in_first_person(writer):  # the writer speaking, not reporting
+def _stands_alone(text: str, writer: str, first_person: bool) -> bool:
+    """`writer`: the `unquoted` part of `text`; `first_person`: whether the writer speaks in it."""
+    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text) or first_person:
         return False
     if QUOTED.search(text) and len(writer.split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
