@@ -4,6 +4,9 @@ Every sentence of the seeds, the bundled example, TAC 2011 English and the allsi
 compression shortens is parsed before and after (spaCy's small English model). A cut has taken the main
 verb when the verb at the root of the whole sentence lies in what was cut and what is kept, parsed on its
 own, has no verb at its root either (asking both keeps a single parse's slip from failing the test).
+A section label cut from the front ("Why it matters: ") holds the parse's root of the whole line, but the
+sentence is what follows the colon: there the kept text must hold a verb (the small model reads some
+sentences after a label as a noun phrase: "A draft proposal ... previews epic fall fights").
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ def test_every_compressed_sentence_keeps_its_main_verb(name, nlp):
     lost = []
     for (original, kept, cuts), before, after in zip(found, nlp.pipe(f[0] for f in found),
                                                      nlp.pipe(f[1] for f in found), strict=True):
+        if cuts and cuts[0][0] == 0 and original[: cuts[0][1]].rstrip().endswith(":"):  # a label went
+            if not any(t.pos_ in VERB for t in after):
+                lost.append(f"{original}\n  -> {kept}")
+            continue
         root_cut = any(t.dep_ == "ROOT" and t.pos_ in VERB and any(a <= t.idx < b for a, b in cuts) for t in before)
         if root_cut and not any(t.dep_ == "ROOT" and t.pos_ in VERB for t in after):
             lost.append(f"{original}\n  -> {kept}")

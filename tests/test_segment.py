@@ -79,6 +79,20 @@ def test_hindi_is_split_at_the_danda():
     # Titles before a name that syntok ends sentences at: "found Army Spc." would stand alone.
     ["A court martial found Army Spc. Charles Graner guilty of abuse.",
      "The former warden, Maj. David DiNenna, testified.", "Lt. Col. Steven Jordan will be tried."],
+    # Plural titles and place abbreviations before a name (allsides-neus, ECB+): syntok cut after "Reps." and
+    # "Sens.", and the summaries printed "... told reporters Thursday that Reps." and "Tom Cotton and David
+    # Perdue, President Trump unveiled the RAISE Act ...".
+    ["The California Democrat told reporters Thursday that Reps. Jim Jordan of Ohio and Jim Banks of Indiana "
+     "have made statements that would jeopardize the integrity of the investigation.",
+     "Flanked by Republican Sens. Tom Cotton and David Perdue, President Trump unveiled the RAISE Act on "
+     "Wednesday.", "Cardona, of Fullerton, with the 42nd Military Police Detachment in Ft. Bragg, N.C., was "
+     "charged with nine counts.", "Atty. Steve Cooley said he expected Orozco to be charged."],
+    # A decimal with a space after its point (ECB+'s text, rebuilt from tokens): "... magnitude of 4." was a
+    # sentence, "6 was recorded ..." another.
+    ["An earthquake with a preliminary magnitude of 4. 6 was recorded in the North Bay this morning.",
+     "Results showed a level of 0. 07 percent, just under the state legal limit of 0. 08 percent."],
+    # ... but "Press." is not a plural title: the sentence ends there.
+    ["The mayor resigned, she told the Associated Press.", "The council meets on Monday."],
     # Wire datelines, which syntok cuts after the agency.
     ["MOSCOW (Reuters) - Russia said its first jets had left Syria.", "WASHINGTON (AP) — The White House agreed."],
 ])
@@ -119,6 +133,27 @@ def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentenc
     from newsfuse.segment.voice import writer_in_first_person
 
     assert writer_in_first_person(sentence) is writer_speaks
+
+
+@pytest.mark.parametrize(("sentence", "to_the_reader"), [
+    # allsides-neus and ECB+ sentences the summaries printed as facts.
+    ("Note their hypocritical silence about the former secretary of state’s ‘strategizing’ with Iran.", True),
+    ("Consider that Biden won the state by fewer than 12,000 votes.", True),
+    ("Remember, Thomas is still playing for a contract.", True),
+    ("Welcome to the CHAZ, the newly named Capitol Hill Autonomous Zone.", True),
+    ("Here are five things to watch for in the heavyweight clash.", True),
+    ("Yes, but: The subpoenas will only be issued if the executives refuse to come voluntarily.", True),
+    ("Well, he already left the House Freedom Caucus.", True),
+    # Someone else's words, a show's name, a plain statement.
+    ('"No, no, that was a false report," Trump told reporters Sunday night.', False),
+    ("Meet the Press host Chuck Todd said on Sunday that the interview would air in full.", False),
+    ("No Republicans joined with the 50 Democrats on the motion to proceed.", False),
+    ("Imagine Dragons will headline the festival on Saturday.", False),
+])
+def test_a_sentence_that_turns_to_the_reader_is_the_writer_speaking(sentence, to_the_reader):
+    from newsfuse.segment.voice import addresses_the_reader
+
+    assert addresses_the_reader(sentence) is to_the_reader
 
 
 @pytest.mark.parametrize(("text", "inside"), [

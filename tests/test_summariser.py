@@ -267,6 +267,72 @@ def test_headlines_captions_and_cut_off_lines_are_never_summary_sentences():
         "The actress checked into the Betty Ford Center in Rancho Mirage late on Thursday night."]
 
 
+def test_a_sentence_cut_off_inside_a_bracket_or_after_a_title_is_never_a_summary_sentence():
+    # allsides-neus: the excerpt of a lead ends inside a bracket, after a full stop that looks like a sentence's end.
+    units = _sentence_units(
+        "The House passed a resolution on Tuesday condemning remarks by Rep. Ilhan Omar about the war. "
+        "The joint statement by Pelosi, Majority Leader Steny Hoyer (D-Md.), Majority Whip James Clyburn "
+        "(D-S.C.), Assistant Speaker Katherine Clark (D-Mass.")
+    assert [u.eligible for u in units] == [True, False]
+    assert not units[1].stands_alone
+    # ... or after a title that should name someone next.
+    (unit,) = _sentence_units("Frazier also criticized President Trump’s and South Dakota Gov.")
+    assert not unit.stands_alone
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("So, as the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un.",
+     "As the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un."),
+    ("Instead, claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs.",
+     "Claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs."),
+    # Without the comma "So" and "Now" belong to the sentence ("So were ..." is "also").
+    ("So were the two women she is accused of shooting minutes after she had been suspended.",
+     "So were the two women she is accused of shooting minutes after she had been suspended."),
+    ("Now that the Biden administration has arrived, the agency is trying a do-over of the rule.",
+     "Now that the Biden administration has arrived, the agency is trying a do-over of the rule."),
+])
+def test_a_linking_opener_is_cut(sentence, kept):
+    (unit,) = _sentence_units(sentence)
+    assert unit.text == kept
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # Section labels of news sites (allsides-neus leads the summaries printed with them).
+    ("Why it matters: The mass cancellations come after its pilots asked a court to block the new mandate.",
+     "The mass cancellations come after its pilots asked a court to block the new mandate."),
+    ("EXCLUSIVE: House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon.",
+     "House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon."),
+    # Labels that say who speaks, and a clause before a colon, stay.
+    ("CDC: Vaccinated people can gather indoors without masks, the agency said on Monday.",
+     "CDC: Vaccinated people can gather indoors without masks, the agency said on Monday."),
+    ("Trump on Twitter: The election was rigged, he claimed again on Sunday morning.",
+     "Trump on Twitter: The election was rigged, he claimed again on Sunday morning."),
+    ("The dynamics are exhaustingly familiar: Someone attacks the president and the president responds.",
+     "The dynamics are exhaustingly familiar: Someone attacks the president and the president responds."),
+])
+def test_a_section_label_is_cut_but_not_a_speaker(sentence, kept):
+    (unit,) = _sentence_units(sentence)
+    assert unit.text == kept
+
+
+@pytest.mark.parametrize("sentence", [
+    "OPINION: Mitt Romney: The president shapes the public character of the nation.",
+    "CLAIM: Joe Biden told an ABC News town hall that President Donald Trump told people to put bleach in their arm.",
+])
+def test_a_sentence_labelled_opinion_or_a_claim_is_not_reported_fact(sentence):
+    (unit,) = _sentence_units(sentence)
+    assert not unit.stands_alone and unit.writer_voice
+
+
+def test_an_agency_credit_opening_a_lead_is_cut():
+    units = _sentence_units(
+        "(CNN) - Sen. Bernie Sanders ended his presidential campaign on Wednesday, clearing the way for Joe Biden.\n\n"
+        "(CNN)Several senators said on Thursday they would vote against the bill in its present form.")
+    assert [u.text for u in units] == [
+        "Sen. Bernie Sanders ended his presidential campaign on Wednesday, clearing the way for Joe Biden.",
+        "Several senators said on Thursday they would vote against the bill in its present form."]
+
+
 def test_an_ambiguous_numeric_header_date_is_not_taken_as_the_publication_date():
     documents = _documents(["Lohan rehires her attorney\n\nUPDATED 05/03/2013 at 11:00 AM EDT\n\n"
                             "Lindsay Lohan has rehired her longtime attorney to handle her probation case in court."])

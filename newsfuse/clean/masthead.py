@@ -92,6 +92,12 @@ def read_masthead_line(text: str, max_words: int = 12) -> Masthead:
     return Masthead()
 
 
+def names_an_outlet(text: str) -> bool:
+    """The words name a news outlet or agency, by a word outlets name themselves with ("CNN", "Reuters",
+    "Daily News")."""
+    return bool(_OUTLET_WORDS.search(text))
+
+
 def dateline_agency(text: str) -> str | None:
     """The agency named in a wire dateline at the start of a paragraph ("OSLO (Reuters) - ...")."""
     match = _DATELINE_AGENCY.match(text)

@@ -24,10 +24,13 @@ _LEADING_CLOSER = re.compile(r"^[\"”’']\s+")
 LIST_SENTENCE_MIN_WORDS = 8
 _MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or tables; cut them so one never dominates
 # Titles written before a name. syntok knows some ("Gen.", "Dr.") but ends sentences at others ("Army
-# Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col."): a sentence ending in one runs on into the next.
+# Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col.", the plural "Sens." and "Reps." before two names,
+# "Atty.", "Sec."), and at "Ft." and "Mt." before a place's name: a sentence ending in one runs on into the
+# next. ("Press." is no plural title: "told the Associated Press." ends a sentence.)
 _TITLE_BEFORE_NAME = re.compile(
     r"(?<![\w.])(?:Spc|Pfc|Pvt|Cpl|Sgt|Ssgt|Lt|Col|Maj|Capt|Cmdr|Cdr|Adm|Brig|Gen|Gov|Sen|Rep|Rev|Fr|"
-    r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres)\.$"
+    r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres|Atty|Sec|Rt|Ft|Mt|"
+    r"Sens|Reps|Govs|Gens|Sgts|Lts|Cols|Capts|Majs|Drs|Profs|Revs|Attys|Secs|Messrs|Mmes)\.$"
 )
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
 _DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
@@ -37,6 +40,11 @@ _DASH_START = re.compile(r"^[-—–]{1,2}\s")
 # mark) continues it. syntok cuts "said Rep. Richard Neal (D-Mass. ), who chairs ..." into "... Neal",
 # "(D-Mass." and "), who chairs ...": one sentence.
 _CONTINUATION = re.compile(r"^[)\]},;]")
+# A decimal written with a space after its point ("a magnitude of 4. 6", "a level of 0. 07 percent": text
+# rebuilt from tokens, or copied from a PDF) is cut there: a piece ending in a number of one or two digits
+# and its full stop, then one opening with a digit, is one sentence (news style never opens a sentence with
+# a numeral, years aside, and a year is four digits).
+_NUMBER_END = re.compile(r"(?<![\d,.])\d{1,2}\.$")
 # A quotation ending in a question or exclamation mark, then who said it: syntok ends a sentence at the
 # mark when the speaker's name follows with a capital ("“Really bad news!” Trump wrote on Twitter."), and
 # the quotation alone reads as the writer's exclamation, its attribution as a sentence of its own. The
@@ -47,6 +55,12 @@ _NAMED_ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:said|says|asked|asks|told|tells|wrote|writes|tweeted|added|replied|"
     r"shouted|yelled|insisted|exclaimed|wondered)\b"
 )
+
+
+def ends_in_a_title(sentence: str) -> bool:
+    """The sentence ends in a title written before a name ("... and South Dakota Gov."): it was cut off."""
+    words = sentence.rsplit(None, 1)
+    return bool(words) and _TITLE_BEFORE_NAME.match(words[-1]) is not None
 
 
 def split_sentences(text: str, blocks: list[Span], doc_id: str, language: str = "en") -> list[Sentence]:
@@ -140,6 +154,7 @@ def _joined_continuations(block: str, spans: Iterator[tuple[int, int]], attribut
     previous: tuple[int, int] | None = None
     for start, end in spans:
         if previous is not None and (_CONTINUATION.match(block[start:end]) or block[previous[1] - 1].isalnum() or (
+                block[start].isdigit() and _NUMBER_END.search(block, previous[0], previous[1])) or (
                 attributions and _QUOTED_QUESTION_END.search(block, previous[0], previous[1])
                 and _NAMED_ATTRIBUTION.match(block, start, end))):
             previous = (previous[0], end)

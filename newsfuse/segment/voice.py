@@ -50,6 +50,23 @@ def in_first_person(writer: str) -> bool:
     return bool(_FIRST_PERSON.search(writer))
 
 
+# The writer turning to the reader at the start of a sentence (English): an imperative ("Note their silence
+# ...", "Consider that ...", "Meet the guy who ...", "Welcome to the CHAZ ...", "Let's fact-check ..."), a
+# pointer to what the piece goes on to list ("Here are five things to watch"), or a spoken interjection
+# ("Well, ...", "Yes, but: ..."). Such a sentence is the writer talking, as "I" and "we" are, not a fact told.
+_READER_ADDRESS = re.compile(
+    r"(?:Note|Consider|Remember|Imagine|Picture|Meet|Behold|Recall)(?:,\s|\s+(?!the Press\b)[a-z])"
+    r"|Welcome to\b|Let['’]s\b|Let us\b|Don['’]t forget\b|Make sure\b|Here['’]s\b|Here (?:is|are)\b"
+    r"|(?:Well|Yes|No|Look|Okay|OK|Sure|Oh|Alas),\s"
+)
+
+
+def addresses_the_reader(text: str) -> bool:
+    """The sentence opens by addressing the reader (`_READER_ADDRESS`); English only. A sentence opening
+    with a quotation mark opens with someone else's words ("“Well, it may be,” Trump said ...")."""
+    return bool(_READER_ADDRESS.match(text))
+
+
 def inside_quotation(sentences: list[Sentence], text: str) -> list[bool]:
     """Whether each sentence lies within a quotation an earlier sentence opened: someone else's words,
     whose speaker is named outside the sentence (`He said: "The road is closed. Nobody may pass."`).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE, names_an_outlet
 from newsfuse.model import Sentence, Span
 
 # "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ", "TEXAS, US – ": wire datelines.
@@ -23,9 +23,31 @@ _DATELINE = re.compile(rf"^{DATELINE_PLACE}\s*(?:{DATELINE_AGENCY})?\s*{DATELINE
 _PLACE_DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} [-—–]{1,2} (?=[A-Z])"
 )
-# Discourse openers that only link to the sentence before.
+# "(CNN) - ", "(AP) — ", "(CNN)The ...": the agency's credit without a place. With a dash it is a dateline
+# whatever it names; without one, only when it names an outlet ("(Survey among economic experts) Public ..."
+# is the sentence's own).
+_AGENCY_DATELINE = re.compile(rf"^{DATELINE_AGENCY}\s*(?P<dash>[-—–]{{1,2}})?\s*(?=[A-Z\"“])")
+# A section label before the sentence: a kicker in capitals ("EXCLUSIVE: ", "BREAKING: ", "MODERNIZING AN
+# OUTDATED SYSTEM: "; one word only from a list, since "CDC: ", "FBI: " name who said it), or a label in
+# sentence case, news-site style ("Why it matters: ", "Driving the news: ", "The big picture: ", "Details: ").
+# A label holding a capitalised word after its first, or a reporting verb, may say who speaks ("Trump on
+# Twitter: ", "Police said: "), and one with a finite verb is a clause ("The dynamics are familiar: "): kept.
+# "OPINION: ", "NEWS ANALYSIS: ", "CLAIM: " are not cut: they say whose voice it is (story/units.py).
+_LABEL = re.compile(
+    r"^(?:(?:BREAKING|EXCLUSIVE|WATCH|VIDEO|UPDATE|UPDATED|LATEST|EXPLAINER|LISTEN|LIVE|PHOTOS|READ|PUBLISHED)"
+    r"|(?![A-Z &'’-]*\b(?:FACT|OPINION|CLAIM|ANALYSIS|COMMENTARY|EDITORIAL|SATIRE|RUMOR)\b)[A-Z]{2,}"
+    r"(?: [A-Z&'’-]{2,}){1,5}"
+    r"|(?:Details|Context|Background|Summary|Update|Flashback)"
+    r"|[A-Z][a-z’']*(?: (?!(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|announced|stated|"
+    r"declared|explained|noted|warned|asked|replied|insisted|argued|claimed|reads|read|is|are|was|were|be|"
+    r"been|has|have|had|will|would|can|could|may|might|must|should)\b)[a-z’']+){1,4}"
+    r"):\s+(?=[A-Z\"“‘])"
+)
+# Discourse openers that only link to the sentence before; the last few only with their comma ("So were
+# the two women ..." is "also", "Now that ..." a clause of its own).
 _OPENER = re.compile(
-    r"^(But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed),?\s+")
+    r"^(?:(?:But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed),?"
+    r"|(?:So|Instead|Now|Thus|Therefore|Nonetheless|Nevertheless|Likewise|Similarly|Of course),)\s+")
 # A parenthetical aside of at most eight words; never one holding a quotation mark (it may close one).
 _PARENTHETICAL = re.compile(r"\s\((?:[^()\"“”]\s*){1,80}\)")
 _PARENTHETICAL_MAX_WORDS = 8
@@ -74,8 +96,11 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     """The sentence without its dateline, opener, asides and closing relative clause, and the kept spans."""
     start, end = sentence.start, sentence.end
     body = text[start:end]
-    for pattern in (_DATELINE, _PLACE_DATELINE, _OPENER):
+    for pattern in (_DATELINE, _PLACE_DATELINE, _AGENCY_DATELINE, _LABEL, _OPENER):
         match = pattern.match(body)
+        if match and pattern is _AGENCY_DATELINE and not (
+                match.group("dash") or names_an_outlet(match.group("agency"))):
+            continue
         if match and len(body) - match.end() > _MIN_KEPT_CHARS:
             start += match.end()
             body = text[start:end]

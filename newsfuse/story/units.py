@@ -6,13 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Sentence, Span
+from newsfuse.segment.sentences import ends_in_a_title
 from newsfuse.segment.tokens import content_terms
-from newsfuse.segment.voice import QUOTED, in_first_person, inside_quotation, unquoted
+from newsfuse.segment.voice import QUOTED, addresses_the_reader, in_first_person, inside_quotation, unquoted
 from newsfuse.story.antecedent import resolve_opening_pronoun
 from newsfuse.story.compress import compress
 from newsfuse.story.concepts import terms_and_bigrams
 from newsfuse.story.reactions import Speaker, speaker_of
 
+# A sentence its outlet labels as opinion or analysis, or as a claim a fact-check goes on to test ("OPINION:
+# Mitt Romney: The president shapes ...", "CLAIM: Joe Biden told ..."): not a fact the outlet reports.
+_LABELLED_UNREPORTED = re.compile(
+    r"(?:NEWS |News )?(?:OPINION|ANALYSIS|COMMENTARY|EDITORIAL|CLAIM|FACT CHECK|FACT-CHECK|SATIRE|RUMOR|"
+    r"Opinion|Analysis|Commentary|Editorial|Claim|Fact check)\s*[:|]")
 # Sentences shorter than this rarely state a whole fact; longer ones crowd out others in a short brief.
 MIN_WORDS = 8
 MAX_WORDS = 60
@@ -94,10 +100,12 @@ def build_units(document: Document, opinion: bool = False, quoted: list[bool] | 
             language=document.language,
         )
         writer = unquoted(text)  # the writer's own words, read once for eligibility and voice
-        first_person = not in_quotation and in_first_person(writer)  # the writer speaking, not reporting
-        unit.stands_alone = not in_quotation and _stands_alone(text, writer, first_person)
+        # The writer speaking ("I", "we"), or turning to the reader ("Note their silence ..."), not reporting.
+        speaking = not in_quotation and (in_first_person(writer) or _LABELLED_UNREPORTED.match(text) is not None or (
+            document.language == "en" and addresses_the_reader(text)))
+        unit.stands_alone = not in_quotation and _stands_alone(text, writer, speaking)
         unit.eligible = unit.stands_alone and _eligible(text, words, opinion)
-        unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer, first_person))
+        unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer, speaking))
         unit.reported = reported_terms(text, document.language)
         unit.speaker = speaker_of(text, document.language)
         if units:
@@ -119,19 +127,25 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
     return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
 
 
-def _writer_voice(writer: str, first_person: bool) -> bool:
-    """`writer`: the sentence's `unquoted` text; `first_person`: whether the writer speaks in it."""
+def _writer_voice(writer: str, speaking: bool) -> bool:
+    """`writer`: the sentence's `unquoted` text; `speaking`: whether the writer speaks in it (in the first
+    person, or to the reader)."""
     outside = writer.rstrip("\"'”’) ")
-    return outside.endswith(("?", "!", "?.", "!.")) or first_person
+    return outside.endswith(("?", "!", "?.", "!.")) or speaking
 
 
-def _stands_alone(text: str, writer: str, first_person: bool) -> bool:
-    """`writer`: the `unquoted` part of `text`; `first_person`: whether the writer speaks in it."""
-    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text) or first_person:
+def _stands_alone(text: str, writer: str, speaking: bool) -> bool:
+    """`writer`: the `unquoted` part of `text`; `speaking`: whether the writer speaks in it (`_writer_voice`)."""
+    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text) or speaking:
         return False
     if QUOTED.search(text) and len(writer.split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
-    return not (text.count('"') % 2 or (text.count("“") != text.count("”")))  # a quotation cut by the splitter
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False  # a quotation cut by the splitter
+    # A bracket opened and never closed, or a title with no name after it: the sentence was cut off, by the
+    # splitter or by the source ("... Assistant Speaker Katherine Clark (D-Mass.", "... criticized President
+    # Trump's and South Dakota Gov." where a lead's excerpt ends).
+    return text.count("(") <= text.count(")") and not ends_in_a_title(text)
 
 
 def _eligible(text: str, words: int, opinion: bool) -> bool:
