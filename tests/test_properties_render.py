@@ -130,8 +130,9 @@ def _section_rows(brief: Brief) -> list[list[str]]:
     return [rows for _heading, rows in analysis_sections(brief, source_numbers(brief))]
 
 
+# "em": the "(headline)" mark of a summary told by its sources' headlines.
 TEMPLATE_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "details", "summary",
-                 "span", "time", "div", "br", "mark", "ol", "li", "a", "ul"}
+                 "span", "time", "div", "br", "mark", "ol", "li", "a", "ul", "em"}
 
 
 class _Page(HTMLParser):

@@ -779,6 +779,20 @@ def test_a_short_brief_of_one_event_tells_its_main_fact_once():
     assert any("good health" in text or "Monahan" in text for text in texts), texts
 
 
+def test_in_a_story_of_one_event_a_retelling_adds_nothing_but_a_new_figure_does():
+    """allsides-neus line 1190: three outlets report July's jobs figures. "The economy continued to add jobs at
+    a steady pace last month, and the unemployment rate remained low." adds no fact the other outlets share
+    and no name or number the summary lacks: it retells the lead, and is left out. "July's gains marked the
+    94th consecutive month of overall job growth." tells one outlet's new figure, and is told."""
+    from newsfuse.api import summarize
+
+    summary = summarize(allsides_record(1190)["documents"], words=60)
+    texts = [sentence.text for sentence in summary]
+    assert "157,000" in texts[0]
+    assert not any("steady pace" in text for text in texts), texts
+    assert any("94th consecutive month" in text for text in texts), texts
+
+
 def test_a_story_over_weeks_keeps_the_citation_share_for_restatements():
     """TAC 2011's clusters follow a subject over weeks: two winners of one Tour de France share names and
     verbs ("... has won stage 13 of the 2007 Tour de France", "... has won the 2007 Tour de France general

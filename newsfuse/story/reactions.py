@@ -73,7 +73,7 @@ ROLES = frozenset({
     "members", "foreign", "defense", "defence", "deputy", "senior", "source", "sources", "general",
     "statement", "news", "agency", "special", "mr", "mrs", "ms", "dr",
 })
-_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
+CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 # Shorter quotations are terms ("reduction", "positive"), not the speaker's own words.
 MIN_QUOTED_WORDS = 3
 # A country and its adjective: "Syria"/"Syrian", "Israel"/"Israeli", "Iran"/"Iranian".
@@ -114,7 +114,7 @@ def party_of(phrase: str | None, language: str = "en") -> tuple[str, ...]:
     if not phrase or len(phrase.split()) > MAX_SPEAKER_WORDS:
         return ()
     party: list[str] = []
-    for word in _CAPITALISED.findall(phrase):
+    for word in CAPITALISED.findall(phrase):
         for token in name_tokens(word, language):
             if token not in ROLES and token not in party:
                 party.append(token)
@@ -236,6 +236,6 @@ def mark_reactions(units_by_doc: dict[str, list[Unit]], documents: list[Document
 def names_in(document: Document) -> set[str]:
     """Name tokens of the capitalised words of a document's body (captions and other furniture left out)."""
     found: set[str] = set()
-    for word in _CAPITALISED.findall(document.body_text()):
+    for word in CAPITALISED.findall(document.body_text()):
         found.update(name_tokens(word, document.language))
     return found

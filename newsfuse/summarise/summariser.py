@@ -59,14 +59,16 @@ class Summariser:
         candidates = [unit for units in story.units.values() for unit in units]
         if story.known is not None:
             candidates = _drop_known(candidates, weights, story)
-        statements = _Statements(story.index, ONE_EVENT_SAME_FACT if _one_event(story) else None)
-        chosen = select(candidates, weights, self.words, same_fact=statements.same_fact)
+        one_event = _one_event(story)
+        statements = _Statements(story.index, ONE_EVENT_SAME_FACT if one_event else None)
+        chosen = select(candidates, weights, self.words, same_fact=statements.same_fact, one_event=one_event)
         if not chosen and story.known is None:
             chosen = _leads(candidates, self.words)
         headlines_only = False
         if not chosen and story.known is None:  # no sentence fit to print: what the story is, by its headlines
             headlines = _headline_units(story)
-            chosen = select(headlines, weights, self.words, same_fact=statements.same_fact) or _leads(
+            chosen = select(headlines, weights, self.words, same_fact=statements.same_fact,
+                            one_event=one_event) or _leads(
                 headlines, self.words)
             headlines_only = bool(chosen)
         positions = {
