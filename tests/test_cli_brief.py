@@ -241,3 +241,13 @@ def test_the_same_articles_give_the_same_brief_in_every_run(tmp_path):
                                  str(tmp_path)], capture_output=True, text=True, env=env, check=True)
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "html"])
+def test_a_brief_of_an_opinion_piece_alone_says_why_it_has_no_summary(output):
+    """The seeds' opinion piece on its own: its sentences are never stated as the brief's own, so the summary
+    is empty, and the brief says why instead of leaving a blank where the summary should be."""
+    opinion = next(SEEDS.glob("004_*"))
+    result = CliRunner().invoke(main, ["brief", str(opinion), "--no-analysis", "--format", output])
+    assert result.exit_code == 0, result.output
+    assert "No summary: every source is an opinion piece or a blog" in result.output

@@ -128,6 +128,8 @@ def test_content_terms_drop_stop_words_and_stem():
     ("We are providing consular assistance at this time. \"", False),  # detokenised: a spaced mark
     ('He said , " We are aware of the death.', False),
     ('The "Twilight" sequel, we hear, is late.', True),
+    # An apostrophe inside single quotation marks does not close them (an allsides-neus headline).
+    ("Ocasio-Cortez on Getting Booed: ‘Don’t Hate Me Cause You Ain’t Me’.", False),
 ])
 def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentence, writer_speaks):
     from newsfuse.segment.voice import writer_in_first_person

@@ -11,7 +11,14 @@ import re
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import (
+    HEADLINE_MARK,
+    cite,
+    empty_summary_note,
+    sentence_dates,
+    source_line,
+    source_numbers,
+)
 from newsfuse.render.sections import analysis_sections
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).
@@ -46,6 +53,9 @@ def render_markdown(brief: Brief) -> str:
         dated = f"**{day}** " if day else ""
         marked = markdown_text(sentence.text) + HEADLINE_MARK * sentence.headline
         lines.append(f"- {dated}{marked} {cite(sentence.sources, numbers)}")
+    note = empty_summary_note(brief)
+    if note:
+        lines.append(f"*{note}*")
     lines += ["", "## Sources", ""]
     for doc in brief.documents:
         line = source_line(brief, doc.id, numbers, quote=markdown_text, where=markdown_where)

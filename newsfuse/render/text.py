@@ -9,7 +9,14 @@ import textwrap
 
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import (
+    HEADLINE_MARK,
+    cite,
+    empty_summary_note,
+    sentence_dates,
+    source_line,
+    source_numbers,
+)
 from newsfuse.render.sections import analysis_sections
 
 WIDTH = 100
@@ -26,6 +33,9 @@ def render_text(brief: Brief) -> str:
         dated = f"{day}: " if day else ""
         marked = printable(sentence.text) + HEADLINE_MARK * sentence.headline
         lines.append(textwrap.fill(f"{dated}{marked} {cite(sentence.sources, numbers)}", WIDTH))
+    note = empty_summary_note(brief)
+    if note:
+        lines.append(textwrap.fill(note, WIDTH))
     lines += ["", "Sources"]
     for doc in brief.documents:
         lines.append(textwrap.fill(source_line(brief, doc.id, numbers, quote=printable), WIDTH,

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
     from newsfuse.model import Sentence
 
 # Each alternative opens with one quotation mark, so that the regex engine can skip ahead to the marks.
-QUOTED = re.compile(r"\"[^\"”]*[\"”]|“[^\"”]*[\"”]|‘[^’]*’")
+# In single quotation marks an apostrophe before a small letter is a contraction, not the closing mark
+# ("‘Meth. We’re on it.’"): the quotation runs on to a closing mark, not past another opening one or a line.
+QUOTED = re.compile(r"\"[^\"”]*[\"”]|“[^\"”]*[\"”]|‘(?:[^’‘\n]|’(?=[a-z]))*’")
 # Capitalised too ("We are providing ..."), except "US": the country, not "us". The lookahead names the
 # words' first letters: the regex engine skips to them instead of trying every word at every boundary.
 _FIRST_PERSON = re.compile(r"(?=[IMmWwOou])\b(?:I|[Mm](?:e|y|ine)|[Ww]e|[Oo]ur|us)\b")

@@ -83,7 +83,7 @@ def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | No
 def page_view(brief: Brief) -> dict:
     """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
     from newsfuse.render.html import sentence_rows
-    from newsfuse.render.numbering import source_numbers
+    from newsfuse.render.numbering import empty_summary_note, source_numbers
     from newsfuse.render.sections import analysis_sections
 
     numbers = source_numbers(brief)
@@ -96,6 +96,6 @@ def page_view(brief: Brief) -> dict:
          "copy_of": numbers.get(doc.duplicate_of) if doc.duplicate_of else None}
         for doc in brief.documents
     ]
-    return {"title": brief.title, "sentences": sentences, "sources": sources,
+    return {"title": brief.title, "sentences": sentences, "sources": sources, "empty_note": empty_summary_note(brief),
             "sections": [[heading, rows] for heading, rows in analysis_sections(brief, numbers)],
             "problems": [str(problem) for problem in brief.problems]}
