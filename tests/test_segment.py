@@ -42,17 +42,29 @@ def test_short_text_of_another_language_is_not_taken_for_english(text, code):
     assert detect_language(text) == code
 
 
-def test_a_headline_heavy_english_lead_is_english_without_loading_the_model(monkeypatch):
-    """allsides-neus: a third of the words are names, under the English function-word share."""
+@pytest.mark.parametrize("text", [
+    # allsides-neus: a third of the words are names, under the English function-word share.
+    "Anne Frank Center Compares Trump to Hitler.\n\nThe left-leaning organization frequently criticizes the Trump "
+    "administration",
+    # allsides-neus leads of a headline alone, or a headline and a short line: English dictionary words.
+    "Final evacuations resume after deadly Kabul attacks.",
+    "Trump Accuses His Justice Department, FBI Of Favoring Democrats.\n\nMany of them are actually Republicans.",
+    # ... and one whose names are in no dictionary: the words in lower case are read.
+    "Trump nominates Steven Mnuchin for Treasury secretary.\n\nPresident-elect Donald Trump on Wednesday formally "
+    "nominated former Goldman Sachs banker Steven Mnuchin to be his Treasury secretary.",
+])
+def test_a_headline_heavy_english_lead_is_english_without_loading_the_model(monkeypatch, text):
     import py3langid
 
     def no_model(text):
         raise AssertionError("the language model was loaded")
 
     monkeypatch.setattr(py3langid, "classify", no_model)
-    text = ("Anne Frank Center Compares Trump to Hitler.\n\nThe left-leaning organization frequently criticizes "
-            "the Trump administration")
     assert detect_language(text) == "en"
+
+
+def test_short_french_in_plain_ascii_letters_still_goes_to_the_model():
+    assert detect_language("Le president a annonce une reforme des retraites mardi soir a Paris.") == "fr"
 
 
 @pytest.mark.parametrize(("name", "code"), LANGUAGES.items())

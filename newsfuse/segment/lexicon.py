@@ -172,6 +172,14 @@ def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def is_word(word: str) -> bool:
+    """`word` (in lower case) is an English word: a dictionary form of any part of speech, or an inflection
+    of one ("efforts", "began"). False when the dictionary is not installed."""
+    if _folder() is None:
+        return False
+    return any(base_forms(word, pos) for pos in _POS) or _index_line("adv", word) is not None
+
+
 @lru_cache(maxsize=8192)
 def relatives(word: str) -> frozenset[str]:
     """Single words that can stand for `word`, in any part of speech: the synonyms and the nouns or verbs
