@@ -793,6 +793,19 @@ def test_in_a_story_of_one_event_a_retelling_adds_nothing_but_a_new_figure_does(
     assert any("94th consecutive month" in text for text in texts), texts
 
 
+@pytest.mark.parametrize(("line", "quotation"), [(452, "going in the wrong direction"),
+                                               (1897, "probably went too far")])
+def test_two_outlets_quoting_the_same_words_give_one_summary_sentence(line, quotation):
+    """allsides-neus: "Dr. Anthony Fauci said Sunday that the US is "going in the wrong direction" as the
+    number of Covid-19 cases continues to rise ..." and "Fauci said that the United States is "going in the
+    wrong direction" as cases surge across the country ...": one statement, reported twice in other words
+    around it (their content words overlap under the redundancy bound)."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
+    assert sum(quotation in text for text in texts) == 1, texts
+
+
 def test_a_story_over_weeks_keeps_the_citation_share_for_restatements():
     """TAC 2011's clusters follow a subject over weeks: two winners of one Tour de France share names and
     verbs ("... has won stage 13 of the 2007 Tour de France", "... has won the 2007 Tour de France general

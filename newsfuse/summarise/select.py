@@ -22,6 +22,7 @@ import heapq
 import re
 from collections.abc import Callable
 
+from newsfuse.segment.voice import QUOTED
 from newsfuse.story.reactions import CAPITALISED, name_tokens, same_party
 from newsfuse.story.units import Unit
 
@@ -56,6 +57,23 @@ def specifics(unit: Unit) -> frozenset[str]:
     names = {token for text in after_first for word in CAPITALISED.findall(text)
              for token in name_tokens(word, unit.language)}
     return frozenset(names | {match.group().lower() for match in _NUMBER.finditer(unit.text)})
+
+
+# Two sentences quoting the same words report one statement ("Fauci said ... the US is "going in the wrong
+# direction" as ..." in two outlets' words around it), whatever else their words share. Four words: a
+# shorter quotation is often a name or a term ("Meet the Press").
+SAME_QUOTATION_WORDS = 4
+_QUOTE_MARKS = "\"“”‘’' "
+
+
+def quotations(unit: Unit) -> frozenset[str]:
+    """The quotations of four words or more a sentence holds, in lower case, without their marks."""
+    found = set()
+    for match in QUOTED.finditer(unit.text):
+        words = match.group().strip(_QUOTE_MARKS).rstrip(",.;:!? ").lower().split()
+        if len(words) >= SAME_QUOTATION_WORDS:
+            found.add(" ".join(words))
+    return frozenset(found)
 
 
 def lead_factor(index: int) -> float:
@@ -151,9 +169,16 @@ def select(units: list[Unit], weights: dict, budget: int,
         if unit.speaker is not None:
             heard.append(unit.speaker.party)
 
+    quoted: dict[int, frozenset[str]] = {}  # each unit's `quotations`, read once
+
+    def _quotations(unit: Unit) -> frozenset[str]:
+        if id(unit) not in quoted:
+            quoted[id(unit)] = quotations(unit)
+        return quoted[id(unit)]
+
     def repeats(unit: Unit) -> bool:
         return any(overlap(unit, other) > REDUNDANCY or (same_fact is not None and same_fact(unit, other))
-                   for other in chosen)
+                   or bool(_quotations(unit) & _quotations(other)) for other in chosen)
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)
