@@ -793,6 +793,16 @@ def test_in_a_story_of_one_event_a_retelling_adds_nothing_but_a_new_figure_does(
     assert any("94th consecutive month" in text for text in texts), texts
 
 
+def test_in_a_story_of_one_event_a_party_heard_for_the_first_time_is_told():
+    """allsides-neus line 2258: the Justice Department accuses Yale of discriminating in admissions. Yale's
+    answer adds no fact the other outlets share and no new name, but who says what is news: a party the
+    summary has not heard still gets in."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(2258)["documents"], words=60)]
+    assert any(text.startswith("Yale said") for text in texts), texts
+
+
 @pytest.mark.parametrize(("line", "quotation"), [(452, "going in the wrong direction"),
                                                (1897, "probably went too far")])
 def test_two_outlets_quoting_the_same_words_give_one_summary_sentence(line, quotation):

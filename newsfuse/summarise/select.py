@@ -113,7 +113,8 @@ def select(units: list[Unit], weights: dict, budget: int,
     A unit repeats a chosen one when most of its words are in it (`overlap`), or when `same_fact` says
     one states the other's fact in other words (another outlet's paraphrase).
     `one_event` (every source tells one event): an English unit adding no concept the summary lacks, no
-    party's reaction and no name or number the summary has not told (`specifics`) is worth nothing. The
+    party the summary has not heard (who says what is news: "Yale said the school was dismayed by the
+    allegation ...") and no name or number the summary has not told (`specifics`) is worth nothing. The
     base value is for a later event's own news; within one event such a sentence retells a chosen fact in
     other words ("The economy continued to add jobs at a steady pace last month" after "The US economy
     added another 157,000 jobs in July") or is one outlet's colour. English only: names are read from
@@ -135,15 +136,15 @@ def select(units: list[Unit], weights: dict, budget: int,
         concepts = sum(weights[c] for c in fresh & weighted)
         value = concepts + base * len(fresh) ** 0.5
         speaker = unit.speaker
-        reacts = False
+        new_voice = False  # a party the summary has not heard yet speaks
         if speaker is not None:
             already = any(same_party(speaker.party, party) for party in heard)
-            reacts = speaker.reaction and not already
-            if reacts:
+            new_voice = not already
+            if speaker.reaction and new_voice:
                 value += REACTION_CONCEPTS * speaker.salience
             elif speaker.quoted and already:
                 value *= REPEATED_VOICE_FACTOR
-        if one_event and unit.language == "en" and concepts <= 0.0 and not reacts and not _tells_more(unit):
+        if one_event and unit.language == "en" and concepts <= 0.0 and not new_voice and not _tells_more(unit):
             return 0.0  # (concepts a known article told weigh 0 in an update brief)
         value *= lead_factor(unit.sentence.index)
         return value * BACKGROUND_FACTOR if unit.background else value
