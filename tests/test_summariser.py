@@ -280,41 +280,6 @@ def test_a_sentence_cut_off_inside_a_bracket_or_after_a_title_is_never_a_summary
     assert not unit.stands_alone
 
 
-@pytest.mark.parametrize(("sentence", "kept"), [
-    ("So, as the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un.",
-     "As the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un."),
-    ("Instead, claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs.",
-     "Claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs."),
-    # Without the comma "So" and "Now" belong to the sentence ("So were ..." is "also").
-    ("So were the two women she is accused of shooting minutes after she had been suspended.",
-     "So were the two women she is accused of shooting minutes after she had been suspended."),
-    ("Now that the Biden administration has arrived, the agency is trying a do-over of the rule.",
-     "Now that the Biden administration has arrived, the agency is trying a do-over of the rule."),
-])
-def test_a_linking_opener_is_cut(sentence, kept):
-    (unit,) = _sentence_units(sentence)
-    assert unit.text == kept
-
-
-@pytest.mark.parametrize(("sentence", "kept"), [
-    # Section labels of news sites (allsides-neus leads the summaries printed with them).
-    ("Why it matters: The mass cancellations come after its pilots asked a court to block the new mandate.",
-     "The mass cancellations come after its pilots asked a court to block the new mandate."),
-    ("EXCLUSIVE: House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon.",
-     "House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon."),
-    # Labels that say who speaks, and a clause before a colon, stay.
-    ("CDC: Vaccinated people can gather indoors without masks, the agency said on Monday.",
-     "CDC: Vaccinated people can gather indoors without masks, the agency said on Monday."),
-    ("Trump on Twitter: The election was rigged, he claimed again on Sunday morning.",
-     "Trump on Twitter: The election was rigged, he claimed again on Sunday morning."),
-    ("The dynamics are exhaustingly familiar: Someone attacks the president and the president responds.",
-     "The dynamics are exhaustingly familiar: Someone attacks the president and the president responds."),
-])
-def test_a_section_label_is_cut_but_not_a_speaker(sentence, kept):
-    (unit,) = _sentence_units(sentence)
-    assert unit.text == kept
-
-
 @pytest.mark.parametrize("sentence", [
     "OPINION: Mitt Romney: The president shapes the public character of the nation.",
     "CLAIM: Joe Biden told an ABC News town hall that President Donald Trump told people to put bleach in their arm.",
@@ -349,8 +314,30 @@ def test_an_ambiguous_numeric_header_date_is_not_taken_as_the_publication_date()
      "The municipal council has said it accidentally donated $10,000."),
     ("Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country.",
      "Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country."),
+    # Linking openers (only with their comma, for some).
+    ("So, as the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un.",
+     "As the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un."),
+    ("Instead, claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs.",
+     "Claims fell to the lowest level since mid-March, before the pandemic induced mass layoffs."),
+    # Without the comma "So" and "Now" belong to the sentence ("So were ..." is "also").
+    ("So were the two women she is accused of shooting minutes after she had been suspended.",
+     "So were the two women she is accused of shooting minutes after she had been suspended."),
+    ("Now that the Biden administration has arrived, the agency is trying a do-over of the rule.",
+     "Now that the Biden administration has arrived, the agency is trying a do-over of the rule."),
+    # Section labels of news sites (allsides-neus leads the summaries printed with them).
+    ("Why it matters: The mass cancellations come after its pilots asked a court to block the new mandate.",
+     "The mass cancellations come after its pilots asked a court to block the new mandate."),
+    ("EXCLUSIVE: House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon.",
+     "House Speaker Nancy Pelosi visited a San Francisco hair salon on Monday afternoon."),
+    # Labels that say who speaks, and a clause before a colon, stay.
+    ("CDC: Vaccinated people can gather indoors without masks, the agency said on Monday.",
+     "CDC: Vaccinated people can gather indoors without masks, the agency said on Monday."),
+    ("Trump on Twitter: The election was rigged, he claimed again on Sunday morning.",
+     "Trump on Twitter: The election was rigged, he claimed again on Sunday morning."),
+    ("The dynamics are exhaustingly familiar: Someone attacks the president and the president responds.",
+     "The dynamics are exhaustingly familiar: Someone attacks the president and the president responds."),
 ])
-def test_wire_datelines_are_cut_from_the_sentence(sentence, kept):
+def test_datelines_linking_openers_and_section_labels_are_cut_from_the_sentence(sentence, kept):
     (unit,) = _sentence_units(sentence)
     assert unit.text == kept
 

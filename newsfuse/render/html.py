@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief, Evidence
-from newsfuse.render.numbering import empty_summary_note, sentence_dates, source_line, source_numbers
-from newsfuse.render.sections import analysis_sections
+from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
+from newsfuse.render.sections import analysis_sections, empty_summary_note
 
 CONTEXT_CHARS = 120  # characters shown before and after a cited span
 

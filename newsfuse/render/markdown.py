@@ -11,15 +11,8 @@ import re
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import (
-    HEADLINE_MARK,
-    cite,
-    empty_summary_note,
-    sentence_dates,
-    source_line,
-    source_numbers,
-)
-from newsfuse.render.sections import analysis_sections
+from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.sections import analysis_sections, empty_summary_note
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).
 _ACTIVE = re.compile(r"([\\`*_\[\]<>&|~#])")

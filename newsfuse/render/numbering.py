@@ -16,21 +16,6 @@ def source_numbers(brief: Brief) -> dict[str, int]:
 HEADLINE_MARK = " (headline)"
 
 
-def empty_summary_note(brief: Brief) -> str | None:
-    """Why the brief has no summary sentence, for the reader (None when it has some): a blank where the
-    summary should be reads as a failure, and a brief of opinion pieces alone is empty by design."""
-    if brief.summary:
-        return None
-    originals = [doc for doc in brief.documents if not doc.duplicate_of]
-    if not originals:
-        return "No summary: no article could be read."
-    if all(doc.kind in ("opinion", "blog") for doc in originals):
-        return ("No summary: every source is an opinion piece or a blog, and their sentences are never "
-                "stated as the brief's own (each source's kind is listed with it).")
-    return ("No summary: no sentence fits to print (each is cut off, a question, too short or too long, "
-            "or the writer speaking).")
-
-
 def cite(ids: list[str], numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[i] for i in ids if i in numbers)) + "]"
 

@@ -1,4 +1,4 @@
-"""Readable rows for each analysis section, shared by the text and Markdown renderers.
+"""Readable rows for each analysis section, and the note an empty summary gets, shared by the renderers.
 
 Each section stays short enough to read in a terminal: the JSON output holds everything, with spans.
 """
@@ -16,6 +16,21 @@ MAX_QUOTE_CHARS = 160
 MAX_QUOTES = 15
 
 Quote = Callable[[str], str]  # escapes text that came from the input for the output format
+
+
+def empty_summary_note(brief: Brief) -> str | None:
+    """Why the brief has no summary sentence, for the reader (None when it has some): a blank where the
+    summary should be reads as a failure, and a brief of opinion pieces alone is empty by design."""
+    if brief.summary:
+        return None
+    originals = [doc for doc in brief.documents if not doc.duplicate_of]
+    if not originals:
+        return "No summary: no article could be read."
+    if all(doc.kind in ("opinion", "blog") for doc in originals):
+        return ("No summary: every source is an opinion piece or a blog, and their sentences are never "
+                "stated as the brief's own (each source's kind is listed with it).")
+    return ("No summary: no sentence fits to print (each is cut off, a question, too short or too long, "
+            "or the writer speaking).")
 
 
 def _same(text: str) -> str:

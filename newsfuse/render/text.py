@@ -9,15 +9,8 @@ import textwrap
 
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import (
-    HEADLINE_MARK,
-    cite,
-    empty_summary_note,
-    sentence_dates,
-    source_line,
-    source_numbers,
-)
-from newsfuse.render.sections import analysis_sections
+from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.sections import analysis_sections, empty_summary_note
 
 WIDTH = 100
 

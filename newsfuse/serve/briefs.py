@@ -83,8 +83,8 @@ def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | No
 def page_view(brief: Brief) -> dict:
     """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
     from newsfuse.render.html import sentence_rows
-    from newsfuse.render.numbering import empty_summary_note, source_numbers
-    from newsfuse.render.sections import analysis_sections
+    from newsfuse.render.numbering import source_numbers
+    from newsfuse.render.sections import analysis_sections, empty_summary_note
 
     numbers = source_numbers(brief)
     # Stored as JSON: the excerpts as plain dicts.
