@@ -100,9 +100,7 @@ def build_units(document: Document, opinion: bool = False, quoted: list[bool] | 
             language=document.language,
         )
         writer = unquoted(text)  # the writer's own words, read once for eligibility and voice
-        # The writer speaking ("I", "we"), or turning to the reader ("Note their silence ..."), not reporting.
-        speaking = not in_quotation and (in_first_person(writer) or _LABELLED_UNREPORTED.match(text) is not None or (
-            document.language == "en" and addresses_the_reader(text)))
+        speaking = not in_quotation and _writer_speaks(text, writer, document.language)
         unit.stands_alone = not in_quotation and _stands_alone(text, writer, speaking)
         unit.eligible = unit.stands_alone and _eligible(text, words, opinion)
         unit.writer_voice = opinion or (not in_quotation and _writer_voice(writer, speaking))
@@ -125,6 +123,13 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
         return frozenset()
     terms = frozenset(content_terms(match.group("clause"), language))
     return terms if len(terms) >= MIN_REPORTED_TERMS else frozenset()
+
+
+def _writer_speaks(text: str, writer: str, language: str) -> bool:
+    """The writer speaking, not reporting: in the first person (`writer`: the sentence's `unquoted` text), in a
+    sentence the outlet labels as opinion or a claim under check, or turning to the reader (English)."""
+    return (in_first_person(writer) or _LABELLED_UNREPORTED.match(text) is not None
+            or (language == "en" and addresses_the_reader(text)))
 
 
 def _writer_voice(writer: str, speaking: bool) -> bool:

@@ -76,6 +76,18 @@ def quotations(unit: Unit) -> frozenset[str]:
     return frozenset(found)
 
 
+def _read_once(read: Callable[[Unit], frozenset[str]]) -> Callable[[Unit], frozenset[str]]:
+    """`read`, remembered per unit for one selection (units live as long as their story; their ids are stable)."""
+    found: dict[int, frozenset[str]] = {}
+
+    def remembered(unit: Unit) -> frozenset[str]:
+        if id(unit) not in found:
+            found[id(unit)] = read(unit)
+        return found[id(unit)]
+
+    return remembered
+
+
 def lead_factor(index: int) -> float:
     return 1.0 + LEAD_WEIGHT / (1.0 + index) ** 2
 
@@ -124,7 +136,7 @@ def select(units: list[Unit], weights: dict, budget: int,
     """
     covered: set = set()
     told: set[str] = set()  # names and numbers of the chosen units (`one_event`)
-    found: dict[int, frozenset[str]] = {}  # each unit's `specifics`, read once
+    specifics_of, quotations_of = _read_once(specifics), _read_once(quotations)
     chosen: list[Unit] = []
     heard: list[tuple[str, ...]] = []  # parties of the chosen sentences' speakers
     used = 0
@@ -149,13 +161,8 @@ def select(units: list[Unit], weights: dict, budget: int,
         value *= lead_factor(unit.sentence.index)
         return value * BACKGROUND_FACTOR if unit.background else value
 
-    def _specifics(unit: Unit) -> frozenset[str]:
-        if id(unit) not in found:
-            found[id(unit)] = specifics(unit)
-        return found[id(unit)]
-
     def _tells_more(unit: Unit) -> bool:
-        return not _specifics(unit) <= told
+        return not specifics_of(unit) <= told
 
     def score(unit: Unit) -> float:
         return gain(unit) / unit.words**LENGTH_EXPONENT
@@ -166,20 +173,13 @@ def select(units: list[Unit], weights: dict, budget: int,
         used += unit.words
         covered.update(unit.bigrams)
         if one_event and unit.language == "en":
-            told.update(_specifics(unit))
+            told.update(specifics_of(unit))
         if unit.speaker is not None:
             heard.append(unit.speaker.party)
 
-    quoted: dict[int, frozenset[str]] = {}  # each unit's `quotations`, read once
-
-    def _quotations(unit: Unit) -> frozenset[str]:
-        if id(unit) not in quoted:
-            quoted[id(unit)] = quotations(unit)
-        return quoted[id(unit)]
-
     def repeats(unit: Unit) -> bool:
         return any(overlap(unit, other) > REDUNDANCY or (same_fact is not None and same_fact(unit, other))
-                   or bool(_quotations(unit) & _quotations(other)) for other in chosen)
+                   or bool(quotations_of(unit) & quotations_of(other)) for other in chosen)
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)

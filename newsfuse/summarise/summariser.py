@@ -67,9 +67,8 @@ class Summariser:
         headlines_only = False
         if not chosen and story.known is None:  # no sentence fit to print: what the story is, by its headlines
             headlines = _headline_units(story)
-            chosen = select(headlines, weights, self.words, same_fact=statements.same_fact,
-                            one_event=one_event) or _leads(
-                headlines, self.words)
+            chosen = (select(headlines, weights, self.words, same_fact=statements.same_fact, one_event=one_event)
+                      or _leads(headlines, self.words))
             headlines_only = bool(chosen)
         positions = {
             (unit.sentence.doc_id, unit.sentence.start): unit.position
