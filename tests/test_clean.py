@@ -140,6 +140,7 @@ def test_example_furniture_is_gone_and_metadata_is_read_from_it(example_docs):
     ("First Published: June 13, 2013 4:59 PM EDT", None, "June 13, 2013", None),
     ("Posted on Thu Jun 13, 2013 08:45 AM PDT", None, "Jun 13, 2013", None),
     ("UPDATED 05/03/2013 at 11:00 AM EDT", None, "05/03/2013", None),
+    ("on April 24th, 2013", None, "April 24th, 2013", None),  # a blog's date line (ECB+ 42_ecbplus)
 ])
 def test_masthead_lines_are_read(line, byline, date, outlet):
     masthead = read_masthead_line(line)
@@ -150,6 +151,7 @@ def test_masthead_lines_are_read(line, byline, date, outlet):
     "Putin Prepares to Withdraw from Syria",
     "The strike began on March 2, 2026 and ended two days later.",
     "Talks resume in Geneva on March 14, 2016 amid doubts",
+    "on the record since March 3, 2012",
 ])
 def test_headlines_and_sentences_are_not_mastheads(line):
     assert not read_masthead_line(line)

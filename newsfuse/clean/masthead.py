@@ -28,8 +28,9 @@ _NAME = r"(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’
 _BY = re.compile(rf"^(?:by|von|par|por)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$", re.IGNORECASE)
 _DASH_SIGNATURE = re.compile(rf"^[-—–]\s*(?P<names>{_NAME})\s*$")
 # "Posted on", "First published:", "UPDATED ... at": the label of a date stamp.
-_POSTED = re.compile(r"^(?:first\s+|last\s+)?(?:posted|published|updated|written|modified)(?:\s+(?:on|at))?\s*:?"
-                     r"(?:\s+(?:on|at)\b)*", re.IGNORECASE)
+# "Posted on", "Updated at", or a bare "on" before the date ("on April 24th, 2013": a blog's date line).
+_POSTED = re.compile(r"^(?:(?:first\s+|last\s+)?(?:posted|published|updated|written|modified)(?:\s+(?:on|at))?\s*:?"
+                     r"(?:\s+(?:on|at)\b)*|on\b)", re.IGNORECASE)
 _BY_TAIL = re.compile(rf"\bby\s+(?P<names>{_NAME})\s*$")
 _SEPARATORS = re.compile(r"\s*(?:[·|•]|\s[-—–]\s|,)\s*")
 # The parts of a wire dateline, "WASHINGTON, March 14 (AP) — ": the place in capitals (with a state,
