@@ -142,6 +142,11 @@ def test_content_terms_drop_stop_words_and_stem():
     ('The "Twilight" sequel, we hear, is late.', True),
     # An apostrophe inside single quotation marks does not close them (an allsides-neus headline).
     ("Ocasio-Cortez on Getting Booed: ‘Don’t Hate Me Cause You Ain’t Me’.", False),
+    # Straight single quotation marks quote too (a USA Today headline read as the writer's "We"), and a
+    # plural possessive's mark opens nothing.
+    ("'Meth. We're On It': South Dakota campaign is working, Kristi Noem says.", False),
+    ("I talked with the Mayor and he said 'I don't know what's going on the beach'.", True),
+    ("The students' union said we can't go.", True),
 ])
 def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentence, writer_speaks):
     from newsfuse.segment.voice import writer_in_first_person
@@ -198,6 +203,21 @@ def test_a_party_label_after_a_name_never_splits_the_sentence() -> None:
             "the House Ways and Means Committee. He met Sen. Mitch McConnell (R-Ky.) on Monday.")
     sentences = [s.text for s in split_sentences(text, [Span(0, len(text))], "d")]
     assert sentences == [text[: text.index(" He met")], "He met Sen. Mitch McConnell (R-Ky.) on Monday."]
+
+
+@pytest.mark.parametrize("expected", [
+    # A slogan, a title or a chant with a stop inside (real USA Today and allsides-neus text): syntok cut
+    # "'Meth." off as a sentence, and "We're On It' ..." read as the writer's "we".
+    ["The state launched a campaign called 'Meth. We're On It' on Monday.", "It cost $449,000."],
+    ['The tagline?', '"Meth. We\'re on it."', "Noem launched the campaign."],
+    ['Students chanting "Pigs! Murderers!" clapped and cheered.', "Police withdrew."],
+    # A speaker's longer quotation of two sentences stays two sentences.
+    ['"We are trying to accomplish two goals here.', 'One is to protect the right to free speech," he said.'],
+])
+def test_a_short_quotation_with_a_stop_inside_stays_in_its_sentence(expected):
+    text = " ".join(expected)
+    sentences = split_sentences(text, [Span(0, len(text))], "d", "en")
+    assert [s.text for s in sentences] == expected
 
 
 @pytest.mark.parametrize("expected", [

@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 # Each alternative opens with one quotation mark, so that the regex engine can skip ahead to the marks.
 # In single quotation marks an apostrophe before a small letter is a contraction, not the closing mark
 # ("‘Meth. We’re on it.’"): the quotation runs on to a closing mark, not past another opening one or a line.
-QUOTED = re.compile(r"\"[^\"”]*[\"”]|“[^\"”]*[\"”]|‘(?:[^’‘\n]|’(?=[a-z]))*’")
+# In straight single marks, as headlines and some outlets quote ("'Meth. We're On It' campaign"), an opening
+# mark follows no letter and precedes one, a closing mark follows a letter or stop and precedes no letter,
+# and an apostrophe between letters is inside ("We're", "Noem's"); "students' union" opens nothing.
+QUOTED = re.compile(r"\"[^\"”]*[\"”]|“[^\"”]*[\"”]|‘(?:[^’‘\n]|’(?=[a-z]))*’|"
+                    r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w))*?(?<=[^\s'])'(?![\w'])")
 # Capitalised too ("We are providing ..."), except "US": the country, not "us". The lookahead names the
 # words' first letters: the regex engine skips to them instead of trying every word at every boundary.
 _FIRST_PERSON = re.compile(r"(?=[IMmWwOou])\b(?:I|[Mm](?:e|y|ine)|[Ww]e|[Oo]ur|us)\b")
