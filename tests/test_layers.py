@@ -17,7 +17,7 @@ PACKAGE = Path(newsfuse.__file__).parent
 # Lowest first. A module imports from its own package or from a lower layer; the stages over a story
 # (summarise, analyse, cluster) sit side by side and never import one another.
 LAYERS: list[set[str]] = [
-    {"display"},
+    {"display", "reporting"},
     {"model"},
     {"clean"},
     {"segment"},

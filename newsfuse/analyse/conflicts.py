@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed
 from newsfuse.analyse.quotes import quote_spans
+from newsfuse.reporting import forms, verbs
 from newsfuse.segment.tokens import stem
 
 LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE")
@@ -29,9 +30,11 @@ MORE_THAN_SLACK = 0.05
 ABOUT_SLACK = 0.10
 # How far up the parse a number's noun may be from the verb that says what happened to it.
 MAX_CLIMB = 3
+# The verbs that report a figure are not what happened to it: a few speech and stance verbs, an outlet's
+# "reported" and "according" (to). Not "note", "declare", "explain", "deny" or the insisting verbs (left
+# out as before; untested).
 REPORTING_STEMS = frozenset(stem(word) for word in (
-    "say", "says", "said", "tell", "told", "report", "reported", "announce", "announced", "add", "added",
-    "state", "stated", "claim", "claimed", "confirm", "confirmed", "according"))
+    forms(verbs("say", "tell", "add", "announce", "state", "claim", "confirm")) | {"report", "reported", "according"}))
 _MORE = re.compile(r"\b(more than|over|at least|upwards of|in excess of|above)\b|\+|-?\s*plus\b", re.I)
 _LESS = re.compile(r"\b(nearly|almost|just under|close to|fewer than|less than|under)\b", re.I)
 _ABOUT = re.compile(r"\b(about|around|some|roughly|approximately|an estimated|estimated|circa)\b", re.I)

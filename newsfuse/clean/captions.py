@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.reporting import alternation, forms, verbs
+
 _MONTH = (r"(Jan(uary|\.)?|Feb(ruary|\.)?|Mar(ch|\.)?|Apr(il|\.)?|May|June?|July?|Aug(ust|\.)?|"
           r"Sep(t(ember|\.)?|\.)?|Oct(ober|\.)?|Nov(ember|\.)?|Dec(ember|\.)?)")
 _WEEKDAY = r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -238,10 +240,13 @@ _AFTER_NOUN = frozenset({"of", "is", "are", "was", "were", "has", "have", "will"
 # Where or at what, after the verb.
 _SCENE = re.compile(r"\b(at|in|during|outside|inside|near|on|before|after|as|next to|in front of|beside|behind|amid|"
                     r"among|past|through|along|from|to|for|with|under)\b")
+# Reported speech in a caption: "say" in every form, "told", "tells" and "according" (to); the commonest
+# frames only (the other reporting verbs left out as before; untested).
+_REPORTS = forms(verbs("say")) | {"told", "tells", "according"}
 _STORY_VOICE = re.compile(
     # The story's people (a caption names whom it shows), but for its subject again: "waves as he walks".
     r"(?<!\bas )(?<!\bwhile )(?<!\bafter )(?<!\bbefore )\b(he|she|they)\b|\b(him|them|it)\b|\bher\b(?!\s+\w)"
-    r"|\b(said|says|say|told|tells|according|was|were|had|did|will|would|could|should|might|must|has|have|can|"
+    r"|\b(" + alternation(_REPORTS) + r"|was|were|had|did|will|would|could|should|might|must|has|have|can|"
     r"cannot)\b"  # reported speech, narration, what will be
     r"|\b(I|we|our|us|you|your|my|We|You|Our|Your|My)\b|[\"“”?!;]|--|\s[—–]\s"
     r"|\b(video|footage)\b"  # what a video shows is told by the story ("is seen ... on the surveillance video")

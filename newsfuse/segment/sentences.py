@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from newsfuse.clean.lines import TERMINAL, list_item_start
 from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
 from newsfuse.model import Block, Sentence, Span
+from newsfuse.reporting import ASKING, SAYING, WRITING, alternation, past, third, verbs
 
 # Languages whose scripts have no upper/lower case: split at terminal punctuation followed by space.
 _CASELESS = {"ar", "fa", "ur", "he", "yi", "hi", "mr", "ne", "bn", "zh", "ja", "ko", "th", "am"}
@@ -51,10 +52,12 @@ _NUMBER_END = re.compile(r"(?<![\d,.])\d{1,2}\.$")
 # attribution is one to six capitalised words and a reporting verb; a lower-case "he said" syntok keeps
 # joined already. English verbs only, so English text only.
 _QUOTED_QUESTION_END = re.compile(r"[?!][\"”’']$")
-_NAMED_ATTRIBUTION = re.compile(
-    r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:said|says|asked|asks|told|tells|wrote|writes|tweeted|added|replied|"
-    r"shouted|yelled|insisted|exclaimed|wondered)\b"
-)
+# Its verbs: saying, asking and writing in the past (not "noted": left out as before), "insisted", the
+# present of the commonest, and the verbs of a cry or a question ("shouted", "exclaimed", "wondered").
+_ATTRIBUTION_VERBS = (past(SAYING, ASKING, WRITING) - {"noted"} | {"insisted"}
+                      | third(verbs("say", "tell", "ask", "write"))
+                      | {"shouted", "yelled", "exclaimed", "wondered"})
+_NAMED_ATTRIBUTION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:" + alternation(_ATTRIBUTION_VERBS) + r")\b")
 
 # A short quotation with a full stop or mark inside, a name, slogan or chant ("a campaign called 'Meth.
 # We're On It' on Monday", "chanting "Pigs! Murderers!" clapped"), which syntok ends at the mark: a piece
