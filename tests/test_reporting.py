@@ -29,3 +29,10 @@ def test_a_quoted_exclamation_stays_with_whoever_said_asked_or_wrote_it(verb: st
     expected = [f"\u201cThis is really bad news!\u201d Donald Trump {verb} on Monday.", "Schiff declined to comment."]
     text = " ".join(expected)
     assert [s.text for s in split_sentences(text, [Span(0, len(text))], "d", "en")] == expected
+
+
+def test_a_reporting_verb_is_a_whole_word():
+    """"viewers" holds "view" ("Moscow views the move as ..."), but YouTube's viewers say nothing: the
+    sentence has no speaker, and YouTube is no party the brief has heard."""
+    assert speaker_of("The video \u201cPlandemic\u201d reached YouTube viewers in their millions before it was "
+                      "removed.", "en") is None

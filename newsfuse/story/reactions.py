@@ -50,7 +50,7 @@ _VERBS = (past(SAYING, STANCE, DIRECTING) - {"argued", "claimed"}
 _VERB = r"(?:" + alternation(_VERBS) + r")"
 # '"...," said Salim al-Muslat' or '"...," the UN envoy said'.
 _AFTER_QUOTE = re.compile(
-    r"[\"”’],?\s+(?:" + _VERB + r"\s+(?P<after>[^,.;:\"“”]{2,80})|(?P<before>[^,.;:\"“”]{2,80}?)\s+" + _VERB + r")"
+    r"[\"”’],?\s+(?:" + _VERB + r"\s+(?P<after>[^,.;:\"“”]{2,80})|(?P<before>[^,.;:\"“”]{2,80}?)\s+" + _VERB + r"\b)"
 )
 # The word boundary is checked behind the word, so that the regex engine searches for the word itself.
 ACCORDING = re.compile(r"According(?<!\wAccording) to (?P<source>[^,]{2,60}),")
