@@ -825,3 +825,15 @@ def test_a_story_over_weeks_keeps_the_citation_share_for_restatements():
     texts = [s.text for s in _summary(250, _documents(tour["documents"]))]
     assert any("Contador" in text and "won" in text for text in texts), texts
     assert any("Vinokourov" in text and "won stage" in text for text in texts), texts
+
+
+@pytest.mark.parametrize(("line", "asked"), [(2402, "The Hill has reached out"),
+                                               (1357, "did not immediately return")])
+def test_an_outlets_request_for_comment_is_not_a_fact_of_the_story(line, asked):
+    """allsides-neus: "The Hill has reached out to Trump's representatives for comment." and "The DOJ did not
+    immediately return the Washington Examiner's request for comment." closed two 60-word summaries: the
+    outlet's newsgathering, which tells the reader nothing of the story."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
+    assert texts and not any(asked in text for text in texts), texts
