@@ -207,8 +207,10 @@ def relatives(word: str) -> frozenset[str]:
                     continue
                 if symbol == _DERIVED:  # a lexical pointer: from one word of the synset to one of the target's
                     source, goal = int(source_target[:2], 16), int(source_target[2:], 16)
+                    if not (0 < source <= len(words) and words[source - 1] == lemma):
+                        continue  # another word's: its target is not read
                     target_words = _synset(target_pos, target)[0]
-                    if 0 < source <= len(words) and words[source - 1] == lemma and 0 < goal <= len(target_words):
+                    if 0 < goal <= len(target_words):
                         found.add(target_words[goal - 1])
                 elif symbol == _HYPERNYM and pos == "noun" and not tagged:
                     found.update(_synset(target_pos, target)[0])
