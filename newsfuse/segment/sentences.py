@@ -67,7 +67,8 @@ _NAMED_ATTRIBUTION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:" + alternation
 # apart. Of the 34 such cuts in allsides-neus, TAC 2011 English and ECB+, six are this short, all chants or
 # a title.
 _QUOTED_WORDS = r"(?:[^\"“”‘’']|(?<=\w)['’](?=\w))*"  # an apostrophe inside a word does not close it ("We're")
-_OPEN_QUOTATION_END = re.compile(rf"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?P<quoted>{_QUOTED_WORDS})$")
+# The mark first, so that the regex engine skips ahead to it; then that it follows a space or a bracket.
+_OPEN_QUOTATION_END = re.compile(rf"[\"“‘'](?<![^\s(\[—–-][\"“‘'])(?P<quoted>{_QUOTED_WORDS})$")
 _QUOTATION_CLOSED = re.compile(rf"(?P<quoted>{_QUOTED_WORDS}?)[\"”’'](?:\s+[a-z]|[,:;]|$)")
 SHORT_QUOTATION_WORDS = 5
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # mark follows no letter and precedes one, a closing mark follows a letter or stop and precedes no letter,
 # and an apostrophe between letters is inside ("We're", "Noem's"); "students' union" opens nothing.
 QUOTED = re.compile(r"\"[^\"”]*[\"”]|“[^\"”]*[\"”]|‘(?:[^’‘\n]|’(?=[a-z]))*’|"
-                    r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w))*?(?<=[^\s'])'(?![\w'])")
+                    r"'(?<![\w']')(?=[^\s'])(?:[^'\n]|'(?=\w))*?(?<=[^\s'])'(?![\w'])")
 # Capitalised too ("We are providing ..."), except "US": the country, not "us". The lookahead names the
 # words' first letters: the regex engine skips to them instead of trying every word at every boundary.
 _FIRST_PERSON = re.compile(r"(?=[IMmWwOou])\b(?:I|[Mm](?:e|y|ine)|[Ww]e|[Oo]ur|us)\b")

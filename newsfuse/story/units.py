@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsfuse.clean.anycase import AnyCase
 from newsfuse.model import Document, Sentence, Span
 from newsfuse.reporting import INSISTING, SAYING, alternation, past
 from newsfuse.segment.sentences import ends_in_a_title
@@ -163,12 +164,12 @@ def _stands_alone(text: str, writer: str, speaking: bool) -> bool:
 # Washington Examiner's request for comment.", "... did not return a call seeking comment."). 7 sentences of
 # allsides-neus, TAC 2011 English and ECB+, all of this kind; two were printed in 60-word summaries. A party
 # that "declined to comment" answered, and stays a fact.
-_NEWSGATHERING = re.compile(
-    r"\b(?:(?:has|have|had)\s+reached out to\b[^.]*\bfor comment|requests? for comment|"
+# Matched in lower case (`AnyCase`); the lookahead names the first letters, so the engine skips ahead to them.
+_NEWSGATHERING = AnyCase(
+    r"(?=[hrcd])\b(?:(?:has|have|had)\s+reached out to\b[^.]*\bfor comment|requests? for comment|"
     r"could not (?:immediately )?be reached for comment|"
     r"did not (?:immediately )?(?:respond|reply) to (?:a |an |the )?(?:\w+\s+){0,3}(?:request|email|message|call)s?\b|"
-    r"did not (?:immediately )?return (?:a |an |the )?(?:\w+[’']?s?\s+){0,3}(?:request|email|message|call)s?\b)",
-    re.IGNORECASE,
+    r"did not (?:immediately )?return (?:a |an |the )?(?:\w+[’']?s?\s+){0,3}(?:request|email|message|call)s?\b)"
 )
 
 
