@@ -62,10 +62,9 @@ _NAMED_ATTRIBUTION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,6}(?:" + alternation
 # A short quotation with a full stop or mark inside, a name, slogan or chant ("a campaign called 'Meth.
 # We're On It' on Monday", "chanting "Pigs! Murderers!" clapped"), which syntok ends at the mark: a piece
 # ending in a quotation opened on at most five words, then one closing it within five words (and running on
-# in lower case, or ending there: 'The tagline? "Meth. We're on it."'), is one sentence. Longer quotations cut
-# this way are two of a speaker's sentences, and stay
-# apart. Of the 34 such cuts in allsides-neus, TAC 2011 English and ECB+, six are this short, all chants or
-# a title.
+# in lower case, or ending there: 'The tagline? "Meth. We're on it."'), is one sentence. Longer quotations
+# cut this way are two of a speaker's sentences, and stay apart. Of the 34 such cuts in allsides-neus, TAC
+# 2011 English and ECB+, six are this short, all chants or a title.
 _QUOTED_WORDS = r"(?:[^\"“”‘’']|(?<=\w)['’](?=\w))*"  # an apostrophe inside a word does not close it ("We're")
 # The mark first, so that the regex engine skips ahead to it; then that it follows a space or a bracket.
 _OPEN_QUOTATION_END = re.compile(rf"[\"“‘'](?<![^\s(\[—–-][\"“‘'])(?P<quoted>{_QUOTED_WORDS})$")
@@ -74,6 +73,7 @@ SHORT_QUOTATION_WORDS = 5
 
 
 def _inside_a_short_quotation(block: str, previous: tuple[int, int], start: int, end: int) -> bool:
+    """The piece `previous` ends inside a short quotation that the piece `start`-`end` closes."""
     opened = _OPEN_QUOTATION_END.search(block, previous[0], previous[1])
     if opened is None or len(opened.group("quoted").split()) > SHORT_QUOTATION_WORDS:
         return False
