@@ -29,7 +29,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 RELATIVE_DAY = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)
 RELATIVE_UNIT = re.compile(r"\b(last|next|this|past)\s+(week|month|year)\b", re.IGNORECASE)
 _NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + MONTH + r"(?:\s+(\d{4}))?\b", re.IGNORECASE)
-AGO = re.compile(r"\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+# Not the end of a number written with separators: "2,100 years ago" is not "100 years ago".
+AGO = re.compile(r"(?<![,.])\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 _VAGUE_AGO = re.compile(r"\b(more than|over|nearly|almost|about|around|some|at least|less than)\b")
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -122,16 +123,21 @@ def _count(word: str) -> int | None:
     return _NUMBER_WORDS.get(word.lower())
 
 
-def _shift(reference: date, unit: str, step: int) -> Resolved:
+def _shift(reference: date, unit: str, step: int) -> Resolved | None:
+    """The day, month or year `step` units from `reference`; None outside the calendar's years 1-9999
+    ("2100 years ago", "1000000 weeks ago": no date a story can be placed by)."""
     unit = unit.lower()
-    if unit == "day":
-        return Resolved(reference + timedelta(days=step), "day", True)
-    if unit == "week":
-        return Resolved(reference + timedelta(weeks=step), "day", True)
-    if unit == "month":
-        index = reference.year * 12 + reference.month - 1 + step
-        return Resolved(date(index // 12, index % 12 + 1, 1), "month", True)
-    return Resolved(date(reference.year + step, 1, 1), "year", True)
+    try:
+        if unit == "day":
+            return Resolved(reference + timedelta(days=step), "day", True)
+        if unit == "week":
+            return Resolved(reference + timedelta(weeks=step), "day", True)
+        if unit == "month":
+            index = reference.year * 12 + reference.month - 1 + step
+            return Resolved(date(index // 12, index % 12 + 1, 1), "month", True)
+        return Resolved(date(reference.year + step, 1, 1), "year", True)
+    except (ValueError, OverflowError):
+        return None
 
 
 def display(resolved: Resolved) -> str:
