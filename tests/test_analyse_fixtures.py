@@ -131,13 +131,15 @@ def test_a_vague_offset_is_not_a_date():
 
 
 def test_an_offset_beyond_the_calendar_or_inside_a_number_is_not_a_date():
-    """"2100 years ago" lies before year 1 and "1000000 weeks ago" beyond any date: they placed nothing and
-    stopped the whole brief (a real page's "built 2100 years ago"). "2,100 years ago" is not "100 years ago"."""
+    """"2100 years ago" lies before year 1, "1000000 weeks ago" and "March 0000" beyond any date: they placed
+    nothing and stopped the whole brief (a real page's "built 2100 years ago"). "2,100 years ago" is not "100
+    years ago"."""
     import newsfuse
 
     assert dates.resolve("2100 years ago", date(2019, 11, 20)) is None
     assert dates.resolve("1000000 weeks ago", date(2019, 11, 20)) is None
     assert dates.resolve("2,100 years ago", date(2019, 11, 20)) is None
+    assert dates.resolve("in March 0000", date(2019, 11, 20)) is None
     assert dates.resolve("two years ago", date(2019, 11, 20)).date == date(2017, 1, 1)
     text = ("The Roman bridge, built 2100 years ago, reopened to walkers on Wednesday, November 20, 2019, after a "
             "two-year restoration. The city council said the work cost 3.2 million euros.")

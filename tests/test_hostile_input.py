@@ -335,3 +335,20 @@ def test_ingest_from_standard_input_caps_each_line(tmp_path):
                    stdin=(good.replace('"plain"', '"first"').replace("Friday", "Saturday") + long_line + good).encode())
     assert "-:2: skipped: line too large (5,027 bytes; the limit is 1,000 bytes" in run.stderr
     assert "2 added" in run.stderr and run.code == 0
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "2019-11-20"])
+def test_dates_at_the_ends_of_the_calendar_never_stop_a_brief(published):
+    """A feed may date an article 9999-12-31 or 0001-01-01, and a text may name "December 9999" or a dispute
+    "that began 2100 years ago": every one stopped the whole brief with a ValueError where the summary's
+    background rule or the timeline read the date. Such a date places nothing; the brief is made."""
+    import newsfuse
+    from newsfuse.model import Article
+
+    texts = ["The port reopened tomorrow after a strike that began last March. Officials said on Monday the cost "
+             "was 12 million euros, in December 9999.",
+             "Officials said on Monday that the port would reopen next week. The union said the deal, reached "
+             "yesterday, ends a dispute that began 2100 years ago."]
+    brief = newsfuse.brief([Article(id=f"a{n}", text=text, published=published) for n, text in enumerate(texts)],
+                           words=60)
+    assert brief.summary and brief.analysis is not None

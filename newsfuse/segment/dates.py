@@ -74,7 +74,15 @@ def explicit(text: str, year: int | None) -> Resolved | None:
 
 
 def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved | None:
-    """The date `text` names, read in a sentence written on `reference`."""
+    """The date `text` names, read in a sentence written on `reference`; None when it names none, or one
+    outside the calendar's years 1-9999 ("tomorrow" in an article a feed dates 9999-12-31)."""
+    try:
+        return _resolve(text, reference, sentence)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | None:
     found = explicit(text, reference.year if reference else None)
     if found:
         if reference and found.relative and found.date > reference + timedelta(days=FUTURE_DAYS):
@@ -107,7 +115,7 @@ def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved |
         which, month_name, year_text = match.group(1), match.group(2), match.group(3)
         month = MONTHS[month_name[:3]]
         if year_text:
-            return Resolved(date(int(year_text), month, 1), "month", False)
+            return Resolved(date(int(year_text), month, 1), "month", False) if int(year_text) else None  # "0000"
         year = reference.year
         if which == "next":  # a bare month is read as past: news reports what happened
             year += month <= reference.month

@@ -64,6 +64,8 @@ def is_background(text: str, story: date | None) -> bool:
         if resolved is None:
             return False  # a date not understood: not sure it is old
         found.append(_last_day(resolved))
+    if story <= date.min + timedelta(days=BACKGROUND_DAYS):  # a story dated in January of year 1: nothing before it
+        return False
     return bool(found) and all(day <= story - timedelta(days=BACKGROUND_DAYS) for day in found)
 
 
@@ -71,6 +73,8 @@ def _last_day(resolved: dates.Resolved) -> date:
     if resolved.precision == "year":
         return date(resolved.date.year, 12, 31)
     if resolved.precision == "month":
+        if resolved.date.year == date.max.year and resolved.date.month == 12:
+            return date.max
         following = date(resolved.date.year + resolved.date.month // 12, resolved.date.month % 12 + 1, 1)
         return following - timedelta(days=1)
     return resolved.date
