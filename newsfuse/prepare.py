@@ -120,7 +120,9 @@ def headlines_by_layout(documents: list[Document], batch: LayoutVote | None = No
         sentences = _sentences_after_first_block(document)
         if sentences is None:
             sentences = split_sentences(article.text, document.blocks[1:], article.id, document.language)
-        if sentences or len(document.blocks) == 1:  # a headline alone: a source with a title and no text
+        # A headline alone, or over lines that are no running text (a pull quote read as a heading): a source
+        # with a title and no sentence of its own.
+        if sentences or not any(block.is_prose for block in document.blocks[1:]):
             document.title_span, document.blocks, document.sentences = first, document.blocks[1:], sentences
             article.title = article.text[first.start : first.end].strip()
 

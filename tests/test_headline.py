@@ -140,6 +140,20 @@ def test_a_record_that_is_only_its_headline_is_a_source_with_a_title_and_no_text
     assert f'"{alone}" (headline only, report)' in " ".join(render_text(brief).split())
 
 
+def test_a_headline_over_no_running_text_is_a_title_not_a_sentence():
+    """allsides-neus line 555: one outlet's record is its headline, "Why a conservative health care wonk thinks
+    the AHCA is indefensible.", over a pull quote and its credit (a line the cleaner reads as a heading, no
+    running text). Beside two texts that open with recognised headlines it is a headline too, and the 60-word
+    summary no longer prints it as a sentence (the one held-out summary of the first 300 that did)."""
+    event = allsides_record(555)
+    headline = "Why a conservative health care wonk thinks the AHCA is indefensible."
+    assert event["documents"][0].startswith(headline)
+    brief = newsfuse.brief([Article(id=str(i), text=text) for i, text in enumerate(event["documents"])],
+                           words=60, analysis=False)
+    assert brief.summary and headline not in [sentence.text for sentence in brief.summary]
+    assert brief.document("0").title == headline
+
+
 def test_a_story_whose_texts_hold_no_complete_sentence_is_told_by_its_headlines():
     """allsides-neus line 484 (the hoax against Mueller): each outlet's lead is cut off mid-sentence, as feed
     items' descriptions often are. The summary is then the outlets' headlines, flagged as headlines, each a

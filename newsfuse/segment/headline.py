@@ -83,10 +83,12 @@ def headline_shaped(text: str, blocks: list[Block], sentences: list[Sentence]) -
     sentence at most, as the splitter read it: "With Trump vs. Clinton looming, ..." and "Serena Williams'
     U.S. Open loss ..." are one), with a paragraph of running text after it, or with nothing after it (a
     record whose lead is missing: "At U.N., Trump demands action against China over virus, Xi urges
-    cooperation.\n\n")."""
+    cooperation.\n\n"), or only headings (a pull quote and its credit). A list or table after it makes it
+    the list's opening line."""
     if not blocks or not blocks[0].is_prose:
         return False
-    if len(blocks) > 1 and not any(block.is_prose for block in blocks[1:]):
+    if len(blocks) > 1 and not any(block.is_prose for block in blocks[1:]) and any(
+            block.kind != "heading" for block in blocks[1:]):
         return False
     first = text[blocks[0].start : blocks[0].end].strip()
     if not first or "\n" in first or len(first.split()) > HEADLINE_MAX_WORDS:
