@@ -163,6 +163,15 @@ def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentenc
     ("Here are five things to watch for in the heavyweight clash.", True),
     ("Yes, but: The subpoenas will only be issued if the executives refuse to come voluntarily.", True),
     ("Well, he already left the House Freedom Caucus.", True),
+    # "You" in the writer's own words (allsides-neus summaries).
+    ("Time tends to warp in the vicinity of a presidential election, so you may have forgotten about one odd "
+     "incident that occurred late last October.", True),
+    ("If you love a constitutionally constrained federal government, President Trump's latest budget request "
+     "will warm your heart.", True),
+    # Someone else's "you": guidance reported, a quotation.
+    ("If you are fully vaccinated against COVID-19, you don't need a booster shot to protect against the Delta "
+     "variant, the US government says.", False),
+    ('"You have to be able to assist each other," the fire chief told reporters.', False),
     # Someone else's words, a show's name, a plain statement.
     ('"No, no, that was a false report," Trump told reporters Sunday night.', False),
     ("Meet the Press host Chuck Todd said on Sunday that the interview would air in full.", False),

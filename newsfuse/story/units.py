@@ -135,7 +135,7 @@ def _writer_speaks(text: str, writer: str, language: str) -> bool:
     """The writer speaking, not reporting: in the first person (`writer`: the sentence's `unquoted` text), in a
     sentence the outlet labels as opinion or a claim under check, or turning to the reader (English)."""
     return (in_first_person(writer) or _LABELLED_UNREPORTED.match(text) is not None
-            or (language == "en" and addresses_the_reader(text)))
+            or (language == "en" and addresses_the_reader(text, writer)))
 
 
 def _writer_voice(writer: str, speaking: bool) -> bool:
