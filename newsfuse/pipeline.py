@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsfuse.ingest.reader import unique_ids
 from newsfuse.model import Article, Brief, Document, Problem, SummarySentence
 from newsfuse.prepare import LayoutVote, headlines_by_layout, prepare_document
 from newsfuse.story import Story, build_story
@@ -36,7 +37,8 @@ def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = T
     (`prepare.LayoutVote`)."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    for item in items:
+    # Articles given as objects (the Python API, `summarize`) were not read, so their ids were not made unique.
+    for item in unique_ids(items):
         if isinstance(item, Problem):
             problems.append(item)
             continue

@@ -352,3 +352,27 @@ def test_dates_at_the_ends_of_the_calendar_never_stop_a_brief(published):
     brief = newsfuse.brief([Article(id=f"a{n}", text=text, published=published) for n, text in enumerate(texts)],
                            words=60)
     assert brief.summary and brief.analysis is not None
+
+
+def test_articles_given_under_one_id_are_both_briefed():
+    """Articles handed to the API as objects were not read, so a repeated id (two pages a scraper named by
+    their site) was not renamed: the whole brief stopped with a ValueError where the story model keys sources
+    by id (or, had both as many sentences, one source silently took the other's place). The second is renamed
+    with a warning, as when read from files, and both are used."""
+    import newsfuse
+    from newsfuse.model import Article
+
+    def articles() -> list[Article]:
+        return [Article(id="harbour-news", text="Dock workers began a strike on Monday, the union said. Talks "
+                        "resume on Friday, a spokesman for the port added."),
+                Article(id="harbour-news", text="The port said on Tuesday that the strike had halted all "
+                        "container traffic. “We will not back down,” said union leader John Smith. The port handles "
+                        "12,000 containers a day.")]
+
+    brief = newsfuse.brief(articles(), words=60)
+    assert [doc.id for doc in brief.documents] == ["harbour-news", "harbour-news~2"]
+    assert [p.reason for p in brief.problems] == ["duplicate id 'harbour-news'; renamed to 'harbour-news~2'"]
+    assert brief.summary and brief.analysis is not None
+    summary = newsfuse.summarize(articles(), words=60)
+    assert {source for sentence in summary for source in sentence.sources} <= {"harbour-news", "harbour-news~2"}
+

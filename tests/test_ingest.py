@@ -126,6 +126,16 @@ def test_a_repeated_id_is_renamed_and_reported_not_dropped(tmp_path):
     assert len(problems) == 1 and not problems[0].fatal and "duplicate id" in problems[0].reason
 
 
+def test_a_renamed_id_never_takes_an_id_of_the_input(tmp_path):
+    """A batch holding "story", "story~2" and "story" again gave the third article the second's id."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"id": article_id, "text": f"Report {number} on the harbour strike."}) + "\n"
+                            for number, article_id in enumerate(["story", "story~2", "story"])))
+    articles, problems = _split(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["story", "story~2", "story~3"]
+    assert [p.reason for p in problems] == ["duplicate id 'story'; renamed to 'story~3'"]
+
+
 def test_format_is_sniffed_from_content_when_the_extension_says_nothing():
     assert sniff_format('{"id": 1}', "-") == "json"
     assert sniff_format("<!DOCTYPE html><html><body>x</body></html>", "-") == "html"

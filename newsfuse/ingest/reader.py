@@ -34,18 +34,28 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """Every article in the given inputs, in order; ids made unique (a repeated id gets a suffix)."""
-    seen: dict[str, int] = {}
-    for item in with_normalised_dates(_read_all(paths, max_bytes)):  # dates are read here, once, for every format
+    for item in unique_ids(with_normalised_dates(_read_all(paths, max_bytes))):  # dates read here, for every format
         if isinstance(item, Article):
-            if item.id in seen:
-                seen[item.id] += 1
-                new_id = f"{item.id}~{seen[item.id]}"
-                yield Problem(item.path or item.id, f"duplicate id {item.id!r}; renamed to {new_id!r}", fatal=False)
-                item.id = new_id
-            seen.setdefault(item.id, 1)
             cut = cut_article(item)
             if cut is not None:
                 yield cut
+        yield item
+
+
+def unique_ids(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    """The items, a repeated article id renamed (`story` -> `story~2`) after a warning: every stage after
+    reading tells articles apart by id, and two articles under one id would be one source."""
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                new_id = item.id
+                while new_id in seen:  # "story~2" may be an id of the input's own
+                    seen[item.id] += 1
+                    new_id = f"{item.id}~{seen[item.id]}"
+                yield Problem(item.path or item.id, f"duplicate id {item.id!r}; renamed to {new_id!r}", fatal=False)
+                item.id = new_id
+            seen.setdefault(item.id, 1)
         yield item
 
 
