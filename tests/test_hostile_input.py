@@ -376,3 +376,17 @@ def test_articles_given_under_one_id_are_both_briefed():
     summary = newsfuse.summarize(articles(), words=60)
     assert {source for sentence in summary for source in sentence.sources} <= {"harbour-news", "harbour-news~2"}
 
+
+def test_a_broken_unicode_escape_in_a_json_article_does_not_stop_the_brief(tmp_path):
+    """A JSON file may hold half of an emoji's escape pair ("\\ud83d" cut from its "\\ude00"), which reads as a
+    lone surrogate: the entity and quote analysis stopped the whole brief with a UnicodeEncodeError. The
+    article is analysed, and its text kept as it was given."""
+    path = tmp_path / "cut-emoji.jsonl"
+    path.write_text(json.dumps({"id": "cut", "title": "Port strike", "text": (
+        "Dock workers began a strike on Monday, the union said \ud83d. “We will not back down,” said union leader "
+        "John Smith. Talks resume on Friday.")}) + "\n")  # the escape as written: {"text": "... said \\ud83d. ..."}
+    run = newsfuse("brief", "-f", "json", str(path), str(HOSTILE / "plain.jsonl"), cwd=tmp_path)
+    assert run.code == 0
+    brief = json.loads(run.stdout)
+    assert {source["id"] for source in brief["sources"]} == {"cut", "plain"}
+    assert any(quote["text"] == "We will not back down" for quote in brief["analysis"]["quotes"])

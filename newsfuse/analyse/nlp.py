@@ -25,6 +25,9 @@ MAX_BLOCK_CHARS = 20_000
 # page of thousands of captions must not cost more than its body (bounded by newsfuse.ingest.limits).
 MAX_EXTRA_CHARS = 10_000
 _CAPTION = re.compile(r"caption|credit")
+# A lone surrogate (a JSON file's broken "\ud83d" escape) cannot be encoded, and spaCy encodes every token:
+# it is parsed as U+FFFD, one character for one, so offsets still map to `Article.text`.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -96,7 +99,8 @@ def parse(documents: list[Document]) -> Parsed:
         result.documents = []
         return result
     jobs = [(index, start, text, role) for index, doc in enumerate(english) for start, text, role in _blocks(doc)]
-    for (index, start, _text, role), parsed in zip(jobs, nlp.pipe(job[2] for job in jobs), strict=True):
+    texts = (_SURROGATE.sub("\ufffd", job[2]) for job in jobs)
+    for (index, start, _text, role), parsed in zip(jobs, nlp.pipe(texts), strict=True):
         result.documents[index].blocks.append(ParsedBlock(start, parsed, role))
     return result
 
