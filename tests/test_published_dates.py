@@ -48,6 +48,8 @@ HEADER_DAY = "2026-03-02"
     ("2025/04/01", "2025-04-01"), ("yesterday-ish", None), ("2025-02-30", None), ("Monday", None), (12, None),
     (1772469000, "2026-03-02T16:30:00+00:00"),  # epoch seconds as a JSON number
     (["2026"], None), (None, None),
+    # A minute of thirty digits: the date reader's decimal arithmetic failed, and the whole brief with it.
+    ("March 2, 2026 10:300000000000000000000000000000", None),
 ])
 def test_a_record_with_any_published_gets_a_brief_with_analysis(tmp_path, published, stored):
     record = {"id": "wire", "title": "Dock strike", "text": STRIKE, "published": published}

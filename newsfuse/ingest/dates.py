@@ -90,8 +90,11 @@ def _written(text: str, fuzzy: bool) -> str:
         with warnings.catch_warnings():  # an unknown zone name: the time is then taken as UTC
             warnings.simplefilter("ignore")
             first, second = (parser.parse(text, default=default, fuzzy=fuzzy, tzinfos=_ZONES) for default in _DEFAULTS)
-    except (ValueError, OverflowError, parser.ParserError) as error:
-        raise ValueError(f"{text!r} is not a date ({error})") from None
+    # dateutil computes with the digits it reads: a minute of thirty digits ("10:3000...") fails in its decimal
+    # arithmetic (InvalidOperation) or overflows, both ArithmeticErrors, not ValueErrors.
+    except (ValueError, ArithmeticError) as error:
+        reason = error if isinstance(error, ValueError) else "a number in it is too large"
+        raise ValueError(f"{text!r} is not a date ({reason})") from None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         raise ValueError(f"{text!r} names no calendar day")
     if (first.hour, first.minute) != (second.hour, second.minute):
