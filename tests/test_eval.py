@@ -152,9 +152,12 @@ def test_eval_command_json_and_unknown_systems():
 def test_a_broken_line_is_reported_and_the_other_clusters_are_scored(tmp_path):
     data = tmp_path / "clusters.jsonl"
     good = (DATA / "tac2011-multiling" / "english.jsonl").read_text(encoding="utf-8").splitlines()[0]
-    data.write_text("[" * 100_000 + "]" * 100_000 + "\n{not json\n" + good + "\n", encoding="utf-8")
+    long_number = '{"id": "x", "documents": ["a"], "summaries": ["a"], "n": ' + "9" * 5000 + "}"  # over 4,300 digits
+    data.write_text("[" * 100_000 + "]" * 100_000 + "\n{not json\n" + long_number + "\n" + good + "\n",
+                    encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", str(data), "--systems", "lead", "--words", "50"])
     assert result.exit_code == 0, result.output
     assert "clusters.jsonl:1: skipped" in result.stderr and "nested too deeply" in result.stderr
     assert "clusters.jsonl:2: skipped" in result.stderr
+    assert "clusters.jsonl:3: skipped: not a cluster record (JSON holds a number of more than 4,300" in result.stderr
     assert "1 clusters" in result.stdout

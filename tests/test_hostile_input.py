@@ -390,3 +390,22 @@ def test_a_broken_unicode_escape_in_a_json_article_does_not_stop_the_brief(tmp_p
     brief = json.loads(run.stdout)
     assert {source["id"] for source in brief["sources"]} == {"cut", "plain"}
     assert any(quote["text"] == "We will not back down" for quote in brief["analysis"]["quotes"])
+
+
+def test_a_json_number_too_long_to_read_is_one_bad_line(tmp_path):
+    """JSON allows an integer of any length, but Python converts at most 4,300 digits: a record holding a longer
+    one (a counter field gone wrong) stopped `brief` and `summarize` with a ValueError, and every other line
+    of the file was lost with it. The line is reported and the others are used."""
+    text = "Dock workers at the Port of Varnholm began a strike on Monday, the union said. Talks resume on Friday."
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(f'{{"id": "counted", "text": "{text}", "views": {"9" * 5000}}}\n'
+                        + (HOSTILE / "plain.jsonl").read_text())
+    run = newsfuse("brief", "--no-analysis", str(articles), cwd=tmp_path)
+    assert run.code == 0 and GOOD_TEXT in run.stdout
+    assert "articles.jsonl:1: skipped: JSON holds a number of more than 4,300 digits" in run.stderr
+
+    clusters = (f'{{"id": "counted", "documents": ["{text}"], "views": {"9" * 5000}}}\n'
+                f'{{"id": "plain", "documents": ["{GOOD_TEXT}"]}}\n')
+    run = newsfuse("summarize", cwd=tmp_path, stdin=clusters.encode())
+    assert run.code == 0 and [json.loads(line)["id"] for line in run.stdout.splitlines()] == ["plain"]
+    assert "line 1: skipped: not a cluster record (JSON holds a number of more than 4,300 digits)" in run.stderr

@@ -11,6 +11,7 @@ from newsfuse.api import numbered
 from newsfuse.api import summarize as summarize_texts
 from newsfuse.cli.common import EXIT_NOTHING_USABLE, EXIT_OK, progress, say, write_stdout
 from newsfuse.display import json_safe
+from newsfuse.ingest.formats import JSON_ERRORS, unreadable_json
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.prepare import LayoutVote
 
@@ -50,8 +51,8 @@ def summarize(words: int, input_file) -> None:
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:  # RecursionError: nested too deep
-            reason = "JSON nested too deeply to read" if isinstance(error, RecursionError) else str(error)
+        except JSON_ERRORS as error:
+            reason = str(error) if isinstance(error, json.JSONDecodeError) else unreadable_json(error)
             say(f"newsfuse: line {number}: skipped: not a cluster record ({reason})")
             continue
         problem = _not_a_cluster(record)

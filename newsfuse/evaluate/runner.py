@@ -20,6 +20,7 @@ from pathlib import Path
 
 from newsfuse.evaluate.baselines import System, cluster_language
 from newsfuse.evaluate.rouge import RougeResult, score_summary
+from newsfuse.ingest.formats import JSON_ERRORS, unreadable_json
 
 # Clusters the traced memory pass runs on: the largest ones, since memory grows with cluster size.
 MEMORY_CLUSTERS = 3
@@ -74,8 +75,8 @@ def read_clusters(path: str | Path, on_problem: Callable[[str], None] = lambda m
                 continue
             try:
                 record = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as error:
-                reason = "JSON nested too deeply to read" if isinstance(error, RecursionError) else str(error)
+            except JSON_ERRORS as error:
+                reason = str(error) if isinstance(error, json.JSONDecodeError) else unreadable_json(error)
                 on_problem(f"{path}:{number}: skipped: not a cluster record ({reason})")
                 continue
             if not isinstance(record, dict):

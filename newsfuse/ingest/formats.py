@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -97,6 +98,17 @@ def read_markdown(text: str, article_id: str, path: str) -> Article:
 
 
 _RECORD_TEXT_FIELDS = ("text", "body", "content", "article")
+# What `json.loads` raises on a text it cannot read: JSONDecodeError (a ValueError) when it is malformed,
+# RecursionError when nested deeper than the parser recurses, and a plain ValueError for an integer of more
+# digits than Python converts ("views": 99...9, 4,301 digits), though the text is valid JSON.
+JSON_ERRORS = (ValueError, RecursionError)
+
+
+def unreadable_json(error: ValueError | RecursionError) -> str:
+    """Why well-formed JSON could not be read (`JSON_ERRORS` but JSONDecodeError), for a problem report."""
+    if isinstance(error, RecursionError):
+        return "JSON nested too deeply to read"
+    return f"JSON holds a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def article_from_record(record: object, fallback_id: str, path: str) -> Article | Problem:
@@ -152,7 +164,7 @@ def read_json(text: str, base_id: str, path: str) -> Iterator[Article | Problem]
     stripped = text.strip()
     try:
         whole = json.loads(stripped)
-    except (json.JSONDecodeError, RecursionError):  # RecursionError: nested too deep; JSON Lines says which line
+    except JSON_ERRORS:  # read again as JSON Lines, which says which line
         whole = None
     if isinstance(whole, list):
         for number, record in enumerate(whole, 1):
@@ -185,8 +197,8 @@ def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[int, object] 
             yield number, json.loads(line)
         except json.JSONDecodeError as error:
             yield Problem(f"{where}:{number}", f"malformed JSON ({error.msg} at column {error.colno})")
-        except RecursionError:  # the standard parser recurses once per level of nesting
-            yield Problem(f"{where}:{number}", "JSON nested too deeply to read")
+        except JSON_ERRORS as error:
+            yield Problem(f"{where}:{number}", unreadable_json(error))
 
 
 def _cluster_documents(record: dict, path: str) -> Iterator[Article | Problem]:
