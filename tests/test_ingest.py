@@ -136,6 +136,17 @@ def test_a_renamed_id_never_takes_an_id_of_the_input(tmp_path):
     assert [p.reason for p in problems] == ["duplicate id 'story'; renamed to 'story~3'"]
 
 
+def test_a_line_separator_inside_a_json_lines_record_is_text_not_a_line_break(tmp_path):
+    """JSON writers leave U+2028 and U+0085 unescaped inside strings (`ensure_ascii=False`): the record was cut
+    in two at them, and lost as two malformed lines."""
+    path = tmp_path / "export.jsonl"
+    records = [{"id": "a", "text": "Dock workers began a strike on Monday.\u2028Talks resume on Friday."},
+               {"id": "b", "text": "The port said the strike\u0085halted all traffic on Monday."}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    articles, problems = _split(read_inputs([str(path)]))
+    assert [(a.id, a.text) for a in articles] == [(r["id"], r["text"]) for r in records] and not problems
+
+
 def test_format_is_sniffed_from_content_when_the_extension_says_nothing():
     assert sniff_format('{"id": 1}', "-") == "json"
     assert sniff_format("<!DOCTYPE html><html><body>x</body></html>", "-") == "html"

@@ -176,7 +176,9 @@ def read_json(text: str, base_id: str, path: str) -> Iterator[Article | Problem]
         else:
             yield article_from_record(whole, base_id or "doc-1", path)
         return
-    for item in json_lines(text.splitlines(), path):
+    # Records are separated by "\n" alone: splitlines() also breaks at U+2028 and U+0085, which JSON writers
+    # leave unescaped inside strings (`json.dumps(..., ensure_ascii=False)`), and the record was lost.
+    for item in json_lines(text.split("\n"), path):
         if isinstance(item, Problem):
             yield item
             continue
