@@ -8,9 +8,10 @@ sentence units, support index) once, then the summariser and the analysis over t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsfuse.ingest.dates import normalise_article_date
 from newsfuse.ingest.reader import unique_ids
 from newsfuse.model import Article, Brief, Document, Problem, SummarySentence
 from newsfuse.prepare import LayoutVote, headlines_by_layout, prepare_document
@@ -37,8 +38,9 @@ def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = T
     (`prepare.LayoutVote`)."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    # Articles given as objects (the Python API, `summarize`) were not read, so their ids were not made unique.
-    for item in unique_ids(items):
+    # Articles given as objects (the Python API, `summarize`) were not read: their fields may not be text, and
+    # their ids were not made unique.
+    for item in unique_ids(well_typed(items)):
         if isinstance(item, Problem):
             problems.append(item)
             continue
@@ -49,6 +51,31 @@ def prepare_all(items: Iterable[Article | Problem], sentences_required: bool = T
         (problems if isinstance(result, Problem) else documents).append(result)
     headlines_by_layout(documents, layout)
     return documents, problems
+
+
+def well_typed(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
+    """The items, each article's fields as text. The readers build articles of text; a caller's may hold a
+    database's number id or a record's missing title (None), and every stage after reading takes them for
+    text: one number id stopped the whole brief. Such fields are read as a JSON record's are (`str()`, no
+    title for None, epoch seconds as a date); an article whose text is not text is a problem."""
+    for item in items:
+        if isinstance(item, Article):
+            if not isinstance(item.id, str):
+                item.id = str(item.id)
+            if not isinstance(item.text, str):
+                yield Problem(item.path if isinstance(item.path, str) else item.id,
+                              f"article {item.id!r}: its text is not a string but {type(item.text).__name__}")
+                continue
+            if not isinstance(item.title, str):
+                item.title = "" if item.title is None else str(item.title)
+            for name in ("url", "outlet", "byline", "path"):
+                if not isinstance(getattr(item, name), str | None):
+                    setattr(item, name, str(getattr(item, name)))
+            if not isinstance(item.published, str | None):  # `newsfuse.brief` read dates already; `summarize` did not
+                warning = normalise_article_date(item)
+                if warning is not None:
+                    yield warning
+        yield item
 
 
 def build_brief(items: Iterable[Article | Problem], options: BriefOptions = BriefOptions(),

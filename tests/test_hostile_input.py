@@ -377,6 +377,30 @@ def test_articles_given_under_one_id_are_both_briefed():
     assert {source for sentence in summary for source in sentence.sources} <= {"harbour-news", "harbour-news~2"}
 
 
+def test_articles_built_from_database_rows_are_briefed():
+    """A caller builds articles from rows: a number id, a missing title as None, a date in epoch seconds, a text
+    left empty as None. The None title stopped the whole brief where the kind is read, a number id where the
+    brief is rendered (mixed with text ids, where copies are sorted by id). Fields are read as a JSON record's
+    are; a text that is not text is one problem, and the other articles are briefed."""
+    import newsfuse
+    from newsfuse.model import Article
+    from newsfuse.render import RENDERERS
+
+    rows = [(101, "Dock workers began a strike on Monday, the union said. Talks resume on Friday, a spokesman for "
+             "the port added.", None, 1772469000),
+            (102, "The port said on Tuesday that the strike had halted all container traffic. “We will not back "
+             "down,” said union leader John Smith.", "Port strike halts traffic", None),
+            (103, None, "Strike: live updates", None)]
+    brief = newsfuse.brief([Article(id=row_id, text=text, title=title, published=published)
+                            for row_id, text, title, published in rows], words=60)
+    assert [(doc.id, doc.article.published) for doc in brief.documents] == [
+        ("101", "2026-03-02T16:30:00+00:00"), ("102", None)]
+    assert [str(p) for p in brief.problems] == ["103: skipped: article '103': its text is not a string but NoneType"]
+    assert brief.summary and brief.analysis is not None
+    assert all("Port strike halts traffic" in render(brief) for render in RENDERERS.values())
+    assert newsfuse.summarize([Article(id=row_id, text=text, title=title, published=published)
+                               for row_id, text, title, published in rows[:2]], words=60)
+
 def test_a_broken_unicode_escape_in_a_json_article_does_not_stop_the_brief(tmp_path):
     """A JSON file may hold half of an emoji's escape pair ("\\ud83d" cut from its "\\ude00"), which reads as a
     lone surrogate: the entity and quote analysis stopped the whole brief with a UnicodeEncodeError. The
