@@ -433,3 +433,20 @@ def test_a_json_number_too_long_to_read_is_one_bad_line(tmp_path):
     run = newsfuse("summarize", cwd=tmp_path, stdin=clusters.encode())
     assert run.code == 0 and [json.loads(line)["id"] for line in run.stdout.splitlines()] == ["plain"]
     assert "line 1: skipped: not a cluster record (JSON holds a number of more than 4,300 digits)" in run.stderr
+
+
+def test_a_feed_with_a_reference_to_no_character_keeps_its_entries(tmp_path):
+    """A feed may write an emoji as two UTF-16 halves ("&#xd83d;&#xde00;") or a number past U+10FFFF: the feed
+    parser raised on the reference (UnicodeEncodeError, ValueError, OverflowError), and the whole brief
+    stopped with every entry of every input. The reference is read as U+FFFD and the entries are used."""
+    feed = tmp_path / "harbour.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>'
+        "<item><title>Strike &#xd83d;&#xde00;</title><description>Dock workers began a strike on Monday, the union "
+        "said &#xd83d;&#xde00;. Talks resume on Friday.</description></item>"
+        "<item><title>Talks</title><link>https://harbour.example/talks</link><description>Talks between the union "
+        "and the port resume on Friday &#1114112;, a spokesman said.</description></item></channel></rss>")
+    run = newsfuse("brief", "-f", "json", "--no-analysis", str(feed), cwd=tmp_path)
+    assert run.code == 0
+    sources = json.loads(run.stdout)["sources"]
+    assert [source["title"] for source in sources] == ["Strike \ufffd\ufffd", "Talks"]

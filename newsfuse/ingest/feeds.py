@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,6 +16,17 @@ from pathlib import Path
 from newsfuse.model import Article, Problem
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+# A character reference to no character: a surrogate ("&#xd83d;", half of an emoji's UTF-16 pair) or a number
+# past U+10FFFF. feedparser raises on one (UnicodeEncodeError, ValueError, OverflowError), losing every entry
+# of the feed; it is read as U+FFFD, as an HTML parser reads it.
+_NO_CHARACTER = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
+
+
+def _no_character(match: re.Match[bytes]) -> bytes:
+    hexadecimal, decimal = match.groups()
+    digits = hexadecimal or decimal
+    code = int(digits, 16 if hexadecimal else 10) if len(digits) <= 8 else 0x110000
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match.group()
 
 
 def read_feed(data: bytes | str, path: str) -> Iterator[Article | Problem]:
@@ -22,7 +34,12 @@ def read_feed(data: bytes | str, path: str) -> Iterator[Article | Problem]:
 
     if isinstance(data, str):
         data = data.encode("utf-8")
-    parsed = feedparser.parse(io.BytesIO(data))
+    data = _NO_CHARACTER.sub(_no_character, data)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except (ValueError, OverflowError) as error:  # what a reference left in another encoding (UTF-16) still raises
+        yield Problem(path, f"not a readable feed ({type(error).__name__}: {error})")
+        return
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         yield Problem(path, f"not a readable feed ({reason})")
