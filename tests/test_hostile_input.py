@@ -401,6 +401,7 @@ def test_articles_built_from_database_rows_are_briefed():
     assert newsfuse.summarize([Article(id=row_id, text=text, title=title, published=published)
                                for row_id, text, title, published in rows[:2]], words=60)
 
+
 def test_a_broken_unicode_escape_in_a_json_article_does_not_stop_the_brief(tmp_path):
     """A JSON file may hold half of an emoji's escape pair ("\\ud83d" cut from its "\\ude00"), which reads as a
     lone surrogate: the entity and quote analysis stopped the whole brief with a UnicodeEncodeError. The
