@@ -64,9 +64,11 @@ def article_run(document: Document) -> tuple[int, int]:
     """The first and last paragraph (block index) whose sentences tell the kind: every paragraph, unless the
     text is a page copied whole (`PAGE_BLOCKS`), where it is its article's run of running text."""
     blocks = document.blocks
+    if len(blocks) < PAGE_BLOCKS:  # most texts: no words counted
+        return 0, len(blocks)
     sizes = [len(document.article.text[block.start : block.end].split()) for block in blocks]
     running = [block.is_prose and size >= RUNNING_WORDS for block, size in zip(blocks, sizes, strict=True)]
-    if len(blocks) < PAGE_BLOCKS or sum(running) * 2 >= len(blocks):
+    if sum(running) * 2 >= len(blocks):
         return 0, len(blocks)
     best, best_run, total, start = 0, (0, len(blocks)), 0, 0
     for index, (size, long) in enumerate(zip(sizes, running, strict=True)):  # the maximum-sum run (Kadane)
