@@ -451,3 +451,13 @@ def test_a_feed_with_a_reference_to_no_character_keeps_its_entries(tmp_path):
     assert run.code == 0
     sources = json.loads(run.stdout)["sources"]
     assert [source["title"] for source in sources] == ["Strike \ufffd\ufffd", "Talks"]
+
+
+def test_a_broken_unicode_escape_in_a_json_article_is_stored_by_ingest(tmp_path):
+    """The same cut escape made the store refuse the article ("surrogates not allowed") and `newsfuse ingest`
+    skipped it. It is read as U+FFFD when the record is read, and stored."""
+    path = tmp_path / "cut-emoji.jsonl"
+    path.write_text(json.dumps({"id": "cut", "title": "Port strike \ud83d", "text": (
+        "Dock workers began a strike on Monday, the union said \ud83d. Talks resume on Friday.")}) + "\n")
+    run = newsfuse("ingest", str(path), "--db", str(tmp_path / "news.db"), cwd=tmp_path)
+    assert run.code == 0 and "1 added" in run.stderr and "skipped: could not read" not in run.stderr

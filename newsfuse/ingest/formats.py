@@ -111,10 +111,23 @@ def unreadable_json(error: ValueError | RecursionError) -> str:
     return f"JSON holds a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
+# Half of a UTF-16 pair, as a JSON escape cut in two leaves it ("\ud83d" without its "\ude00"): no character,
+# and no store or encoder takes it ("surrogates not allowed": `newsfuse ingest` lost the article). It is read
+# as U+FFFD, one character for one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(record: dict) -> dict:
+    """The record's text values with any lone surrogate read as U+FFFD (the record itself is left as it is)."""
+    return {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+            for key, value in record.items()}
+
+
 def article_from_record(record: object, fallback_id: str, path: str) -> Article | Problem:
     """A JSON record `{"id", "title", "text" or "html", "url", "outlet", "published"}`."""
     if not isinstance(record, dict):
         return Problem(f"{path}:{fallback_id}", f"expected a JSON object, got {type(record).__name__}")
+    record = _without_surrogates(record)
     article_id = str(record.get("id") or record.get("doc_id") or fallback_id)
     where = f"{path}:{article_id}"
     meta = {
