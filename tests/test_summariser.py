@@ -226,6 +226,17 @@ def test_two_sentences_of_one_article_are_told_in_the_articles_order(seed_docume
     assert all(_tells_each_article_in_its_order(summary) for summary in summaries)
 
 
+def test_an_articles_first_sentence_opens_before_another_articles_second():
+    """allsides-neus line 1525: "Limbaugh's wife, Kathryn, made the announcement on his radio show." (a second
+    sentence, three outlets say so) opened the summary before the death it announces (a first sentence, one
+    outlet)."""
+    from newsfuse.api import summarize
+
+    texts = [s.text for s in summarize(allsides_record(1525)["documents"], words=60)]
+    assert "died Wednesday" in texts[0], texts
+    assert any("made the announcement" in text for text in texts[1:]), texts
+
+
 def test_update_summary_leaves_out_what_was_already_known(seed_documents):
     known = [d for d in seed_documents if d.id.startswith(("000", "001", "002"))]
     new = [d for d in seed_documents if d.id.startswith("003")]

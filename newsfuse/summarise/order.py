@@ -22,8 +22,9 @@ LEAD_INDEX = 1
 
 def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tuple[str, int], float],
                   published: dict[str, date] | None = None) -> list[SummarySentence]:
-    """The best-supported lead first, then the rest by mean relative position in their sources; two
-    sentences of one article are never told in the reverse of the article's order.
+    """The best-supported lead first (an article's first sentence before a second one), then the rest by mean
+    relative position in their sources; two sentences of one article are never told in the reverse of the
+    article's order.
 
     `chosen` is in selection order. `positions` maps (doc_id, start offset) of every evidence span to
     its relative position in its source; averaging over every source that carries a fact approximates
@@ -50,6 +51,9 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
     opening_day = min(day_rank(item) for item in chosen)
     today = [item for item in chosen if day_rank(item) == opening_day]
     leads = [item for item in today if item[0].sentence.index <= LEAD_INDEX]
+    # An article's first sentence opens before another's second, however many outlets the second cites: a
+    # second sentence leans on the first ("Limbaugh's wife, Kathryn, made the announcement on his radio show.").
+    leads = [item for item in leads if item[0].sentence.index == 0] or leads
     first = max(leads, key=lambda item: len(item[1].sources)) if leads else today[0]
     rest = sorted((item for item in chosen if item is not first),
                   key=lambda item: (day_rank(item), mean_position(item)))
