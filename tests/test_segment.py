@@ -184,6 +184,31 @@ def test_a_sentence_that_turns_to_the_reader_is_the_writer_speaking(sentence, to
     assert addresses_the_reader(sentence) is to_the_reader
 
 
+@pytest.mark.parametrize(("sentence", "judges"), [
+    # allsides-neus sentences that 60-word summaries printed as facts: the outlet's own verdict.
+    ("Democrats on the Senate Judiciary Committee devoted their opening statements on the Supreme Court "
+     "nomination of Judge Amy Coney Barrett to repeating a shameless lie.", True),
+    ("Fox News tried to run with Trump’s lies about the Eagles.", True),
+    ("The Wuhan virus is spreading fear around the globe thanks to a Trump deranged and irresponsible media.", True),
+    ("Sally Yates, who served as Deputy Attorney General during a critical period as the Russia collusion hoax "
+     "evolved in 2016-17, trashed fired FBI director James Comey during her testimony Wednesday.", True),
+    # The verdict is someone's: quoted, or attributed; or "lie" is the verb.
+    ("Netanyahu has denied any wrongdoing, saying he is a victim of a political witch-hunt.", False),
+    ("Other Trumpers have passionately decried the Trump-Russia affair as a hoax.", False),
+    ('Trump called the report "a disgraceful hoax" on Twitter.', False),
+    ("During the raid, executed after a tip that turned out to be a hoax, police found several girls.", False),
+    ("US President Donald Trump and his wife Melania have paid their respects to President George HW Bush as "
+     "he lies in state at the US Capitol.", False),
+    ("The fate of Michael Flynn lies in the hands of a federal judge.", False),
+    ("Federal prosecutors charged dozens of wealthy parents with using bribes and bogus entrance-exam scores.",
+     False),
+])
+def test_a_verdict_in_the_writers_own_words_is_the_writer_speaking(sentence, judges):
+    from newsfuse.segment.voice import judges_in_own_words, unquoted
+
+    assert judges_in_own_words(unquoted(sentence)) is judges
+
+
 @pytest.mark.parametrize(("text", "inside"), [
     ('The inspector said: "The mountain is dangerous this week. Climbers must take care on every ridge. '
      'Nobody should go alone." Rescuers searched all night.', [False, True, True, False]),

@@ -838,6 +838,18 @@ def test_a_story_over_weeks_keeps_the_citation_share_for_restatements():
     assert any("Vinokourov" in text and "won stage" in text for text in texts), texts
 
 
+@pytest.mark.parametrize(("line", "verdict"), [(2284, "shameless lie"), (905, "deranged"), (682, "lies about")])
+def test_an_outlets_own_verdict_is_not_a_fact_of_the_brief(line, verdict):
+    """allsides-neus: "... devoted their opening statements ... to repeating a shameless lie.", "... thanks to
+    a Trump deranged and irresponsible media." and "Fox News tried to run with Trump's lies about the
+    Eagles." were printed as the brief's own statements: an outlet's verdict, which a fair brief does not
+    repeat as a fact."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
+    assert texts and not any(verdict in text for text in texts), texts
+
+
 @pytest.mark.parametrize(("line", "asked"), [(2402, "The Hill has reached out"),
                                                (1357, "did not immediately return")])
 def test_an_outlets_request_for_comment_is_not_a_fact_of_the_story(line, asked):

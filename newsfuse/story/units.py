@@ -10,7 +10,14 @@ from newsfuse.model import Document, Sentence, Span
 from newsfuse.reporting import INSISTING, SAYING, alternation, past
 from newsfuse.segment.sentences import ends_in_a_title
 from newsfuse.segment.tokens import content_terms
-from newsfuse.segment.voice import QUOTED, addresses_the_reader, in_first_person, inside_quotation, unquoted
+from newsfuse.segment.voice import (
+    QUOTED,
+    addresses_the_reader,
+    in_first_person,
+    inside_quotation,
+    judges_in_own_words,
+    unquoted,
+)
 from newsfuse.story.antecedent import resolve_opening_pronoun
 from newsfuse.story.compress import compress
 from newsfuse.story.concepts import terms_and_bigrams
@@ -133,9 +140,10 @@ def reported_terms(text: str, language: str) -> frozenset[str]:
 
 def _writer_speaks(text: str, writer: str, language: str) -> bool:
     """The writer speaking, not reporting: in the first person (`writer`: the sentence's `unquoted` text), in a
-    sentence the outlet labels as opinion or a claim under check, or turning to the reader (English)."""
+    sentence the outlet labels as opinion or a claim under check, turning to the reader, or passing its own
+    verdict of contempt or falsehood (English)."""
     return (in_first_person(writer) or _LABELLED_UNREPORTED.match(text) is not None
-            or (language == "en" and addresses_the_reader(text, writer)))
+            or (language == "en" and (addresses_the_reader(text, writer) or judges_in_own_words(writer))))
 
 
 def _writer_voice(writer: str, speaking: bool) -> bool:
