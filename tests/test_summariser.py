@@ -562,6 +562,60 @@ def test_background_is_told_after_the_news():
     assert story_date(documents) == story
 
 
+def test_an_undated_story_is_told_after_every_year_its_texts_name():
+    """ECB+ 4_ecb: fourteen undated reports of Bettie Page's death (December 2008) name one full date, her
+    birth (April 22, 1923), and tell 2003, 2005 and 2006 as past ("came out of hiding in 2003", "in 2006 a
+    movie"). Texts naming 2006 were not written in 1923: the story's date is unknown, and no text's "December
+    2" or "Thursday" is read in 1923. ECB+ 19_ecb, riots in Greece, names "December 13 2008" and only earlier
+    years ("in 1985"): it keeps that date."""
+    import re
+    from datetime import date
+
+    from newsfuse.pipeline import BriefOptions, build_brief
+    from newsfuse.render.json_out import brief_to_dict
+    from newsfuse.render.text import render_text
+    from newsfuse.story.background import story_date
+
+    lines = (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
+    records = {record["id"]: record for record in map(json.loads, lines)}
+    page = records["4_ecb"]["documents"]
+    story = build_story(_documents(page))
+    assert story.date is None
+    assert {reference.date for reference in story.references.values()} == {None}
+    brief = build_brief([Article(id=f"doc-{n}", text=text) for n, text in enumerate(page, 1)], BriefOptions(words=120))
+    mentions = brief.analysis.timeline.mentions
+    assert any(m.expression == "April 22, 1923" for m in mentions)  # the birth is still placed
+    assert not [m.expression for m in mentions if m.resolved.date.year == 1923 and "1923" not in m.expression]
+    shown = json.dumps(brief_to_dict(brief)["summary"]) + render_text(brief)  # the summary and the timeline
+    assert set(re.findall(r"1923-[\d-]+", shown)) == {"1923-04-22"}
+    assert story_date(_documents(records["19_ecb"]["documents"])) == date(2008, 12, 13)
+    # Undated texts naming a recent full date and only earlier years keep it, for the story and each text.
+    documents = _documents(["Talks\n\nThe talks opened on March 14, 2016 in Geneva. The war began in 2011.",
+                            "Talks\n\nDelegates arrived on March 14, 2016, after a truce failed in 2015."])
+    story = build_story(documents)
+    assert story.date == date(2016, 3, 14)
+    assert {(r.date, r.basis) for r in story.references.values()} == {(date(2016, 3, 14), "dates in the text")}
+    # Beside a dated source, a year after its publication is the future: the undated text keeps its date.
+    documents, _ = prepare_all([
+        Article(id="dated", text="Talks\n\nThe talks opened in Geneva on Monday.", published="2016-03-14"),
+        Article(id="undated", text="Talks\n\nDelegates met on March 10, 2016. A new port will open in 2030.")])
+    assert build_story(documents).references["undated"].date == date(2016, 3, 10)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Page came out of hiding in 2003, and in 2006 a movie told her life.", 2006),
+    ("Her first marriage lasted from 1943 to 1947.", 1947),
+    ("She reappeared in December 2003, and was Playmate of the Month in January of 1955.", 2003),
+    ("Page was born on April 22, 1923.", None),  # a full date's year is read with the date
+    ("A crowd of 2000 people marched; tickets rose to $2010 from 1990 percent.", None),  # counts, amounts
+    ("The 2006 movie sold 2,000 copies.", None),
+])
+def test_a_year_is_named_as_a_year_after_a_preposition_of_time_or_a_month(text, year):
+    from newsfuse.story.background import named_year
+
+    assert named_year(text) == year
+
+
 def test_the_seed_brief_tells_what_stays_behind_within_200_words():
     from newsfuse.ingest import read_inputs
     from newsfuse.pipeline import BriefOptions, build_brief

@@ -33,6 +33,15 @@ _NAMED_MONTH = re.compile(r"\b(?:(last|next|this)\s+)?" + MONTH + r"(?:\s+(\d{4}
 AGO = re.compile(r"(?<![,.])\b(\w+|\d+)\s+(day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 _VAGUE_AGO = re.compile(r"\b(more than|over|nearly|almost|about|around|some|at least|less than)\b")
 _YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
+# A year named as a year, outside a full date: after a preposition of time ("in 2006", "since 2003", "from 1943
+# to 1947", "January of 1955") or a month ("December 2003"). Not a count or an amount ("of 2000 people", "to
+# 1950 percent", "$2000", "of 2,000"). The lookahead names the first letters, as MONTH_DAY's does.
+NAMED_YEAR = re.compile(
+    r"(?=[adfjmnosiut])(?<![\w$])(?:in|since|of|from|until|to|" + MONTH + r",?)\s+(?P<year>(?:19|20)\d{2})\b"
+    r"(?![,.]\d|\s*%|\s+(?:percent|per|people|persons|men|women|children|residents|troops|soldiers|workers|"
+    r"employees|members|students|votes|voters|cases|deaths|jobs|homes|houses|acres|miles|kilometers|kilometres|"
+    r"feet|meters|metres|tons|tonnes)\b)",
+    re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # A day and month without a year, more than this many days after the reference, is last year's.

@@ -2,9 +2,10 @@
 helped to turn the tide", "the 2004 tsunami killed 230,000").
 
 A brief tells what is new first; background goes in when there is room for it. The story's date is the
-sources' publication date, or the written-out date they name most often; a sentence is background when
-every date it names resolves to at least `BACKGROUND_DAYS` before it. Only written-out dates, months
-and years are read (no parser): "last September", "in 2004", "March 4, 2016", "two years ago".
+sources' publication date, or the written-out date they name most often of those not earlier than the
+latest year they name (a story is told after everything it tells as having happened); a sentence is
+background when every date it names resolves to at least `BACKGROUND_DAYS` before it. Only written-out
+dates, months and years are read (no parser): "last September", "in 2004", "March 4, 2016", "two years ago".
 """
 
 from __future__ import annotations
@@ -30,14 +31,24 @@ _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE
 # Every written-out date has a day number: a text without a digit (half the short leads) names none, and
 # is not scanned for one.
 HAS_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_CONTEXT = 16  # characters either side of a year that `dates.NAMED_YEAR` reads ("September, 2003", "2000 kilometres")
 
 
 def story_date(documents: list[Document]) -> date | None:
-    """The sources' latest publication date, else the full date (with its year) their texts name most."""
+    """The sources' latest publication date, else the full date (with its year) their texts name most that
+    is not earlier than the latest year they name (None when no full date is that late).
+
+    A story is told after everything it tells as having happened: texts that name 2003 and 2006 as past
+    ("came out of hiding in 2003") are not written in 1923, though the date they name most is a birth date
+    (April 22, 1923) that no other date outnumbers. A year named as the future ("will open in 2030") makes
+    the date unknown too, as for a story whose texts name no date: nothing is then background, the
+    cautious outcome."""
     published = [day for doc in documents if (day := doc.article.published_day) is not None]
     if published:
         return max(published)
     counts: Counter = Counter()
+    latest = None
     for doc in documents:
         if not HAS_DIGIT.search(doc.article.text):
             continue
@@ -46,7 +57,28 @@ def story_date(documents: list[Document]) -> date | None:
                 resolved = dates.explicit(match.group(), None)  # None without a year
                 if resolved is not None:
                     counts[resolved.date] += 1
-    return counts.most_common(1)[0][0] if counts else None
+        latest = max_year(latest, named_year(doc.article.text))
+    latest = max_year(latest, max((day.year for day in counts), default=None))
+    return next((day for day, _ in counts.most_common() if day.year >= latest), None) if counts else None
+
+
+def named_year(text: str) -> int | None:
+    """The latest year `text` names as a year outside a full date ("in 2006", "December 2003")."""
+    latest = None
+    # Found by its digits first, then read in its context: a sixth of the time of scanning the text for the context.
+    for number in _YEAR_DIGITS.finditer(text):
+        year = int(number.group())
+        if latest is not None and year <= latest:
+            continue
+        start = number.start()
+        window = dates.NAMED_YEAR.finditer(text, max(0, start - _CONTEXT), number.end() + _CONTEXT)
+        if any(match.start("year") == start for match in window):
+            latest = year
+    return latest
+
+
+def max_year(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def is_background(text: str, story: date | None) -> bool:

@@ -20,7 +20,7 @@ from newsfuse.dedupe import mark_copies
 from newsfuse.model import Document
 from newsfuse.segment import dates
 from newsfuse.segment.voice import inside_quotation
-from newsfuse.story.background import HAS_DIGIT, is_background, story_date
+from newsfuse.story.background import HAS_DIGIT, is_background, max_year, named_year, story_date
 from newsfuse.story.kind import KindVerdict, classify_kind
 from newsfuse.story.reactions import mark_reactions
 from newsfuse.story.schedule import add_coming_days
@@ -59,7 +59,7 @@ class Story:
     documents: tuple[Document, ...]  # in input order, copies included
     kinds: Mapping[str, KindVerdict]  # every document's kind, with the signals that decided it
     units: Mapping[str, list[Unit]]  # sentence units of each independent source, in its order
-    date: date | None  # the story's date: latest publication date, else the date the texts name most
+    date: date | None  # the story's date: latest publication date, else the date the texts name most (`story_date`)
     references: Mapping[str, Reference]  # per document
     index: SupportIndex  # over `units`: which sources state a unit's fact (name spellings in `canonical`)
     known: Known | None = None
@@ -128,17 +128,33 @@ def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -
 def reference_dates(documents: Sequence[Document], story: date | None) -> dict[str, Reference]:
     """Each document's reference date: its publication date; else the written-out date its own body and
     captions name most often (a date without a year takes the year the sources name most); else the
-    story's date."""
+    story's date.
+
+    As for the story's date (`story_date`), an undated text's own date and the year given to dates without
+    one are never earlier than the latest year the story's texts name (in a full date, "in 2006", "December
+    2003"): an obituary naming the subject's birth date most was not written in her birth year, and its
+    "Thursday" and "December 2" are not read in it (with no date that late, they are read from the story's
+    date, or not at all). When a source has a publication date, a year named after the latest one is the
+    future ("will open in 2030") and does not count; without one it makes the text's date unknown."""
     written: dict[str, list[dates.Resolved]] = {}
     years: Counter = Counter()
+    latest = None  # the latest year the story names
     for doc in documents:
-        found = [r for text in _dated_text(doc) if HAS_DIGIT.search(text) for match in _WRITTEN_DATE.finditer(text)
-                 if (r := dates.explicit(match.group(), 1)) is not None]
+        found = []
+        for text in _dated_text(doc):
+            if HAS_DIGIT.search(text):
+                found += [r for match in _WRITTEN_DATE.finditer(text) if (r := dates.explicit(match.group(), 1))]
+                latest = max_year(latest, named_year(text))
         written[doc.id] = found
-        years.update(r.date.year for r in found if not r.relative)
+        full = [r.date.year for r in found if not r.relative]
+        years.update(full)
+        latest = max_year(latest, max(full, default=None))
         if doc.article.published_day:
             years[doc.article.published_day.year] += 1
-    story_year = years.most_common(1)[0][0] if years else None
+    published = [day.year for doc in documents if (day := doc.article.published_day)]
+    if published and latest is not None:  # a year named after every publication is the future
+        latest = min(latest, max(published))
+    story_year = next((year for year, _ in years.most_common() if latest is None or year >= latest), None)
     references: dict[str, Reference] = {}
     for doc in documents:
         if doc.article.published_day:
@@ -148,6 +164,8 @@ def reference_dates(documents: Sequence[Document], story: date | None) -> dict[s
         for resolved in written[doc.id]:
             if resolved.relative and story_year is None:
                 continue
+            if latest is not None and not resolved.relative and resolved.date.year < latest:
+                continue  # told after a later year the story names
             try:
                 days[resolved.date.replace(year=story_year) if resolved.relative else resolved.date] += 1
             except ValueError:  # 29 February in a year without one
