@@ -372,6 +372,30 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
     assert units[-1].text.startswith("He ")
 
 
+@pytest.mark.parametrize(("before", "after", "named"), [
+    # ECB+: the speaker closes a sentence about someone else, whom the pronoun stands for.
+    ("Bettie Page died Thursday of pneumonia at a Los Angeles area hospital, longtime agent Mark Roesler said.",
+     "She had suffered a heart attack earlier in December and never regained consciousness.", None),
+    ("The deputy, who was wed about three weeks ago, is survived by his wife and two sons, Waldie said.",
+     "He was a 15-year veteran of the department and had been a member of the gang unit.", None),
+    # The speaker's words have their own subject (ECB+).
+    ("Weighing approximately 200 pounds, Lyons warned that Comeaux knows the area where he escaped well.",
+     "He initially was imprisoned in February 1979 on three 10-year sentences for burglary.", None),
+    # ... unless the pronoun's sentence goes on reporting what the speaker said.
+    ("Bettie Page died Thursday of pneumonia at a Los Angeles area hospital, longtime agent Mark Roesler said.",
+     "He said she had been in a coma since suffering a heart attack earlier in December.", "Roesler"),
+    # A sentence about its speaker still names him (TAC 2011 English).
+    ("Gore spoke today in Oslo after receiving the Nobel Peace Prize from the committee.",
+     "He urged the two largest carbon-emitting countries to make bold moves on climate change.", "Gore"),
+])
+def test_an_opening_pronoun_after_a_closing_speaker_stands_for_the_sentences_subject(before, after, named):
+    units = _sentence_units(before + " " + after)
+    if named is None:
+        assert units[-1].text == after and not units[-1].eligible
+    else:
+        assert units[-1].text.startswith(named + " ") and units[-1].eligible
+
+
 def _plain_greedy(units, weights, budget):
     """The textbook greedy the lazy selection must reproduce: rescore every unit at every step; the last
     slot (when the words left hold one sentence at most) goes to the highest gain, not gain per word."""

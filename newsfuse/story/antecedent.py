@@ -6,6 +6,10 @@ usually unusable. When the sentence just before it in the same article has exact
 name right before a reporting or action verb: "..., Putin said ...", "Kremlin spokesman Dmitry Peskov
 said ..."), the pronoun is that person, and the brief prints the surname instead: both are spans of the
 source, so provenance stays exact. Anything less certain keeps the sentence out, as before.
+
+A speaker who closes a sentence about someone else ("Bettie Page died Thursday ..., agent Mark Roesler
+said.") is that sentence's only actor but not its subject: "She had suffered a heart attack" after it is
+Page. Such a pronoun is named only when its sentence goes on reporting speech ("He said ...").
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.model import Document, Span
-from newsfuse.reporting import DIRECTING, SAYING, STANCE, alternation, past
+from newsfuse.reporting import DIRECTING, SAYING, SPEECH, STANCE, WRITING, alternation, forms, past
 from newsfuse.segment.voice import QUOTED
 
 # Lower case too: "But he gave ..." keeps a lower-case "he" once the opener is cut.
@@ -37,6 +41,43 @@ _ORGANISATION_BEFORE = re.compile(r"\b(the|of|for|at|from|by|with|in|on|to)\s+$"
 # Capitalised words that open sentences or name places and bodies, never a person acting alone.
 _NOT_PERSON = {"The", "A", "An", "At", "In", "On", "But", "And", "It", "This", "That", "They", "We", "He", "She",
                "Speaking", "According", "After", "Before", "While", "When", "As", "Officials", "Reports"}
+
+
+# The pronoun's sentence goes on reporting what its subject said ("He said ...", "She added: ..."): the
+# speaker of the sentence before, whoever that sentence was about.
+_SPEAKS_ON = re.compile(
+    r"(?:(?:also|later|further|then)\s+)?(?:" + alternation(
+        forms(SPEECH, STANCE, WRITING) | {"suggested", "acknowledged", "cited", "called", "accused", "vowed"}) + r")\b")
+# The actor speaks at the end of a sentence about someone or something else ("Bettie Page died Thursday ...,
+# longtime agent Mark Roesler said."; "..., Lyons said."): a comma, not a quotation, before the speaker.
+_CLOSING_SPEAKER = re.compile(r",\s+(?:[\w.’'-]+\s+){0,6}$")
+# The actor's words open with someone else as their subject ("Lyons warned that Comeaux knows the area",
+# "Jack Ketsoyan said Friday that the "American Pie" star went ...").
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?:(?:" + _WEEKDAY + r"|today|yesterday)\s+)?(?:that\s+)?(?:the\s+)?(?!" + _WEEKDAY + r")"
+    r"(?:[A-Z][\w.’'-]+\s+){0,3}?[A-Z][\w’'-]+\s+(?!said\b|says\b)[a-z]")
+# The actor is inside someone else's words ("... tweeted Friday morning that FEMA administrator Pete Gaynor
+# told her ..."): the sentence's own subject is another.
+_IN_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:[\w.’'-]+\s+){0,6}$")
+# What may follow a closing speaker: when, where or to whom ("..., Fuller confirmed to CNN.", "... said Friday.").
+_AFTER_CLOSING_SPEAKER = re.compile(r"(?:\s+[\w’'-]+){0,5}[\s.]*$")
+
+
+def _another_subject(sentence: str, at: int) -> bool:
+    """Whether the sentence whose only actor's surname starts at `at` is about someone else: the actor is a
+    closing attribution after a clause (`_CLOSING_SPEAKER`), or the actor's words name their own subject
+    (`_REPORTED_SUBJECT`). A "He"/"She" after it then most likely stands for that subject, not the actor,
+    unless the pronoun's sentence goes on reporting speech (`_SPEAKS_ON`)."""
+    match = next((m for m in _ACTING_NAME.finditer(sentence) if m.start(1) <= at < m.end(1)), None)
+    if match is None:
+        return True
+    before = sentence[: match.start(1)]
+    if _IN_REPORTED_CLAUSE.search(before):
+        return True
+    if _CLOSING_SPEAKER.search(before.rstrip() + " ") and _AFTER_CLOSING_SPEAKER.match(sentence, match.end()):
+        return True
+    return bool(_REPORTED_SUBJECT.match(sentence, match.end()))
 
 
 def _open_quote(text: str) -> bool:
@@ -70,6 +111,8 @@ def resolve_opening_pronoun(document: Document, index: int, pieces: list[Span]) 
     if len(names) != 1:
         return None
     (surname, offset), = names.items()
+    if not _SPEAKS_ON.match(head, opening.end()) and _another_subject(unquoted, offset - previous.start):
+        return None  # "She had suffered a heart attack" after "Bettie Page died ..., agent Mark Roesler said."
     if text[offset : offset + len(surname)] != surname:
         return None
     rest = Span(pieces[0].start + len(opening.group(1)), pieces[0].end)
