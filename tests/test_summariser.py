@@ -581,6 +581,12 @@ def test_background_is_told_after_the_news():
     assert is_background("In 2004 a tsunami killed 230,000 people in 14 countries.", story)
     assert not is_background("Putin told Shoigu on March 14 that the forces had fulfilled their tasks.", story)
     assert not is_background("The talks resumed in Geneva.", story)  # no date: not known to be old
+    # A period running up to the news, and a name holding a year (TAC 2011 English, allsides-neus).
+    assert not is_background("It was the world's worst aviation disaster since 2001.", story)
+    assert not is_background("Unemployment fell to 3.7 percent, the lowest since December 1969.", story)
+    assert not is_background("The Emergency Powers Act of 1945 was officially scuttled.", story)
+    assert is_background("He was arrested in 2004 and has been held in a Canadian jail ever since.", story)
+    assert is_background("The summer of 2009 was the hottest on record in Moscow.", story)
     documents = _documents(["Talks\n\nThe talks opened on March 14, 2016 in Geneva, officials said there.",
                             "Talks\n\nDelegates arrived on March 14, 2016, a day late, the envoy said."])
     assert story_date(documents) == story

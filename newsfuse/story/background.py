@@ -28,6 +28,13 @@ _EXPRESSIONS = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# A date after "since" starts a period that runs up to the story ("the first time since 1994", "the lowest
+# since December 1969", "has been held since 2004"): it does not date what the sentence tells. A year after "of"
+# and a capitalised word is part of a name ("the Emergency Powers Act of 1945", "the Class of 2020").
+_SINCE = re.compile(r"since\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_NAME_OF = re.compile(r"of\s", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 # Every written-out date has a day number: a text without a digit (half the short leads) names none, and
 # is not scanned for one.
 HAS_DIGIT = re.compile(r"\d")
@@ -88,6 +95,10 @@ def is_background(text: str, story: date | None) -> bool:
     found = []
     for match in _EXPRESSIONS.finditer(text):
         expression = match.group()
+        if _SINCE.match(expression) or _SINCE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # a period running up to now ("the lowest since December 1969", "held since 2004")
+        if _NAME_OF.match(expression) and _NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # part of a name ("the Emergency Powers Act of 1945")
         year = _YEAR_ONLY.fullmatch(expression.strip())
         if year:
             found.append(date(int(year.group(1)), 12, 31))  # the year's last day: "in 2016" may be recent
