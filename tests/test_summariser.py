@@ -381,6 +381,9 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
     # The speaker's words have their own subject (ECB+).
     ("Weighing approximately 200 pounds, Lyons warned that Comeaux knows the area where he escaped well.",
      "He initially was imprisoned in February 1979 on three 10-year sentences for burglary.", None),
+    # The speaker's quotation talks about a "she": the next "She" goes on naming her (ECB+).
+    ('"One night while walking the beach she saw a neon cross on a church and walked inside," Yeager said.',
+     "She never walked out again and was born again, moving to California in the years after.", None),
     # ... unless the pronoun's sentence goes on reporting what the speaker said.
     ("Bettie Page died Thursday of pneumonia at a Los Angeles area hospital, longtime agent Mark Roesler said.",
      "He said she had been in a coma since suffering a heart attack earlier in December.", "Roesler"),

@@ -80,6 +80,17 @@ def _another_subject(sentence: str, at: int) -> bool:
     return bool(_REPORTED_SUBJECT.match(sentence, match.end()))
 
 
+_THIRD_PERSON = {"he": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
+                 "she": re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")}
+
+
+def _quoted_about(sentence: str, pronoun: str) -> bool:
+    """The sentence quotes someone talking about a "he" or "she" (as `pronoun`): the pronoun after it may
+    go on naming that person, not the speaker ("One night ... she saw a neon cross on a church and walked
+    inside," Yeager said. / She never walked out: ...)."""
+    return any(_THIRD_PERSON[pronoun.lower()].search(quotation) for quotation in QUOTED.findall(sentence))
+
+
 def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
@@ -111,7 +122,8 @@ def resolve_opening_pronoun(document: Document, index: int, pieces: list[Span]) 
     if len(names) != 1:
         return None
     (surname, offset), = names.items()
-    if not _SPEAKS_ON.match(head, opening.end()) and _another_subject(unquoted, offset - previous.start):
+    if not _SPEAKS_ON.match(head, opening.end()) and (
+            _another_subject(unquoted, offset - previous.start) or _quoted_about(previous.text, opening.group(1))):
         return None  # "She had suffered a heart attack" after "Bettie Page died ..., agent Mark Roesler said."
     if text[offset : offset + len(surname)] != surname:
         return None
