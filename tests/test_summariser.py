@@ -381,6 +381,10 @@ def test_an_opening_pronoun_stays_unresolved_when_the_antecedent_is_not_certain(
     # The speaker's words have their own subject (ECB+).
     ("Weighing approximately 200 pounds, Lyons warned that Comeaux knows the area where he escaped well.",
      "He initially was imprisoned in February 1979 on three 10-year sentences for burglary.", None),
+    # The speaker's words name a titled person (allsides-neus line 1018, printed "Trump is expected to serve ...").
+    ("President Trump told the traveling press that he thinks former Democratic Illinois Gov. Rod Blagojevich has "
+     'been treated "unfairly" by the justice system.',
+     "He is expected to serve seven more years in prison for corruption.", None),
     # The speaker's quotation talks about a "she": the next "She" goes on naming her (ECB+).
     ('"One night while walking the beach she saw a neon cross on a church and walked inside," Yeager said.',
      "She never walked out again and was born again, moving to California in the years after.", None),

@@ -60,6 +60,11 @@ _REPORTED_SUBJECT = re.compile(
 # The actor is inside someone else's words ("... tweeted Friday morning that FEMA administrator Pete Gaynor
 # told her ..."): the sentence's own subject is another.
 _IN_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:[\w.’'-]+\s+){0,6}$")
+# A person named with a title in the actor's words ("... told the traveling press that he thinks former
+# Democratic Illinois Gov. Rod Blagojevich has been treated unfairly"): someone the next sentence may be about.
+_TITLED_PERSON = re.compile(
+    r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Gen|Capt|Sgt)\.\s+[A-Z]"
+    r"|\b(?:Governor|Senator|Judge|Justice|Mayor|Officer|Detective|Prince|Princess|Queen|King)\s+[A-Z][a-z]")
 # What may follow a closing speaker: when, where or to whom ("..., Fuller confirmed to CNN.", "... said Friday.").
 _AFTER_CLOSING_SPEAKER = re.compile(r"(?:\s+[\w’'-]+){0,5}[\s.]*$")
 
@@ -77,7 +82,7 @@ def _another_subject(sentence: str, at: int) -> bool:
         return True
     if _CLOSING_SPEAKER.search(before.rstrip() + " ") and _AFTER_CLOSING_SPEAKER.match(sentence, match.end()):
         return True
-    return bool(_REPORTED_SUBJECT.match(sentence, match.end()))
+    return bool(_REPORTED_SUBJECT.match(sentence, match.end()) or _TITLED_PERSON.search(sentence, match.end()))
 
 
 _THIRD_PERSON = {"he": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
