@@ -53,6 +53,13 @@ def test_the_strike_s_end_is_dated_after_its_start_in_the_timeline(example):
     assert ends and all(e["date"] == "2026-03-04" for e in ends)
 
 
+def test_a_date_that_bounds_a_period_is_no_event_of_the_timeline(example):
+    """"no jobs will be cut before 2030", "the first remote cranes would not arrive before 2028": deadlines
+    and limits, not the days anything happened; the timeline placed the union's demand in 2030."""
+    events = example.analysis.to_dict()["timeline"]["events"]
+    assert events and not any(e["date"].startswith(("2028", "2030")) for e in events), events
+
+
 def test_the_blog_is_opinion_and_the_copy_is_marked(example):
     profiles = {p["id"]: p for p in example.analysis.to_dict()["sources"]}
     assert profiles["opinion-blog"]["kind"] == "opinion"

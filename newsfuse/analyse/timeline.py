@@ -75,7 +75,7 @@ def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
     anchor: tuple[int, date] | None = None  # (sentence number, last written-out date)
     for number, (block, sent) in enumerate(pd.sentences()):
         for ent in sent.ents:
-            if ent.label_ != "DATE" or _names_a_thing(ent):
+            if ent.label_ != "DATE" or _names_a_thing(ent) or _bounds_a_period(ent):
                 continue
             base = reference.date
             if anchor and number - anchor[0] <= 1 and dates.RELATIVE_DAY.search(ent.text):
@@ -96,6 +96,20 @@ def _names_a_thing(ent) -> bool:
     """ "the Sept 11 attacks": a date used as the name of something, not the date of an event."""
     return any(t.dep_ in ("compound", "nummod", "amod", "nmod") and t.head.i >= ent.end and t.head.pos_ == "NOUN"
                for t in ent)
+
+
+# A date after these words bounds a period ("no job cuts before 2030", "would not arrive before 2028", "an
+# extension until Saturday"): nothing the sentence tells happens on that day. A day's own event stays ("Before
+# today's stage, which he won, Rasmussen said ...": the possessive names what happens on it).
+_BOUNDING = frozenset({"before", "until", "till", "til"})
+
+
+def _bounds_a_period(ent) -> bool:
+    first, last = ent[0], ent[-1]
+    if last.tag_ == "POS" or (last.i + 1 < len(last.doc) and last.nbor(1).tag_ == "POS"):
+        return False
+    previous = first.nbor(-1) if first.i > first.sent.start else None
+    return first.lower_ in _BOUNDING or (previous is not None and previous.lower_ in _BOUNDING)
 
 
 def _events(mentions: list[DateMention], originals: dict[str, str], reported: set[str]) -> list[Event]:
