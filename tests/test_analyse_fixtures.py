@@ -231,3 +231,17 @@ def test_a_report_copied_with_its_whole_page_is_still_a_report():
     assert "We rely on advertising" in text and text.count("\n") > 200
     documents, _ = prepare_all([Article(id="davis-cup", text=text)])
     assert classify_kind(documents[0]).kind == "report"
+
+
+def test_a_name_given_a_place_for_its_role_is_a_place():
+    """The bundled newsdesk's "the river Ashe": the small model reads "Ashe" as a person, and "river" as the
+    role of that person; ECB+ 37_ecbplus's "Banda Aceh, the regional capital" likewise."""
+    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+        "Bridge closed\n\nThousands of commuters faced a long detour on Monday after the council closed the "
+        "footbridge over the river Ashe, when an inspection found a crack in a steel hanger.",
+        "Footbridge shut\n\nThe footbridge over the river Ashe was closed on Monday after engineers found a "
+        "crack in one of its steel hangers, the council said.",
+    ])]
+    entities = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()["entities"]
+    ashe = [e for e in entities if e["name"] == "Ashe"]
+    assert ashe and all(e["type"] == "place" and not e["roles"] for e in ashe), ashe

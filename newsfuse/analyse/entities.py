@@ -312,6 +312,9 @@ def _entity(members: list[str], forms: dict[str, list[Mention]], originals: dict
     # Coastal Division, a Free Syria Army group". A role naming a body settles that too.
     if kind == "person" and roles and all(_names_a_body(role) for role in roles):
         kind = "organisation"
+    # ... or a place: "the river Ashe", "Banda Aceh, the regional capital".
+    if kind == "person" and roles and all(_names_a_place(role) for role in roles):
+        kind = "place"
     if kind != "person":
         roles = []
     sources = sorted({originals.get(m.source, m.source) for m in mentions})
@@ -330,6 +333,18 @@ _BODY_HEADS = frozenset((
     "daily", "network", "channel", "broadcaster", "website", "outlet", "company", "firm", "party",
     "movement", "militia", "faction", "coalition", "organisation", "organization", "ministry", "service",
 ))
+
+
+_PLACE_HEADS = frozenset((
+    "river", "lake", "sea", "bay", "ocean", "island", "mountain", "mount", "valley", "city", "town", "village",
+    "capital", "province", "region", "county", "district", "state", "country", "street", "road", "port",
+))
+
+
+def _names_a_place(role: str) -> bool:
+    """The role's head noun (as in `_names_a_body`) names a place, not a person."""
+    head = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".,") in _PLACE_HEADS
 
 
 def _names_a_body(role: str) -> bool:
