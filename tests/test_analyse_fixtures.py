@@ -245,3 +245,18 @@ def test_a_name_given_a_place_for_its_role_is_a_place():
     entities = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()["entities"]
     ashe = [e for e in entities if e["name"] == "Ashe"]
     assert ashe and all(e["type"] == "place" and not e["roles"] for e in ashe), ashe
+
+
+def test_a_role_is_the_whole_hyphenated_title_and_an_injury_in_brackets_is_none():
+    """ECB+ and TAC 2011: "co-founder" was read as the role "co", "Secretary-General" as "General", and an
+    injury list's "Malcolm Jenkins (knee)" gave the role "knee"."""
+    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+        "Saints injuries\n\nThe Saints listed safety Malcolm Jenkins (knee) as doubtful for Sunday's game, "
+        "and the team's co-founder Andrew Feldman said the squad would travel on Friday.",
+        "Saints report\n\nMalcolm Jenkins (knee) is doubtful for Sunday, the Saints said on Wednesday, and "
+        "co-founder Andrew Feldman said the team would fly to Atlanta on Friday.",
+    ])]
+    entities = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()["entities"]
+    roles = {e["name"]: e["roles"] for e in entities}
+    assert "knee" not in roles.get("Malcolm Jenkins", []), roles
+    assert "co" not in roles.get("Andrew Feldman", []) and "co-founder" in roles.get("Andrew Feldman", []), roles

@@ -201,9 +201,14 @@ def _role(ent, tokens: list) -> str | None:
     while left and left[0].dep_ == "case":
         left = left[1:]
     if left and left[-1].ent_type_ == "" and left[-1].pos_ in ("NOUN", "PROPN"):
-        return doc[left[0].i : left[-1].i + 1].text
+        start = left[0].i
+        # A word joined by hyphens is one word ("co-founder", "pin-up icon"), not the part after the hyphen.
+        while start - 2 >= ent.sent.start and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+            start -= 2
+        return doc[start : left[-1].i + 1].text
     for child in root.children:  # "Salim al-Muslat, spokesman for ..."
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        # In brackets after a name stands an injury, an age or a party ("Malcolm Jenkins (knee)"), not a role.
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and doc[child.left_edge.i - 1].text != "(":
             return _phrase(child, exclude=set())
     if root.dep_ == "appos":  # "The UN special envoy for Syria, Staffan ..." (the parser may hang it on "Syria")
         head = root.head
