@@ -107,6 +107,28 @@ def test_quote_marks_in_any_pairing():
         "one two three", "four five six", "seven eight"]
 
 
+def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
+    """ECB+ lays text out one sentence per line: a quotation opened in one line closes in the next. Its
+    closing mark was read as an opening one, and "said Rick McGuire of the Alpine Lakes Protection Society."
+    became a quotation given to the Interior Secretary quoted before; so was a quotation holding another
+    ("... near "the grotto of the Virgin"], and was made smithereens by the tsunami," he told Wikinews.)."""
+    line = 'We would probably not be seeing the improvements on I-90," said Rick McGuire of the society.'
+    assert [line[s:e] for s, e in quote_spans(line, 0, len(line))] == [
+        "We would probably not be seeing the improvements on I-90,"[:-1]]
+    nested = ('"It was right in front of us [near "the grotto of the Virgin"], and was made smithereens by the '
+              'tsunami," he told Wikinews.')
+    assert not any("told Wikinews" in nested[s:e] for s, e in quote_spans(nested, 0, len(nested)))
+    text = ('"Nothing in this regulation relieves a federal agency of its responsibilities," Interior Secretary '
+            'Dirk Kempthorne told reporters.\n"If this rule had been in place, highway builders could have done '
+            'what they wanted.\nWe would probably not be seeing the improvements on I-90," said Rick McGuire of '
+            'the Alpine Lakes Protection Society.\n"The I-90 corridor has been a Berlin Wall for wildlife."')
+    quotes = build_brief([Article(id="a", text="Species rules\n\n" + text)],
+                         BriefOptions(words=60, analysis=True)).analysis.to_dict()["quotes"]
+    speakers = {q["text"][:20]: (q["speaker"] or {}).get("name") for q in quotes}
+    assert not any(text.startswith("said") for text in speakers), speakers
+    assert speakers.get("We would probably no") == "Rick McGuire", speakers
+
+
 def test_other_languages_are_skipped_with_a_note():
     text = "Le président a annoncé lundi le retrait des troupes."
     doc = Document(article=Article(id="fr-1", text=text), language="fr", blocks=[Span(0, len(text))])

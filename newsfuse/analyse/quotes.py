@@ -46,7 +46,11 @@ SPEECH_VERBS = (forms(SPEECH, INSISTING, ASKING, verbs("write", "claim", "urge")
                    "according"})
 _OPEN = "\"“"
 _CLOSE = "\"”"
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# A subject that names nobody: a pronoun (the speaker is found as for a quote with no frame), a relative or an
+# indefinite one ("which", "somebody": the parse took a word of another clause, or of the quotation).
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "which", "who", "that", "this", "these", "those",
+             "something", "somebody", "someone", "anyone", "anybody", "everyone", "everybody", "nobody", "nothing",
+             "everything"}
 
 
 @dataclass
@@ -93,20 +97,29 @@ def find_quotes(parsed: Parsed, entities: EntityIndex, originals: dict[str, str]
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of quoted text (marks excluded) in text[start:end]; an open quote closes at `end`."""
+    """Spans of quoted text (marks excluded) in text[start:end]; an open quote closes at `end`, and a
+    closing mark before any opening one closes a quote that runs from `start` (opened in an earlier line)."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    marked = False  # a quotation mark seen in text[start:i]
     for i in range(start, end):
         ch = text[i]
         if opened is None:
-            if ch in _OPEN and (ch == "“" or i == start or not text[i - 1].isalnum()):
+            # A straight mark opens only before a word: one after a clause's end and before a space closes a
+            # quotation opened in an earlier line ("... Wildlife Service.\nWe would probably not be seeing the
+            # improvements," said Rick McGuire ...), or one the pairing lost to a quotation inside it.
+            if ch == "“" or (ch == '"' and (i == start or not text[i - 1].isalnum())
+                             and i + 1 < end and not text[i + 1].isspace()):
                 opened = i + 1
+            elif ch in _CLOSE and not marked and i > start and text[i - 1] in ".,!?":
+                spans.append((start, i))  # the first mark of the line closes a quotation opened before it
         elif ch in _CLOSE or ch == "“":
             if ch == "“":  # a new opening inside an open quote: the earlier one was never closed
                 opened = i + 1
                 continue
             spans.append((opened, i))
             opened = None
+        marked = marked or ch in _OPEN or ch in _CLOSE
     if opened is not None and end - opened > 0:
         spans.append((opened, end))
     return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
