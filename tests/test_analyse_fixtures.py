@@ -129,6 +129,17 @@ def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
     assert speakers.get("We would probably no") == "Rick McGuire", speakers
 
 
+def test_a_witness_who_recounts_is_the_speaker():
+    """TAC 2011 English: "..., recounted Raphaelle Chenet, the administrator of the Mercy and Sharing charity"
+    was given to the Red Cross spokesman quoted before it."""
+    text = ('Quake\n\n"We have reports that some of the most important hospitals have been damaged," said Paul '
+            'Conneally, the Red Cross head of media.\n\n"I saw dead bodies, people are screaming, they are on the '
+            'street panicking," recounted Raphaelle Chenet, the administrator of a charity.')
+    quotes = build_brief([Article(id="a", text=text)], BriefOptions(words=60, analysis=True)).analysis.to_dict()
+    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in quotes["quotes"]}
+    assert speakers.get("I saw dead") == "Raphaelle Chenet", speakers
+
+
 def test_other_languages_are_skipped_with_a_note():
     text = "Le président a annoncé lundi le retrait des troupes."
     doc = Document(article=Article(id="fr-1", text=text), language="fr", blocks=[Span(0, len(text))])
