@@ -293,3 +293,19 @@ def test_a_role_is_the_whole_hyphenated_title_and_an_injury_in_brackets_is_none(
     roles = {e["name"]: e["roles"] for e in entities}
     assert "knee" not in roles.get("Malcolm Jenkins", []), roles
     assert "co" not in roles.get("Andrew Feldman", []) and "co-founder" in roles.get("Andrew Feldman", []), roles
+
+
+def test_a_title_with_its_full_stop_does_not_end_the_speakers_sentence():
+    """ECB+ 21_ecb: the parser ended the sentence at "Sgt." (the tokenizer split its full stop off), so a quote
+    said by "Bloomington Police Sgt. Marty Earley" was given to "Bloomington Police Sgt" and a second source's
+    quote to "Marty Earley": a false disagreement on who said it, and titles listed as people ("Cpl")."""
+    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+        'Store crash\n\nA man drove into a store on Friday. "He tried to provide first aid for her," said '
+        "Bloomington Police Sgt. Marty Earley.",
+        'Crash at store\n\nA driver hit a shopper on Friday. "He tried to provide first aid for her," said Sgt. '
+        "Marty Earley with the Bloomington Police Department.",
+    ])]
+    analysis = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()
+    assert {(q["speaker"] or {}).get("name") for q in analysis["quotes"]} == {"Marty Earley"}, analysis["quotes"]
+    assert not [c for c in analysis["conflicts"] if c["kind"] == "name"]
+    assert not any(e["name"].rstrip(".").endswith("Sgt") for e in analysis["entities"]), analysis["entities"]

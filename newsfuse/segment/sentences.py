@@ -28,11 +28,13 @@ _MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or tables; cut them s
 # Spc. Charles Graner", "Maj. David DiNenna", "Lt. Col.", the plural "Sens." and "Reps." before two names,
 # "Atty.", "Sec."), and at "Ft." and "Mt." before a place's name: a sentence ending in one runs on into the
 # next. ("Press." is no plural title: "told the Associated Press." ends a sentence.)
-_TITLE_BEFORE_NAME = re.compile(
-    r"(?<![\w.])(?:Spc|Pfc|Pvt|Cpl|Sgt|Ssgt|Lt|Col|Maj|Capt|Cmdr|Cdr|Adm|Brig|Gen|Gov|Sen|Rep|Rev|Fr|"
-    r"Prof|Dr|Mr|Mrs|Ms|Mme|Msgr|Supt|Insp|Det|Hon|Amb|Pres|Atty|Sec|Rt|Ft|Mt|"
-    r"Sens|Reps|Govs|Gens|Sgts|Lts|Cols|Capts|Majs|Drs|Profs|Revs|Attys|Secs|Messrs|Mmes)\.$"
+TITLES_BEFORE_NAME = (
+    "Spc", "Pfc", "Pvt", "Cpl", "Sgt", "Ssgt", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Adm", "Brig", "Gen",
+    "Gov", "Sen", "Rep", "Rev", "Fr", "Prof", "Dr", "Mr", "Mrs", "Ms", "Mme", "Msgr", "Supt", "Insp", "Det",
+    "Hon", "Amb", "Pres", "Atty", "Sec", "Rt", "Ft", "Mt", "Sens", "Reps", "Govs", "Gens", "Sgts", "Lts", "Cols",
+    "Capts", "Majs", "Drs", "Profs", "Revs", "Attys", "Secs", "Messrs", "Mmes",
 )
+_TITLE_BEFORE_NAME = re.compile(r"(?<![\w.])(?:" + "|".join(TITLES_BEFORE_NAME) + r")\.$")
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
 _DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
 _DASH_START = re.compile(r"^[-—–]{1,2}\s")
