@@ -122,8 +122,7 @@ def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
             'Dirk Kempthorne told reporters.\n"If this rule had been in place, highway builders could have done '
             'what they wanted.\nWe would probably not be seeing the improvements on I-90," said Rick McGuire of '
             'the Alpine Lakes Protection Society.\n"The I-90 corridor has been a Berlin Wall for wildlife."')
-    quotes = build_brief([Article(id="a", text="Species rules\n\n" + text)],
-                         BriefOptions(words=60, analysis=True)).analysis.to_dict()["quotes"]
+    quotes = _analysis("Species rules\n\n" + text)["quotes"]
     speakers = {q["text"][:20]: (q["speaker"] or {}).get("name") for q in quotes}
     assert not any(text.startswith("said") for text in speakers), speakers
     assert speakers.get("We would probably no") == "Rick McGuire", speakers
@@ -135,8 +134,7 @@ def test_a_witness_who_recounts_is_the_speaker():
     text = ('Quake\n\n"We have reports that some of the most important hospitals have been damaged," said Paul '
             'Conneally, the Red Cross head of media.\n\n"I saw dead bodies, people are screaming, they are on the '
             'street panicking," recounted Raphaelle Chenet, the administrator of a charity.')
-    quotes = build_brief([Article(id="a", text=text)], BriefOptions(words=60, analysis=True)).analysis.to_dict()
-    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in quotes["quotes"]}
+    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
     assert speakers.get("I saw dead") == "Raphaelle Chenet", speakers
 
 
@@ -266,16 +264,21 @@ def test_a_report_copied_with_its_whole_page_is_still_a_report():
     assert classify_kind(documents[0]).kind == "report"
 
 
+def _analysis(*texts: str) -> dict:
+    """The analysis of a brief of `texts` (articles "a0", "a1", ...)."""
+    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate(texts)]
+    return build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()
+
+
 def test_a_name_given_a_place_for_its_role_is_a_place():
     """The bundled newsdesk's "the river Ashe": the small model reads "Ashe" as a person, and "river" as the
     role of that person; ECB+ 37_ecbplus's "Banda Aceh, the regional capital" likewise."""
-    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+    entities = _analysis(
         "Bridge closed\n\nThousands of commuters faced a long detour on Monday after the council closed the "
         "footbridge over the river Ashe, when an inspection found a crack in a steel hanger.",
         "Footbridge shut\n\nThe footbridge over the river Ashe was closed on Monday after engineers found a "
-        "crack in one of its steel hangers, the council said.",
-    ])]
-    entities = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()["entities"]
+        "crack in one of its steel hangers, the council said."
+    )["entities"]
     ashe = [e for e in entities if e["name"] == "Ashe"]
     assert ashe and all(e["type"] == "place" and not e["roles"] for e in ashe), ashe
 
@@ -283,13 +286,12 @@ def test_a_name_given_a_place_for_its_role_is_a_place():
 def test_a_role_is_the_whole_hyphenated_title_and_an_injury_in_brackets_is_none():
     """ECB+ and TAC 2011: "co-founder" was read as the role "co", "Secretary-General" as "General", and an
     injury list's "Malcolm Jenkins (knee)" gave the role "knee"."""
-    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+    entities = _analysis(
         "Saints injuries\n\nThe Saints listed safety Malcolm Jenkins (knee) as doubtful for Sunday's game, "
         "and the team's co-founder Andrew Feldman said the squad would travel on Friday.",
         "Saints report\n\nMalcolm Jenkins (knee) is doubtful for Sunday, the Saints said on Wednesday, and "
-        "co-founder Andrew Feldman said the team would fly to Atlanta on Friday.",
-    ])]
-    entities = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()["entities"]
+        "co-founder Andrew Feldman said the team would fly to Atlanta on Friday."
+    )["entities"]
     roles = {e["name"]: e["roles"] for e in entities}
     assert "knee" not in roles.get("Malcolm Jenkins", []), roles
     assert "co" not in roles.get("Andrew Feldman", []) and "co-founder" in roles.get("Andrew Feldman", []), roles
@@ -299,13 +301,12 @@ def test_a_title_with_its_full_stop_does_not_end_the_speakers_sentence():
     """ECB+ 21_ecb: the parser ended the sentence at "Sgt." (the tokenizer split its full stop off), so a quote
     said by "Bloomington Police Sgt. Marty Earley" was given to "Bloomington Police Sgt" and a second source's
     quote to "Marty Earley": a false disagreement on who said it, and titles listed as people ("Cpl")."""
-    articles = [Article(id=f"a{n}", text=text) for n, text in enumerate([
+    analysis = _analysis(
         'Store crash\n\nA man drove into a store on Friday. "He tried to provide first aid for her," said '
         "Bloomington Police Sgt. Marty Earley.",
         'Crash at store\n\nA driver hit a shopper on Friday. "He tried to provide first aid for her," said Sgt. '
-        "Marty Earley with the Bloomington Police Department.",
-    ])]
-    analysis = build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()
+        "Marty Earley with the Bloomington Police Department."
+    )
     assert {(q["speaker"] or {}).get("name") for q in analysis["quotes"]} == {"Marty Earley"}, analysis["quotes"]
     assert not [c for c in analysis["conflicts"] if c["kind"] == "name"]
     assert not any(e["name"].rstrip(".").endswith("Sgt") for e in analysis["entities"]), analysis["entities"]
