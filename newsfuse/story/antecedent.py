@@ -18,6 +18,7 @@ import re
 
 from newsfuse.model import Document, Span
 from newsfuse.reporting import DIRECTING, SAYING, SPEECH, STANCE, WRITING, alternation, forms, past
+from newsfuse.segment.sentences import TITLES_BEFORE_NAME
 from newsfuse.segment.voice import QUOTED
 
 # Lower case too: "But he gave ..." keeps a lower-case "he" once the opener is cut.
@@ -63,17 +64,18 @@ _IN_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:[\w.’'-]+\s+){0,6}$")
 # A person named with a title in the actor's words ("... told the traveling press that he thinks former
 # Democratic Illinois Gov. Rod Blagojevich has been treated unfairly"): someone the next sentence may be about.
 _TITLED_PERSON = re.compile(
-    r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Col|Gen|Capt|Sgt)\.\s+[A-Z]"
+    r"\b(?:" + "|".join(sorted(set(TITLES_BEFORE_NAME) - {"Ft", "Mt", "St", "Rt"})) + r")\.\s+[A-Z]"
     r"|\b(?:Governor|Senator|Judge|Justice|Mayor|Officer|Detective|Prince|Princess|Queen|King)\s+[A-Z][a-z]")
 # What may follow a closing speaker: when, where or to whom ("..., Fuller confirmed to CNN.", "... said Friday.").
 _AFTER_CLOSING_SPEAKER = re.compile(r"(?:\s+[\w’'-]+){0,5}[\s.]*$")
 
 
 def _another_subject(sentence: str, at: int) -> bool:
-    """Whether the sentence whose only actor's surname starts at `at` is about someone else: the actor is a
-    closing attribution after a clause (`_CLOSING_SPEAKER`), or the actor's words name their own subject
-    (`_REPORTED_SUBJECT`). A "He"/"She" after it then most likely stands for that subject, not the actor,
-    unless the pronoun's sentence goes on reporting speech (`_SPEAKS_ON`)."""
+    """Whether the sentence whose only actor's surname starts at `at` is about someone else: the actor speaks
+    inside another's words (`_IN_REPORTED_CLAUSE`), is a closing attribution after a clause
+    (`_CLOSING_SPEAKER`), or the actor's words name their own subject (`_REPORTED_SUBJECT`) or someone with
+    a title (`_TITLED_PERSON`). A "He"/"She" after it then most likely stands for that other person, not the
+    actor, unless the pronoun's sentence goes on reporting speech (`_SPEAKS_ON`)."""
     match = next((m for m in _ACTING_NAME.finditer(sentence) if m.start(1) <= at < m.end(1)), None)
     if match is None:
         return True
