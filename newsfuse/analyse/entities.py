@@ -360,15 +360,19 @@ _PLACE_HEADS = frozenset((
 
 
 def _names_a_place(role: str) -> bool:
-    """The role's head noun (as in `_names_a_body`) names a place, not a person."""
-    head = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower().strip(".,") in _PLACE_HEADS
+    """The role's head noun names a place, not a person."""
+    return _role_head(role) in _PLACE_HEADS
 
 
 def _names_a_body(role: str) -> bool:
-    """The role's head noun (the word before "of"/"for", else the last word) names a body, not a person."""
-    head = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower().strip(".,") in _BODY_HEADS
+    """The role's head noun names a body, not a person."""
+    return _role_head(role) in _BODY_HEADS
+
+
+def _role_head(role: str) -> str:
+    """The role's head noun, lower case: the word before "of"/"for"/..., else the last word."""
+    words = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
+    return words[-1].lower().strip(".,") if words else ""
 
 
 def _person_shaped(name: str) -> bool:
