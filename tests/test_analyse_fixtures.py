@@ -138,6 +138,16 @@ def test_a_witness_who_recounts_is_the_speaker():
     assert speakers.get("I saw dead") == "Raphaelle Chenet", speakers
 
 
+def test_a_quote_after_a_colon_is_the_introducing_subjects():
+    """ECB+ 41_ecb: "Speaking after an initial investigation, Mr Gunness denied militants were at the school:"
+    then the quote on its own line, which was given to the previous quote's speaker, John Ging."""
+    text = ('Gaza school\n\n"There is nowhere safe in Gaza," Mr Ging said.\n\nSpeaking after an initial '
+            'investigation last night, Christopher Gunness denied militants were at the school:\n\n"We are 99.9 '
+            'per cent sure that there were no militants or militant activities in the school."')
+    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
+    assert speakers.get("We are 99.") == "Christopher Gunness", speakers
+
+
 def test_other_languages_are_skipped_with_a_note():
     text = "Le président a annoncé lundi le retrait des troupes."
     doc = Document(article=Article(id="fr-1", text=text), language="fr", blocks=[Span(0, len(text))])

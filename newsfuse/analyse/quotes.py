@@ -244,7 +244,12 @@ def _attribute(instance: QuoteInstance, subject: tuple, entities: EntityIndex) -
 
 def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, QuoteInstance]],
              sentences: list, pd: ParsedDocument, entities: EntityIndex) -> None:
-    """A pronoun or no frame: the previous quote's speaker, else the person subject of a recent sentence."""
+    """A pronoun or no frame: the subject of a sentence that introduces the quote with a colon, else the
+    previous quote's speaker, else the person subject of a recent sentence."""
+    introduced = _introduced_by(instance, number, sentences, pd.text)
+    if introduced is not None:
+        _attribute(instance, introduced, entities)
+        return
     if history and number - history[-1][0] <= LOOKBACK_SENTENCES:
         previous = history[-1][1]
         instance.speaker, instance.entity = previous.speaker, previous.entity
@@ -257,6 +262,25 @@ def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, Quot
                 start, end = block.span(token.idx, token.idx + len(token.text))
                 _attribute(instance, (token.text, start, end, token, start), entities)
                 return
+
+
+def _introduced_by(instance: QuoteInstance, number: int, sentences: list, text: str) -> tuple | None:
+    """The named subject of the sentence before the quote, when it ends in a colon right before the quote
+    opens ("Mr Gunness denied militants were at the school:" / "We are 99.9 per cent sure ..."): the quote
+    is that subject's, not the previous quote's speaker's."""
+    for back in (number, number - 1):  # the quote may open in the sentence after the colon, or in its own
+        if back < 0:
+            continue
+        block, sent = sentences[back]
+        start, end = block.span(sent.start_char, sent.end_char)
+        if not (end <= instance.start and text[start:end].rstrip().endswith(":")
+                and not text[end : instance.start].strip(" \n\"“")):
+            continue
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subject is None or subject.lower_ in _PRONOUNS or subject.pos_ != "PROPN":
+            return None
+        return _phrase(subject, block.offset, [])
+    return None
 
 
 def _normal(text: str) -> str:
