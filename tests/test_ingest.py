@@ -311,3 +311,16 @@ def test_a_hover_card_inside_a_sentence_is_not_read_as_its_text():
     first = article.text.strip().split("\n")[0]
     assert first.startswith("South Dakota Gov. Kristi Noem (R) is defending the state")
     assert "Kristi Lynn Noem" not in article.text and "MORE" not in article.text
+
+
+def test_a_list_of_web_addresses_is_reported_not_read_as_an_article():
+    """The bundled newsdesk folder holds `feeds.txt` for `newsfuse follow`; `newsfuse brief` on the folder read
+    it as a 12-word article and counted it as a source. A text that mentions an address is still an article."""
+    items = list(read_inputs([str(EXAMPLES / "newsdesk")]))
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert any(p.input.endswith("feeds.txt") and "2 web addresses" in p.reason for p in problems), problems
+    assert not any(isinstance(item, Article) and item.id == "feeds" for item in items)
+    from newsfuse.ingest.formats import link_list
+
+    assert link_list("The council posted the report at https://example.org/report on Monday.\n") == 0
+    assert link_list("# reading list\nhttps://a.example/1\n\nhttps://b.example/2\n") == 2

@@ -58,6 +58,19 @@ def sniff_format(text: str, path: str = "-") -> str:
     return "text"
 
 
+# A line of a list of web addresses: an address, or a "#" comment (a feed list for `newsfuse follow --feeds`).
+_LINK_LIST_LINE = re.compile(r"\s*(?:#.*|https?://\S+)\s*")
+
+
+def link_list(text: str) -> int:
+    """How many web addresses `text` lists when it is nothing but a list of them (with "#" comments), else 0:
+    such a file is a feed list or a reading list, not an article."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or not all(_LINK_LIST_LINE.fullmatch(line) for line in lines):
+        return 0
+    return sum(not line.lstrip().startswith("#") for line in lines)
+
+
 def read_text_article(text: str, article_id: str, path: str) -> Article:
     """Plain text. The title is found by the cleaner: the first headline-shaped line that is not furniture."""
     return Article(id=article_id, text=text, path=path, format="text")

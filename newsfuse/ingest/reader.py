@@ -11,6 +11,7 @@ from newsfuse.ingest.dates import with_normalised_dates
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.formats import (
     EXTENSION_FORMATS,
+    link_list,
     read_json,
     read_markdown,
     read_multinews,
@@ -170,5 +171,8 @@ def _read_source(data: bytes, where: str, stem: str, max_bytes: int, name: str |
         yield read_markdown(text, article_id, where)
     elif fmt == "multinews":
         yield from read_multinews(text, where)
+    elif links := link_list(text):
+        yield Problem(where, f"a list of {links} web address{'es' if links > 1 else ''}, not an article (a list of "
+                      "feeds is read by `newsfuse follow --feeds`)")
     else:
         yield read_text_article(text, article_id, where)
