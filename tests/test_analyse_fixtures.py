@@ -310,7 +310,8 @@ def test_a_role_is_the_whole_hyphenated_title_and_an_injury_in_brackets_is_none(
 def test_a_title_with_its_full_stop_does_not_end_the_speakers_sentence():
     """ECB+ 21_ecb: the parser ended the sentence at "Sgt." (the tokenizer split its full stop off), so a quote
     said by "Bloomington Police Sgt. Marty Earley" was given to "Bloomington Police Sgt" and a second source's
-    quote to "Marty Earley": a false disagreement on who said it, and titles listed as people ("Cpl")."""
+    quote to "Marty Earley": a false disagreement on who said it (once both quotes were found), and titles
+    listed as people ("Cpl")."""
     analysis = _analysis(
         'Store crash\n\nA man drove into a store on Friday. "He tried to provide first aid for her," said '
         "Bloomington Police Sgt. Marty Earley.",
