@@ -148,6 +148,16 @@ def test_a_quote_after_a_colon_is_the_introducing_subjects():
     assert speakers.get("We are 99.") == "Christopher Gunness", speakers
 
 
+def test_a_he_said_quote_after_a_named_persons_reported_words_is_that_persons():
+    """ECB+ 37_ecb: "..., said local hospital director Hengky Tewu." / ""Our ambulances are picking up two
+    more," he said." went to the president quoted before the hospital director."""
+    text = ('Quake\n\n"I\'ve instructed emergency steps be taken to help our brothers," President Susilo Bambang '
+            'Yudhoyono said.\nAmong the dead was a 10-year-old girl, said local hospital director Hengky Tewu.\n"Our '
+            'ambulances are picking up two more," he said.')
+    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
+    assert speakers.get("Our ambula") == "Hengky Tewu", speakers
+
+
 def test_other_languages_are_skipped_with_a_note():
     text = "Le président a annoncé lundi le retrait des troupes."
     doc = Document(article=Article(id="fr-1", text=text), language="fr", blocks=[Span(0, len(text))])

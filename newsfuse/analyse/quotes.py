@@ -170,7 +170,11 @@ def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteIns
                 _attribute(instance, subject, entities)
             else:
                 instance.inherited = True
-                _inherit(instance, number, history, sentences, pd, entities)
+                reported = _reported_just_before(number, sentences) if subject is not None else None
+                if reported is not None:
+                    _attribute(instance, reported, entities)
+                else:
+                    _inherit(instance, number, history, sentences, pd, entities)
             if instance.speaker:
                 history.append((last, instance))
             found.append(instance)
@@ -262,6 +266,22 @@ def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, Quot
                 start, end = block.span(token.idx, token.idx + len(token.text))
                 _attribute(instance, (token.text, start, end, token, start), entities)
                 return
+
+
+def _reported_just_before(number: int, sentences: list) -> tuple | None:
+    """For a quote whose speaker is a pronoun ("..., he said."): the person whose words the sentence just
+    before reports, with no quote of its own ("However, Hartog said there will be no move to constrain
+    Nvidia's supply." / "Nvidia will continue to be AMD's partner," he said.); the "he" is that person, not
+    the speaker of an earlier quote."""
+    if number < 1:
+        return None
+    block, sent = sentences[number - 1]
+    if any(ch in sent.text for ch in '"“”'):
+        return None
+    subject = _speaker(sent, block.offset, [])
+    if subject is None or subject[3].ent_type_ != "PERSON" or subject[3].head.dep_ != "ROOT":
+        return None
+    return subject
 
 
 def _introduced_by(instance: QuoteInstance, number: int, sentences: list, text: str) -> tuple | None:
