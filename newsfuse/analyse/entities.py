@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
 from newsfuse.segment import names
-from newsfuse.segment.sentences import TITLES_BEFORE_NAME
+from newsfuse.segment.sentences import PERSONAL_TITLES
 from newsfuse.segment.tokens import stem
 
 TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -192,8 +192,8 @@ def _trim(tokens: list) -> list:
     return tokens[:cut] if cut else tokens  # "VARNHOLM (Nordwire": a dateline, not one name
 
 
-# A person's titles, with their full stop ("Sgt.", "Msgr."); not the "St.", "Ft." and "Mt." that begin places.
-_TITLE_ABBREVIATIONS = frozenset(title.lower() for title in TITLES_BEFORE_NAME) - {"st", "ft", "mt", "rt"}
+# A person's titles, with their full stop ("Sgt.", "Msgr."); not "Ft." and "Mt.", which begin places.
+_TITLE_ABBREVIATIONS = frozenset(title.lower() for title in PERSONAL_TITLES)
 
 
 def _is_title(word: str) -> bool:

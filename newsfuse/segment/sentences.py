@@ -35,6 +35,8 @@ TITLES_BEFORE_NAME = (
     "Capts", "Majs", "Drs", "Profs", "Revs", "Attys", "Secs", "Messrs", "Mmes",
 )
 _TITLE_BEFORE_NAME = re.compile(r"(?<![\w.])(?:" + "|".join(TITLES_BEFORE_NAME) + r")\.$")
+# The titles a person bears: not "Ft." and "Mt.", which begin places, nor "Rt." of "Rt. Hon.".
+PERSONAL_TITLES = tuple(title for title in TITLES_BEFORE_NAME if title not in ("Ft", "Mt", "Rt"))
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
 _DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
 _DASH_START = re.compile(r"^[-—–]{1,2}\s")

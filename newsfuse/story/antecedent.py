@@ -18,7 +18,8 @@ import re
 
 from newsfuse.model import Document, Span
 from newsfuse.reporting import DIRECTING, SAYING, SPEECH, STANCE, WRITING, alternation, forms, past
-from newsfuse.segment.sentences import TITLES_BEFORE_NAME
+from newsfuse.segment.dates import WEEKDAYS
+from newsfuse.segment.sentences import PERSONAL_TITLES
 from newsfuse.segment.voice import QUOTED
 
 # Lower case too: "But he gave ..." keeps a lower-case "he" once the opener is cut.
@@ -54,7 +55,7 @@ _SPEAKS_ON = re.compile(
 _CLOSING_SPEAKER = re.compile(r",\s+(?:[\w.’'-]+\s+){0,6}$")
 # The actor's words open with someone else as their subject ("Lyons warned that Comeaux knows the area",
 # "Jack Ketsoyan said Friday that the "American Pie" star went ...").
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
 _REPORTED_SUBJECT = re.compile(
     r"\s+(?:(?:" + _WEEKDAY + r"|today|yesterday)\s+)?(?:that\s+)?(?:the\s+)?(?!" + _WEEKDAY + r")"
     r"(?:[A-Z][\w.’'-]+\s+){0,3}?[A-Z][\w’'-]+\s+(?!said\b|says\b)[a-z]")
@@ -64,7 +65,7 @@ _IN_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:[\w.’'-]+\s+){0,6}$")
 # A person named with a title in the actor's words ("... told the traveling press that he thinks former
 # Democratic Illinois Gov. Rod Blagojevich has been treated unfairly"): someone the next sentence may be about.
 _TITLED_PERSON = re.compile(
-    r"\b(?:" + "|".join(sorted(set(TITLES_BEFORE_NAME) - {"Ft", "Mt", "St", "Rt"})) + r")\.\s+[A-Z]"
+    r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.\s+[A-Z]"
     r"|\b(?:Governor|Senator|Judge|Justice|Mayor|Officer|Detective|Prince|Princess|Queen|King)\s+[A-Z][a-z]")
 # What may follow a closing speaker: when, where or to whom ("..., Fuller confirmed to CNN.", "... said Friday.").
 _AFTER_CLOSING_SPEAKER = re.compile(r"(?:\s+[\w’'-]+){0,5}[\s.]*$")
