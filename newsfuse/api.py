@@ -56,7 +56,8 @@ def summarize(texts: Iterable[str | Article], words: int = 200, layout: LayoutVo
     `newsfuse eval` print. Texts are numbered `doc-1`, `doc-2`, ... in the sentences' `sources`.
     Summarising many clusters of one source, pass them one `LayoutVote()` in turn: the headline lines their
     texts open with are then recognised by the whole batch's layout, as `newsfuse summarize` does."""
-    return build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout).summary
+    return build_brief(numbered(texts), BriefOptions(words=words, analysis=False, check_stories=False),
+                       layout=layout).summary
 
 
 def numbered(texts: Iterable[str | Article]) -> list[Article]:

@@ -205,6 +205,9 @@ class Brief:
     problems: list[Problem] = field(default_factory=list)
     words: int = 200
     analysis: Analysis | None = None  # filled by newsfuse.analyse when run
+    # The documents' ids grouped by the story they tell, largest group first: one group when the sources
+    # tell one story, more when they seem to tell several (`cluster.mixed`); empty when not checked.
+    stories: list[list[str]] = field(default_factory=list)
 
     @property
     def sources(self) -> list[Document]:
@@ -236,6 +239,7 @@ class Brief:
             } for sentence in self.summary],
             "sources": [doc.to_dict() for doc in self.documents],
             "problems": [{"input": p.input, "reason": p.reason, "fatal": p.fatal} for p in self.problems],
+            "stories": self.stories,
         }
         if self.analysis is not None:
             result["analysis"] = self.analysis.to_dict()

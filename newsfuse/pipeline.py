@@ -25,6 +25,9 @@ class BriefOptions:
 
     words: int = 200
     analysis: bool = True
+    # Whether to check that the sources tell one story (`cluster.mixed`); a caller that keeps only the
+    # summary (`summarize`, `eval`) has no reader to warn.
+    check_stories: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.words, bool) or not isinstance(self.words, int) or self.words < 1:
@@ -89,11 +92,38 @@ def build_brief(items: Iterable[Article | Problem], options: BriefOptions = Brie
     summary = Summariser(words=options.words).summarise(story)
     brief = Brief(title=choose_title(story, summary), summary=summary, documents=documents,
                   problems=problems, words=options.words)
+    if options.check_stories:
+        brief.stories = stories_told_by(story)
+        if len(brief.stories) > 1:
+            problems.append(mixed_stories_warning(story, brief.stories))
     if options.analysis and documents:
         from newsfuse.analyse import analyse  # spaCy: loaded only when the analysis runs
 
         brief.analysis = analyse(brief, story)
     return brief
+
+
+def stories_told_by(story: Story) -> list[list[str]]:
+    """The ids of the story's documents grouped by the story they tell (`cluster.mixed`), largest first;
+    a copy goes with its original."""
+    from newsfuse.cluster.mixed import stories_told
+
+    groups = stories_told([(doc.id, doc.title, "\n".join(s.text for s in doc.sentences)) for doc in story.originals])
+    return [[doc.id for doc in story.documents if (doc.duplicate_of or doc.id) in group] for group in groups]
+
+
+def mixed_stories_warning(story: Story, stories: list[list[str]]) -> Problem:
+    """What a reader is told when the sources seem to tell more than one story."""
+    described = [f"{len(group)} {'article' if len(group) == 1 else 'articles'} like "
+                 f"{_named(story.document(group[0]))}" for group in stories]
+    return Problem("sources", f"they seem to tell {len(stories)} different stories, which this brief mixes: "
+                   + ", ".join(described) + ". Brief each story on its own, or group them first: "
+                   "newsfuse ingest PATH... && newsfuse stories", fatal=False)
+
+
+def _named(doc: Document) -> str:
+    title = " ".join(doc.title.split()) or (doc.sentences[0].text if doc.sentences else "")
+    return f'"{title[:80]}" ({doc.id})'
 
 
 def choose_title(story: Story, summary: list[SummarySentence]) -> str:

@@ -68,7 +68,8 @@ def summarize(words: int, input_file) -> None:
             skipped = len(documents) - len(texts)
             say(f"newsfuse: cluster {cluster_id!r}: {skipped} of its {len(documents)} documents "
                 f"{'is' if skipped == 1 else 'are'} not text; skipped")
-        brief = build_brief(numbered(texts), BriefOptions(words=words, analysis=False), layout=layout)
+        brief = build_brief(numbered(texts), BriefOptions(words=words, analysis=False, check_stories=False),
+                             layout=layout)
         summary = " ".join(sentence.text for sentence in brief.summary)
         if not summary:  # say which: nothing readable, or no sentence that can stand in a summary
             say(f"newsfuse: cluster {cluster_id!r}: " + (_UNFIT if brief.documents else "no usable article"))

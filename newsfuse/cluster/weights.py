@@ -10,17 +10,8 @@ import math
 
 import numpy as np
 
-from newsfuse.cluster.features import ENTITY_BIT, HASH_BITS, Terms
+from newsfuse.cluster.features import ENTITY_BIT, ENTITY_WEIGHT, HASH_BITS, Terms
 from newsfuse.cluster.prior import document_probability
-
-# Weight of a name, year or number term relative to a word term of the same idf, before one joint L2
-# norm. Each name already counts once as a word (its stem), so this is its extra weight. Earlier the two
-# kinds were normalised apart and mixed 0.3/0.7: that gave an article's one or two common names (the
-# President, Congress) most of its weight, and on concurrent news about the same people it joined
-# different stories. Chosen (before the prior below was added) on the tuning data, the even lines of
-# allsides-neus and the odd ECB+ topics: best mean of the two F1s over join thresholds 0.5: 0.819,
-# 0.75: 0.824, 1.0: 0.817, 1.5: 0.791 (docs/stories.md).
-ENTITY_WEIGHT = 0.75
 
 # Pseudo-documents of general English added to the counts (prior.py). Chosen with the join threshold on
 # the same tuning data: 300 and 1,000 tie (mean F1 0.819 at their best threshold), 3,000 does worse

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief, Evidence
 from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
-from newsfuse.render.sections import analysis_sections, empty_summary_note
+from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 CONTEXT_CHARS = 120  # characters shown before and after a cited span
 
@@ -96,6 +96,6 @@ def render_html(brief: Brief) -> str:
                          link_url(doc.article.url), bool(doc.duplicate_of)) for doc in brief.documents]
     originals = sum(1 for doc in brief.documents if not doc.duplicate_of)
     return _template().render(title=brief.title, sentences=sentences, sources=sources,
-                              empty_note=empty_summary_note(brief),
+                              empty_note=empty_summary_note(brief), mixed_note=mixed_stories_note(brief, numbers),
                               articles=len(brief.documents), originals=originals,
                               sections=analysis_sections(brief, numbers), problems=[str(p) for p in brief.problems])

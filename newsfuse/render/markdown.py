@@ -12,7 +12,7 @@ import re
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
 from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
-from newsfuse.render.sections import analysis_sections, empty_summary_note
+from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).
 _ACTIVE = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -42,6 +42,9 @@ def render_markdown(brief: Brief) -> str:
     originals = sum(1 for doc in brief.documents if not doc.duplicate_of)
     lines = [f"# {markdown_text(brief.title)}", "", f"*{len(brief.documents)} articles, {originals} independent "
              "sources*", ""]
+    mixed = mixed_stories_note(brief, numbers)
+    if mixed:
+        lines += [f"**Warning:** {markdown_text(mixed)}", ""]
     for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
         dated = f"**{day}** " if day else ""
         marked = markdown_text(sentence.text) + HEADLINE_MARK * sentence.headline

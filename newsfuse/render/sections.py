@@ -1,4 +1,5 @@
-"""Readable rows for each analysis section, and the note an empty summary gets, shared by the renderers.
+"""Readable rows for each analysis section, and the notes an empty summary and a mix of stories get, shared by
+the renderers.
 
 Each section stays short enough to read in a terminal: the JSON output holds everything, with spans.
 """
@@ -31,6 +32,16 @@ def empty_summary_note(brief: Brief) -> str | None:
                 "stated as the brief's own (each source's kind is listed with it).")
     return ("No summary: no sentence fits to print (each is cut off, a question, too short or too long, "
             "or the writer speaking).")
+
+
+def mixed_stories_note(brief: Brief, numbers: dict[str, int]) -> str | None:
+    """The warning a reader of the brief itself needs when its sources seem to tell several stories (None
+    when they tell one): the same sources then do not corroborate each other."""
+    if len(brief.stories) < 2:
+        return None
+    groups = [cite(group, numbers) for group in brief.stories]
+    return (f"These sources seem to tell {len(groups)} different stories, which this brief mixes: sources "
+            f"{', '.join(groups[:-1])} and {groups[-1]}.")
 
 
 def _same(text: str) -> str:

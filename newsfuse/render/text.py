@@ -10,7 +10,7 @@ import textwrap
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
 from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
-from newsfuse.render.sections import analysis_sections, empty_summary_note
+from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 WIDTH = 100
 
@@ -21,6 +21,9 @@ def render_text(brief: Brief) -> str:
     title = one_line(brief.title)
     lines = [title, "=" * min(len(title), WIDTH)]
     lines.append(f"{len(brief.documents)} articles, {originals} independent sources")
+    mixed = mixed_stories_note(brief, numbers)
+    if mixed:
+        lines.append(textwrap.fill(f"Warning: {mixed}", WIDTH))
     lines.append("")
     for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
         dated = f"{day}: " if day else ""

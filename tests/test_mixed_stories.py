@@ -1,0 +1,78 @@
+"""A pile of articles that tells more than one story is briefed with a warning that says which sources go
+together, so no reader takes two stories' sources for each other's corroboration."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+import newsfuse
+from newsfuse.cli import main
+from newsfuse.cluster.mixed import MAX_SOURCES, stories_told
+from newsfuse.render import RENDERERS
+from tests.conftest import DATA, EXAMPLES, SEEDS
+
+NEWSDESK = EXAMPLES / "newsdesk"
+HARBOUR = EXAMPLES / "harbour-strike"
+
+
+def _warnings(brief) -> list[str]:
+    return [problem.reason for problem in brief.problems if problem.input == "sources"]
+
+
+def test_a_folder_of_two_stories_gets_a_warning_naming_each_story():
+    """The bundled newsdesk holds a footbridge's closure and a library's reopening."""
+    result = CliRunner().invoke(main, ["brief", "--no-analysis", "--format", "json", str(NEWSDESK)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "seem to tell 2 different stories" in result.stderr
+    brief = json.loads(result.stdout)
+    assert len(brief["stories"]) == 2
+    bridge, library = (next(group for group in brief["stories"] if name in group)
+                       for name in ("bridge-closed", "library-reopens"))
+    assert bridge is not library
+    assert {"courier-bridge-closed", "bridge-inspection", "urn:example:ashe-ledger:footbridge"} <= set(bridge)
+    assert "courier-library-reopens" in library
+    assert sorted(name for group in brief["stories"] for name in group) == sorted(s["id"] for s in brief["sources"])
+
+
+def test_one_story_told_by_many_kinds_of_source_gets_no_warning():
+    """The seeds (wire copy, a rewrite, an opinion piece) and the harbour-strike example are one story each."""
+    for inputs in ([SEEDS], [HARBOUR]):
+        brief = newsfuse.brief(inputs, analysis=False)
+        assert len(brief.stories) == 1
+        assert sorted(brief.stories[0]) == sorted(doc.id for doc in brief.documents)
+        assert not _warnings(brief)
+        assert "Warning" not in RENDERERS["text"](brief)
+
+
+def test_an_event_series_over_weeks_is_one_story():
+    """TAC 2011 clusters follow one topic over weeks (tsunami aid, then its tax rules, ...): their
+    sub-events share few words, but as few within them as across them."""
+    for line in (DATA / "tac2011-multiling" / "english.jsonl").read_text(encoding="utf-8").splitlines():
+        brief = newsfuse.brief(newsfuse.api.numbered(json.loads(line)["documents"]), analysis=False)
+        assert len(brief.stories) == 1, brief.title
+
+
+def test_a_stray_article_is_its_own_story_and_the_brief_says_so():
+    stray = HARBOUR / "business-desk.jsonl"
+    brief = newsfuse.brief([SEEDS, stray], analysis=False)
+    assert brief.stories[1] == ["business-desk"]
+    assert len(brief.stories[0]) == 5
+    assert "2 different stories" in _warnings(brief)[0]
+    for name in ("text", "markdown", "html"):
+        assert "seem to tell 2 different stories" in RENDERERS[name](brief), name
+
+
+def test_two_articles_alone_are_one_story():
+    """With one article on each side, nothing says how much one story's reports share: no verdict."""
+    pages = NEWSDESK / "pages"
+    brief = newsfuse.brief([pages / "bridge-closed.html", pages / "library-reopens.html"], analysis=False)
+    assert len(brief.stories) == 1 and not _warnings(brief)
+
+
+def test_a_stream_larger_than_a_story_is_not_compared_pair_by_pair():
+    articles = [(str(number), "", f"Report number {number} about the harbour strike in Varnholm.")
+                for number in range(MAX_SOURCES + 1)]
+    assert stories_told(articles) == [[identifier for identifier, _, _ in articles]]
