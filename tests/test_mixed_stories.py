@@ -76,3 +76,10 @@ def test_a_stream_larger_than_a_story_is_not_compared_pair_by_pair():
     articles = [(str(number), "", f"Report number {number} about the harbour strike in Varnholm.")
                 for number in range(MAX_SOURCES + 1)]
     assert stories_told(articles) == [[identifier for identifier, _, _ in articles]]
+
+
+def test_an_article_with_no_word_to_compare_stays_with_the_largest_story():
+    bridge = "Engineers closed the Tolvern footbridge after finding a crack in a steel hanger on Monday."
+    articles = [("a", "Tolvern footbridge closed", bridge), ("b", "Footbridge shut in Tolvern", bridge),
+                ("c", "", "Yes.")]
+    assert stories_told(articles) == [["a", "b", "c"]]
