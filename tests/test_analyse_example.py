@@ -84,3 +84,10 @@ def test_unfamiliar_place_names_and_capitalised_common_words_are_typed_right(exa
     assert types["Varnholm"] == "place"  # "the strike at Varnholm"
     assert "Lorry" not in types  # "Lorry driver Tomas Hale"
     assert not any("(" in name for name in types)  # the "VARNHOLM (Nordwire) -" dateline
+
+
+def test_a_role_that_opens_a_sentence_is_written_as_the_sources_write_it(example):
+    """"Chief executive Joran Pekk said ..." capitalises "Chief" for its place; the sources write "chief"."""
+    roles = {e["name"]: e["roles"] for e in example.analysis.to_dict()["entities"]}
+    assert "chief executive" in roles["Joran Pekk"] and "Chief executive" not in roles["Joran Pekk"]
+    assert "union leader" in roles["Marta Ilves"]

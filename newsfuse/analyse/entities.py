@@ -102,10 +102,12 @@ def find_entities(parsed: Parsed, originals: dict[str, str]) -> EntityIndex:
     """`originals` maps every document id to the id of the source it counts as (itself or its original)."""
     # Headlines are left out: title case misleads the recogniser ("Putin Orders Russian Military").
     mentions = []
+    # A role's first word is lowered when any source writes it in lowercase (`_role`).
+    written_lowercase = frozenset().union(*(_lowercase_words(pd.text) for pd in parsed.documents))
     for pd in parsed.documents:
         lowercase = _lowercase_words(pd.text)
         mentions += [m for block in pd.blocks if block.role != "title"
-                     for m in _block_mentions(pd.id, block, lowercase)]
+                     for m in _block_mentions(pd.id, block, lowercase, written_lowercase)]
     return EntityIndex(_merge(mentions, originals))
 
 
@@ -113,7 +115,8 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
-def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str]) -> list[Mention]:
+def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str],
+                    written_lowercase: frozenset[str] = frozenset()) -> list[Mention]:
     doc = block.doc
     found: list[Mention] = []
     taken: set[int] = set()
@@ -131,7 +134,7 @@ def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str]) 
         if label == "PERSON" and _located_at(ent):
             label = "GPE"
         taken.update(t.i for t in ent)
-        role = _role(ent, tokens) if label in ("PERSON", "ORG") else None
+        role = _role(ent, tokens, written_lowercase) if label in ("PERSON", "ORG") else None
         found.append(_mention(source, block, tokens, label, role))
     for token in doc:  # names the recogniser missed, when a facility noun marks them as places
         if token.i not in taken and token.pos_ == "PROPN" and _is_facility_name(token):
@@ -201,8 +204,9 @@ def _is_title(word: str) -> bool:
     return bool(names._TITLES.match(word)) or (word.endswith(".") and word[:-1] in _TITLE_ABBREVIATIONS)
 
 
-def _role(ent, tokens: list) -> str | None:
-    """The role the text gives a person: title words before the name, or a noun phrase in apposition."""
+def _role(ent, tokens: list, lowercase: frozenset[str] = frozenset()) -> str | None:
+    """The role the text gives a person: title words before the name, or a noun phrase in apposition.
+    `lowercase`: the words the story's sources write in lowercase (`_lowercase_words`)."""
     doc, root = ent.doc, ent.root
     subtree = {t.i for t in root.subtree}
     i = tokens[0].i - 1
@@ -218,7 +222,16 @@ def _role(ent, tokens: list) -> str | None:
         # A word joined by hyphens is one word ("co-founder", "pin-up icon"), not the part after the hyphen.
         while start - 2 >= ent.sent.start and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
             start -= 2
-        return doc[start : left[-1].i + 1].text
+        role = doc[start : left[-1].i + 1].text
+        # A sentence's first word is capitalised by its place: "Chief executive Joran Pekk said" gives the
+        # role "chief executive", as "the union's general secretary" gives "general secretary", when a
+        # source writes the word in lowercase too. A name ("Kremlin spokesman", "Angels spokesman",
+        # "Brazilian president") and a role in title case ("Chief Executive", "President") are left as written.
+        first = doc[start]
+        if (start == ent.sent.start and first.pos_ != "PROPN" and not first.ent_type_ and first.text[1:].islower()
+                and _common_word(first.lower_, lowercase) and any(w[:1].islower() for w in role.split()[1:])):
+            role = role[0].lower() + role[1:]
+        return role
     for child in root.children:  # "Salim al-Muslat, spokesman for ..."
         # In brackets after a name stands an injury, an age or a party ("Malcolm Jenkins (knee)"), not a role.
         if child.dep_ == "appos" and child.pos_ == "NOUN" and doc[child.left_edge.i - 1].text != "(":
