@@ -8,6 +8,7 @@ sentence units, support index) once, then the summariser and the analysis over t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -105,10 +106,18 @@ def build_brief(items: Iterable[Article | Problem], options: BriefOptions = Brie
 
 def stories_told_by(story: Story) -> list[list[str]]:
     """The ids of the story's documents grouped by the story they tell (`cluster.mixed`), largest first;
-    a copy goes with its original."""
+    a copy goes with its original. Only the sources in the pile's commonest language are compared: words
+    say nothing about whether a report in another language tells the same story, so those go with the
+    largest group."""
     from newsfuse.cluster.mixed import stories_told
 
-    groups = stories_told([(doc.id, doc.title, "\n".join(s.text for s in doc.sentences)) for doc in story.originals])
+    languages = Counter(doc.language for doc in story.originals)
+    if not languages:
+        return []
+    main = max(languages, key=lambda language: (languages[language], language == "en"))
+    compared = [doc for doc in story.originals if doc.language == main]
+    groups = stories_told([(doc.id, doc.title, "\n".join(s.text for s in doc.sentences)) for doc in compared])
+    groups[0] += [doc.id for doc in story.originals if doc.language != main]
     return [[doc.id for doc in story.documents if (doc.duplicate_of or doc.id) in group] for group in groups]
 
 

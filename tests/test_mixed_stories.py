@@ -83,3 +83,12 @@ def test_an_article_with_no_word_to_compare_stays_with_the_largest_story():
     articles = [("a", "Tolvern footbridge closed", bridge), ("b", "Footbridge shut in Tolvern", bridge),
                 ("c", "", "Yes.")]
     assert stories_told(articles) == [["a", "b", "c"]]
+
+
+def test_reports_in_another_language_are_not_called_another_story():
+    """Words cannot say whether an Arabic report tells the English reports' story: no verdict on it."""
+    arabic = json.loads((DATA / "tac2011-multiling" / "arabic.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    articles = newsfuse.read([SEEDS]) + newsfuse.api.numbered(arabic["documents"][:2])
+    brief = newsfuse.brief(articles, analysis=False)
+    assert {doc.language for doc in brief.documents} == {"en", "ar"}
+    assert len(brief.stories) == 1 and not _warnings(brief)
