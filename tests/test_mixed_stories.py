@@ -92,3 +92,10 @@ def test_reports_in_another_language_are_not_called_another_story():
     brief = newsfuse.brief(articles, analysis=False)
     assert {doc.language for doc in brief.documents} == {"en", "ar"}
     assert len(brief.stories) == 1 and not _warnings(brief)
+
+
+def test_the_web_app_s_story_page_carries_the_warning():
+    from newsfuse.serve.briefs import page_view
+
+    assert "2 different stories" in page_view(newsfuse.brief([NEWSDESK], analysis=False))["mixed_note"]
+    assert page_view(newsfuse.brief([HARBOUR], analysis=False))["mixed_note"] is None

@@ -84,7 +84,7 @@ def page_view(brief: Brief) -> dict:
     """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
     from newsfuse.render.html import sentence_rows
     from newsfuse.render.numbering import source_numbers
-    from newsfuse.render.sections import analysis_sections, empty_summary_note
+    from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
     numbers = source_numbers(brief)
     # Stored as JSON: the excerpts as plain dicts.
@@ -97,5 +97,6 @@ def page_view(brief: Brief) -> dict:
         for doc in brief.documents
     ]
     return {"title": brief.title, "sentences": sentences, "sources": sources, "empty_note": empty_summary_note(brief),
+            "mixed_note": mixed_stories_note(brief, numbers),
             "sections": [[heading, rows] for heading, rows in analysis_sections(brief, numbers)],
             "problems": [str(problem) for problem in brief.problems]}
