@@ -99,3 +99,18 @@ def test_the_web_app_s_story_page_carries_the_warning():
 
     assert "2 different stories" in page_view(newsfuse.brief([NEWSDESK], analysis=False))["mixed_note"]
     assert page_view(newsfuse.brief([HARBOUR], analysis=False))["mixed_note"] is None
+
+
+def test_a_pile_of_many_stories_is_called_mixed():
+    """Ten ECB+ events (a rehab, a death, an earthquake, ...): the first split of the pile is between two
+    mixtures, which share as little within as across; the stories are found further down."""
+    lines = (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines if json.loads(line)["id"].endswith("_ecb")][:10]
+    articles = [newsfuse.Article(id=f"{event['id']}-{number}", text=text)
+                for event in events for number, text in enumerate(event["documents"])]
+    brief = newsfuse.brief(articles, analysis=False)
+    assert _warnings(brief)
+    # The count is rough (four celebrity stories stay together, sharing their words), but most groups found
+    # are one event each.
+    single_events = [group for group in brief.stories if len({name.rsplit("-", 1)[0] for name in group}) == 1]
+    assert len(single_events) >= 5
