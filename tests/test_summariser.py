@@ -951,3 +951,20 @@ def test_an_outlets_request_for_comment_is_not_a_fact_of_the_story(line, asked):
 
     texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
     assert texts and not any(asked in text for text in texts), texts
+
+
+def test_a_number_is_told_in_any_case_and_a_date_without_a_year_dates_no_story():
+    """`select.specifics` reads numbers written in words whatever their case; `story_date` counts full dates
+    only, so a text whose digits hold no year (most short leads with a digit) gives none, and a full date
+    written in capitals is read."""
+    from datetime import date
+
+    from newsfuse.story.background import story_date
+    from newsfuse.summarise.select import specifics
+
+    units = _units(["Two Ukrainian soldiers and THREE civilians were wounded in 12 attacks near Avdiivka on Monday."])
+    assert {"two", "three", "12"} <= specifics(next(iter(units.values()))[0])
+    no_year = "Officials said 12 people were hurt on March 3 in a blast near the station."
+    assert story_date(_documents([no_year])) is None
+    in_capitals = "Officials said 12 people were hurt on MARCH 3, 2016 in a blast near the station."
+    assert story_date(_documents([in_capitals])) == date(2016, 3, 3)

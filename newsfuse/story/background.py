@@ -38,6 +38,9 @@ _NAMED_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 # Every written-out date has a day number: a text without a digit (half the short leads) names none, and
 # is not scanned for one.
 HAS_DIGIT = re.compile(r"\d")
+# A full date has its year in four digits ("March 14, 2016"), and so has a year named alone ("in 2006"): a text
+# without four digits in a row (three in four allsides-neus texts that have a digit) names neither.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _CONTEXT = 16  # characters either side of a year that `dates.NAMED_YEAR` reads ("September, 2003", "2000 kilometres")
 
@@ -57,7 +60,7 @@ def story_date(documents: list[Document]) -> date | None:
     counts: Counter = Counter()
     latest = None
     for doc in documents:
-        if not HAS_DIGIT.search(doc.article.text):
+        if not _FOUR_DIGITS.search(doc.article.text):  # no full date, no year: nothing to count
             continue
         for pattern in (dates.MONTH_DAY, dates.DAY_MONTH):
             for match in pattern.finditer(doc.article.text):

@@ -19,9 +19,9 @@ sentence, nothing is saved for later, and the last slot goes to the sentence tha
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable
 
+from newsfuse.clean.anycase import AnyCase
 from newsfuse.segment.voice import QUOTED
 from newsfuse.story.reactions import CAPITALISED, name_tokens, same_party
 from newsfuse.story.units import Unit
@@ -46,9 +46,10 @@ REPEATED_VOICE_FACTOR = 0.5
 
 
 # A number, in figures or words ("157,000", "two victims"): with a name, what makes a sentence a fact of
-# its own rather than a retelling ("one" is left out: "no one", "one of").
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-                     r"hundreds?|thousands?|millions?|billions?|trillions?)\b", re.IGNORECASE)
+# its own rather than a retelling ("one" is left out: "no one", "one of"). Matched in lower case (`AnyCase`);
+# the lookahead names the first characters, so that the regex engine skips ahead to them.
+_NUMBER = AnyCase(r"(?=[\dbdefhmnst])(?:\d[\d,.]*\d|\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b)")
 
 
 def specifics(unit: Unit) -> frozenset[str]:
