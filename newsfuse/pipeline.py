@@ -121,13 +121,17 @@ def stories_told_by(story: Story) -> list[list[str]]:
     return [[doc.id for doc in story.documents if (doc.duplicate_of or doc.id) in group] for group in groups]
 
 
+# The `input` of the problem that says the sources seem to tell several stories.
+MIXED_INPUT = "sources"
+
+
 def mixed_stories_warning(story: Story, stories: list[list[str]]) -> Problem:
     """What a reader is told when the sources seem to tell more than one story."""
     described = [f"{len(group)} {'article' if len(group) == 1 else 'articles'} like "
                  f"{_named(story.document(group[0]))}" for group in stories]
-    return Problem("sources", f"they seem to tell {len(stories)} different stories, which this brief mixes: "
-                   + ", ".join(described) + ". Brief each story on its own, or group them first: "
-                   "newsfuse ingest PATH... && newsfuse stories", fatal=False)
+    return Problem(MIXED_INPUT, f"they seem to tell {len(stories)} different stories, which this brief mixes: "
+                   + ", ".join(described) + ". Brief each story on its own (newsfuse brief --each-story PATH...), or "
+                   "group them first: newsfuse ingest PATH... && newsfuse stories", fatal=False)
 
 
 def _named(doc: Document) -> str:

@@ -114,3 +114,24 @@ def test_a_pile_of_many_stories_is_called_mixed():
     # are one event each.
     single_events = [group for group in brief.stories if len({name.rsplit("-", 1)[0] for name in group}) == 1]
     assert len(single_events) >= 5
+
+
+def test_each_story_gets_its_own_brief_on_request():
+    run = CliRunner().invoke
+    result = run(main, ["brief", "--each-story", "--no-analysis", "--format", "json", str(NEWSDESK)],
+                 catch_exceptions=False)
+    assert result.exit_code == 0 and "2 different stories: one brief each" in result.stderr
+    assert "which this brief mixes" not in result.stderr
+    briefs = json.loads(result.stdout)
+    assert [len(each["stories"]) for each in briefs] == [1, 1]
+    bridge, library = ({source["id"] for source in each["sources"]} for each in briefs)
+    assert "bridge-closed" in bridge and "library-reopens" in library and not bridge & library
+    assert not any("library" in sentence["text"].lower() for sentence in briefs[0]["summary"])
+    text = run(main, ["brief", "--each-story", "--no-analysis", str(NEWSDESK)], catch_exceptions=False).stdout
+    assert "Cracked hanger shuts Tolvern footbridge" in text and "Kestrel Hill library reopens" in text
+    assert "Warning" not in text
+    # One story: the same brief as without the option, in a list for programs.
+    one = run(main, ["brief", "--each-story", "--no-analysis", "--format", "json", str(HARBOUR)]).stdout
+    assert len(json.loads(one)) == 1
+    refused = run(main, ["brief", "--each-story", "--format", "html", str(NEWSDESK)])
+    assert refused.exit_code == 2

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import sys
 
 import click
 
-from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, write_stdout
+from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, say, write_stdout
+from newsfuse.display import json_safe
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
-from newsfuse.pipeline import BriefOptions, build_brief
+from newsfuse.model import Article, Brief
+from newsfuse.pipeline import MIXED_INPUT, BriefOptions, build_brief
 from newsfuse.render import RENDERERS
 
 
@@ -30,8 +34,11 @@ from newsfuse.render import RENDERERS
               help="With --story: an update brief, only what is new since TIME (ISO 8601).")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help=f"With --story: {DB_HELP[0].lower()}{DB_HELP[1:]}")
+@click.option("--each-story", is_flag=True,
+              help="When PATH... seem to tell several stories, one brief per story (text and Markdown one after "
+                   "another, JSON a list of briefs) instead of one brief with a warning.")
 def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_bytes: int, output: str | None,
-          story_id: int | None, since: str | None, db_path: str | None) -> None:
+          story_id: int | None, since: str | None, db_path: str | None, each_story: bool) -> None:
     """Summarise the articles in PATH... into one brief that cites its sources.
 
     Each PATH is a file, a folder (read recursively) or - for standard input. Formats: plain text,
@@ -44,10 +51,14 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
       newsfuse brief --words 120 --format markdown article1.html article2.txt
       cat story.jsonl | newsfuse brief --format json - > brief.json
       newsfuse brief --story 42 --since 2024-05-02T08:00   what is new in story 42
+      newsfuse brief --each-story --format markdown today/   one brief per story in a mixed folder
 
     Problems with single inputs are reported on standard error and the rest is used. Exit status: 0 when
     at least one article was used, 1 when none was usable, 2 for a usage error.
     """
+    if each_story and (story_id is not None or fmt == "html"):
+        click.echo("newsfuse brief: --each-story reads PATH... and writes text, markdown or json", err=True)
+        sys.exit(EXIT_USAGE)
     target = None
     if output:
         from newsfuse.store.files import OutputError, OutputFile
@@ -65,17 +76,42 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
         click.echo("newsfuse brief: give PATH..., or --story ID (--since and --db go with --story)", err=True)
         sys.exit(EXIT_USAGE)
     else:
-        result = build_brief(read_inputs(paths, max_bytes=max_bytes), options)
+        items = list(read_inputs(paths, max_bytes=max_bytes))
+        # Untouched copies for the briefs of each story: preparing an article fills in its title and date.
+        unread = {id(item): copy.copy(item) for item in items if isinstance(item, Article)}
+        result = build_brief(items, options)
+        if each_story and result.documents:  # JSON is a list, whether the sources tell one story or several
+            report(problem for problem in result.problems if problem.input != MIXED_INPUT)
+            briefs = [result]
+            if len(result.stories) > 1:
+                say(f"newsfuse: the sources seem to tell {len(result.stories)} different stories: one brief each")
+                by_id = {doc.id: unread[id(doc.article)] for doc in result.documents}
+                briefs = [build_brief([by_id[doc_id] for doc_id in group], options) for group in result.stories]
+                report(problem for each in briefs for problem in each.problems if problem.input == MIXED_INPUT)
+            _write(render_each(briefs, fmt), target)
+            sys.exit(EXIT_OK)
     report(result.problems)
     if not result.documents:
         click.echo("newsfuse: no usable article in the input", err=True)
         sys.exit(EXIT_NOTHING_USABLE)
-    rendered = RENDERERS[fmt](result)
-    if target is not None:
-        try:
-            target.write(rendered)
-        except OutputError as error:
-            fail(f"newsfuse: {error}")
-    else:
-        write_stdout(rendered)
+    _write(RENDERERS[fmt](result), target)
     sys.exit(EXIT_OK)
+
+
+def render_each(briefs: list[Brief], fmt: str) -> str:
+    """Several briefs in one output: text one after another, Markdown between rules, JSON a list."""
+    if fmt == "json":
+        return json_safe(json.dumps([each.to_dict() for each in briefs], ensure_ascii=False, indent=2) + "\n")
+    return ("\n---\n\n" if fmt == "markdown" else "\n").join(RENDERERS[fmt](each) for each in briefs)
+
+
+def _write(rendered: str, target) -> None:
+    if target is None:
+        write_stdout(rendered)
+        return
+    from newsfuse.store.files import OutputError
+
+    try:
+        target.write(rendered)
+    except OutputError as error:
+        fail(f"newsfuse: {error}")
