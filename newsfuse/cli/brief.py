@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from dataclasses import replace
 
 import click
 
 from newsfuse.cli.common import DB_HELP, EXIT_NOTHING_USABLE, EXIT_OK, EXIT_USAGE, fail, report, say, write_stdout
 from newsfuse.display import json_safe
 from newsfuse.ingest import DEFAULT_MAX_BYTES, read_inputs
-from newsfuse.model import Article, Brief
+from newsfuse.model import Article, Brief, Problem
 from newsfuse.pipeline import MIXED_INPUT, BriefOptions, build_brief
 from newsfuse.render import RENDERERS
 
@@ -76,26 +77,38 @@ def brief(paths: tuple[str, ...], words: int, fmt: str, analysis: bool, max_byte
         click.echo("newsfuse brief: give PATH..., or --story ID (--since and --db go with --story)", err=True)
         sys.exit(EXIT_USAGE)
     else:
-        items = list(read_inputs(paths, max_bytes=max_bytes))
-        # Untouched copies for the briefs of each story: preparing an article fills in its title and date.
-        unread = {id(item): copy.copy(item) for item in items if isinstance(item, Article)}
+        items = read_inputs(paths, max_bytes=max_bytes)
+        if each_story:
+            briefs = briefs_of_each_story(list(items), options)
+            if briefs:  # JSON is a list, whether the sources tell one story or several
+                _write(render_each(briefs, fmt), target)
+                sys.exit(EXIT_OK)
+            click.echo("newsfuse: no usable article in the input", err=True)
+            sys.exit(EXIT_NOTHING_USABLE)
         result = build_brief(items, options)
-        if each_story and result.documents:  # JSON is a list, whether the sources tell one story or several
-            report(problem for problem in result.problems if problem.input != MIXED_INPUT)
-            briefs = [result]
-            if len(result.stories) > 1:
-                say(f"newsfuse: the sources seem to tell {len(result.stories)} different stories: one brief each")
-                by_id = {doc.id: unread[id(doc.article)] for doc in result.documents}
-                briefs = [build_brief([by_id[doc_id] for doc_id in group], options) for group in result.stories]
-                report(problem for each in briefs for problem in each.problems if problem.input == MIXED_INPUT)
-            _write(render_each(briefs, fmt), target)
-            sys.exit(EXIT_OK)
     report(result.problems)
     if not result.documents:
         click.echo("newsfuse: no usable article in the input", err=True)
         sys.exit(EXIT_NOTHING_USABLE)
     _write(RENDERERS[fmt](result), target)
     sys.exit(EXIT_OK)
+
+
+def briefs_of_each_story(items: list[Article | Problem], options: BriefOptions) -> list[Brief]:
+    """One brief per story the articles seem to tell (none when no article is usable), the problems reported.
+    The stories are found by a brief without the cross-examination; each story's brief is made from the
+    articles as read (preparing an article fills in its title and date, so copies are kept untouched)."""
+    unread = {id(item): copy.copy(item) for item in items if isinstance(item, Article)}
+    first = build_brief(items, replace(options, analysis=False))
+    report(problem for problem in first.problems if problem.input != MIXED_INPUT)
+    if not first.documents:
+        return []
+    if len(first.stories) > 1:
+        say(f"newsfuse: the sources seem to tell {len(first.stories)} different stories: one brief each")
+    by_id = {doc.id: unread[id(doc.article)] for doc in first.documents}
+    briefs = [build_brief([by_id[doc_id] for doc_id in group], options) for group in first.stories]
+    report(problem for each in briefs for problem in each.problems if problem.input == MIXED_INPUT)
+    return briefs
 
 
 def render_each(briefs: list[Brief], fmt: str) -> str:
