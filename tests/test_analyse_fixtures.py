@@ -383,3 +383,52 @@ def test_a_title_or_a_letter_in_quote_marks_is_not_the_previous_speakers():
             'released a letter of apology that reads, "I am so sorry that the gun I shot is the gun that took your '
             'baby girl."')
     assert _speakers(text).get("I am so so") is None
+
+
+def test_a_common_noun_subject_with_a_name_in_apposition_is_that_person():
+    """TAC 2011 English: "Haiti's justice minister, Paul Denis, stated ..." then ""...," he told AFP." had no
+    speaker: the subject word is "minister", which is no person."""
+    text = ('Missionaries\n\nHaiti\'s justice minister, Paul Denis, stated he saw no reason why the missionaries '
+            'should be tried in the US.\n"It is Haitian law that has been violated," he told AFP.')
+    assert _speakers(text).get("It is Hait") == "Paul Denis"
+
+
+def test_a_quote_after_commented_is_the_commenters():
+    """ECB+ 9_ecb: "Andrew Wetzler, director of ..., commented," then the quote on its own line went to the
+    congressman quoted before; a man who "screamed, "No, no, no!"" was no speaker."""
+    text = ('Rules\n\n"Today\'s announcement is absurd and a recipe for disaster," Markey said.\nAndrew Wetzler, '
+            'director of the endangered species program, commented,\n"This administration has rejected anything '
+            'with a whiff of science."')
+    assert _speakers(text).get("This admin") == "Andrew Wetzler"
+    text = ('Crash\n\nAs she lay in front of the vehicle, a man standing next to her screamed, "No, no, no!" and '
+            'tried to get the driver to stay put.')
+    assert _speakers(text).get("No, no, no") == "man"
+
+
+def test_quotes_a_writer_cites_after_a_colon_are_not_the_writers():
+    """TAC 2011 English: "Ms North also quotes a number of other survivors:" then their words, given to Ms
+    North."""
+    text = ('Inquiry\n\n"I know what happened, I want to know why," said Rachel North.\nMs North also quotes a '
+            'number of other survivors:\n"We are constantly reminded that this is the worst peace time bombing '
+            'London has ever seen."')
+    assert _speakers(text).get("We are con") is None
+
+
+def test_a_bare_surname_just_after_a_relative_sharing_it_is_not_linked():
+    """ECB+ 3_ecb: "Wilhelm's widow, Candee, took aim at Nichols' parents ..." / ""...," said Wilhelm" was
+    linked to the slain agent David Wilhelm."""
+    text = ('Sentence\n\nNichols shot and killed federal agent David Wilhelm at a house the agent was renovating.'
+            '\n\nWilhelm\'s widow, Candee, took aim at Nichols\' parents when she addressed the public.\n"Brian '
+            'Nichols\' parents raised an extremely evil person," said Wilhelm, who was briefly detained during the '
+            'trial.')
+    quote = next(q for q in _analysis(text)["quotes"] if q["text"].startswith("Brian"))
+    assert quote["speaker"] == {"name": "Wilhelm", "entity": None, "role": None}
+
+
+def test_a_long_speaker_phrase_loses_its_relative_clause_not_half_of_it():
+    """ECB+ 19_ecb: the speaker was cut at 12 words, "Anna Pavlidou, manager of a central Athens mobile phone
+    store that has been"."""
+    text = ('Athens\n\n"You think it\'s going to calm down and then it starts again," said Anna Pavlidou, manager '
+            'of a central Athens mobile phone store that has been repeatedly attacked and looted.')
+    quote = _analysis(text)["quotes"][0]
+    assert quote["instances"][0]["speaker"] == "Anna Pavlidou, manager of a central Athens mobile phone store"
