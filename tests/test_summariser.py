@@ -968,3 +968,15 @@ def test_a_number_is_told_in_any_case_and_a_date_without_a_year_dates_no_story()
     assert story_date(_documents([no_year])) is None
     in_capitals = "Officials said 12 people were hurt on MARCH 3, 2016 in a blast near the station."
     assert story_date(_documents([in_capitals])) == date(2016, 3, 3)
+
+
+@pytest.mark.parametrize("line", [2345, 2353])
+def test_a_lead_that_opens_with_a_quotation_does_not_open_the_summary(line):
+    """allsides-neus: "“We’re not stupid people,” nuclear commander Gen. John Hyten said at a forum Saturday."
+    opened before "The top nuclear commander in the US says he would resist any "illegal" presidential order
+    ..."; a voice before the news. The quotation stays, after it."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
+    assert len(texts) >= 2 and any(text[0] in "\"“‘'" for text in texts), texts
+    assert texts[0][0] not in "\"“‘'", texts

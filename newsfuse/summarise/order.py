@@ -54,10 +54,17 @@ def reading_order(chosen: list[tuple[Unit, SummarySentence]], positions: dict[tu
     # An article's first sentence opens before another's second, however many outlets the second cites: a
     # second sentence leans on the first ("Limbaugh's wife, Kathryn, made the announcement on his radio show.").
     leads = [item for item in leads if item[0].sentence.index == 0] or leads
+    # A lead that opens with a quotation gives a voice before the news ("“We’re not stupid people,” nuclear
+    # commander Gen. John Hyten said at a forum Saturday."): another lead opens when there is one.
+    leads = [item for item in leads if not _opens_with_quotation(item[0].text)] or leads
     first = max(leads, key=lambda item: len(item[1].sources)) if leads else today[0]
     rest = sorted((item for item in chosen if item is not first),
                   key=lambda item: (day_rank(item), mean_position(item)))
     return [summary for _, summary in _article_order([first, *rest])]
+
+
+def _opens_with_quotation(text: str) -> bool:
+    return text.lstrip()[:1] in "\"“‘'"
 
 
 def _article_order(ordered: list[tuple[Unit, SummarySentence]]) -> list[tuple[Unit, SummarySentence]]:
