@@ -128,13 +128,14 @@ MIXED_INPUT = "sources"
 def mixed_stories_warning(story: Story, stories: list[list[str]]) -> Problem:
     """What a reader is told when the sources seem to tell more than one story."""
     described = [f"{len(group)} {'article' if len(group) == 1 else 'articles'} like "
-                 f"{_named(story.document(group[0]))}" for group in stories]
+                 f"{_described(story.document(group[0]))}" for group in stories]
     return Problem(MIXED_INPUT, f"they seem to tell {len(stories)} different stories, which this brief mixes: "
                    + ", ".join(described) + ". Brief each story on its own (newsfuse brief --each-story PATH...), or "
                    "group them first: newsfuse ingest PATH... && newsfuse stories", fatal=False)
 
 
-def _named(doc: Document) -> str:
+def _described(doc: Document) -> str:
+    """A source as a warning names it: its headline (else its first sentence) and its id."""
     title = " ".join(doc.title.split()) or (doc.sentences[0].text if doc.sentences else "")
     return f'"{title[:80]}" ({doc.id})'
 

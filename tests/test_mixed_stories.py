@@ -73,8 +73,14 @@ def test_two_articles_alone_are_one_story():
 
 
 def test_a_stream_larger_than_a_story_is_not_compared_pair_by_pair():
-    articles = [(str(number), "", f"Report number {number} about the harbour strike in Varnholm.")
-                for number in range(MAX_SOURCES + 1)]
+    """Two stories, told apart below the cap; one more article and the pile is a stream, left unchecked."""
+    def pile(size: int) -> list[tuple[str, str, str]]:
+        strike = "Dock workers at Varnholm walked out on Monday over automation; cranes stood idle at the port."
+        library = "Kestrel Hill library reopened after a rebuild that added a children's wing and a reading room."
+        return [(str(number), "", strike if number % 2 else library) for number in range(size)]
+
+    assert len(stories_told(pile(MAX_SOURCES))) == 2
+    articles = pile(MAX_SOURCES + 1)
     assert stories_told(articles) == [[identifier for identifier, _, _ in articles]]
 
 

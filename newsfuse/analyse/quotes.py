@@ -204,7 +204,7 @@ def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteIns
                 if reported is not None:
                     _attribute(instance, reported, entities)
                 else:
-                    _inherit(instance, number, history, sentences, pd, entities)
+                    _inherit(instance, number, history, sentences, pd, entities, spans_by_block)
             if instance.speaker:
                 history.append((last, instance))
             found.append(instance)
@@ -323,9 +323,11 @@ def _attribute(instance: QuoteInstance, subject: tuple, entities: EntityIndex) -
 
 
 def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, QuoteInstance]],
-             sentences: list, pd: ParsedDocument, entities: EntityIndex) -> None:
+             sentences: list, pd: ParsedDocument, entities: EntityIndex,
+             spans_by_block: dict[int, list[tuple[int, int]]]) -> None:
     """A pronoun or no frame: the subject of a sentence that introduces the quote with a colon, else the
-    previous quote's speaker, else the person subject of a recent sentence."""
+    previous quote's speaker, else the person subject of a recent sentence. `spans_by_block`: each block's
+    quote spans, by the block's offset."""
     introduced = _introduced_by(instance, number, sentences, pd.text)
     if introduced is not None:
         _attribute(instance, introduced, entities)
@@ -336,7 +338,7 @@ def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, Quot
     if history and number - history[-1][0] <= LOOKBACK_SENTENCES:
         previous = history[-1][1]
         between = range(number - 1, history[-1][0], -1)
-        other = next(((k, r) for k in between if (r := _reporter(sentences[k], previous, pd.text))), None)
+        other = next(((k, r) for k in between if (r := _reporter(sentences[k], previous, spans_by_block))), None)
         if other is not None:
             # Someone else's words were reported since the previous quote ("But Mr Peres retorted that
             # ..."): the quote is not the previous speaker's; it is the reporter's when they were reported
@@ -356,13 +358,14 @@ def _inherit(instance: QuoteInstance, number: int, history: list[tuple[int, Quot
                 return
 
 
-def _reporter(item: tuple, previous: QuoteInstance, text: str) -> tuple | None:
+def _reporter(item: tuple, previous: QuoteInstance, spans_by_block: dict[int, list[tuple[int, int]]]
+              ) -> tuple | None:
     """A named subject, other than the previous quote's speaker, of a sentence that reports words outside
     quote marks: a speech verb's, or a verb's with a clause for its object ("But Mr Peres retorted that
     Israel was fighting other wars"). Not a passive one's ("Israel's Government had been warned that ...":
     the one spoken to)."""
     block, sent = item
-    quotes = quote_spans(text, block.offset, block.offset + len(block.doc.text))
+    quotes = spans_by_block[block.offset]
     subject = _speaker(sent, block.offset, quotes)
     if subject is None:
         # The main clause's verb, not one inside the reported words ("suggested Israel knew it was ...").

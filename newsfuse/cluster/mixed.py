@@ -47,7 +47,8 @@ def stories_told(articles: Sequence[tuple[str, str, str]]) -> list[list[str]]:
         return [[identifier for identifier, _, _ in articles]]
     vectors = _weighed([counts[index] for index in compared])
     similarity = [[_cosine(a, b) for b in vectors] for a in vectors]
-    groups = [[compared[member] for member in group] for group in _split(list(range(len(compared))), similarity)]
+    tree = _tree(list(range(len(compared))), similarity)
+    groups = [[compared[member] for member in group] for group in _stories(tree, similarity)]
     groups.sort(key=lambda group: (-len(group), group[0]))
     groups[0] = sorted(groups[0] + [index for index, terms in enumerate(counts) if not terms])
     return [[articles[index][0] for index in group] for group in groups]
@@ -71,11 +72,6 @@ def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
-
-
-def _split(members: list[int], similarity: list[list[float]]) -> list[list[int]]:
-    """`members` as one group, or as the groups of the stories they tell, read off one average-linkage tree."""
-    return _stories(_tree(members, similarity), similarity)
 
 
 Tree = int | tuple["Tree", "Tree"]
@@ -110,16 +106,11 @@ def _stories(node: Tree, similarity: list[list[float]]) -> list[list[int]]:
     share as little within as across); else the node is one story."""
     if isinstance(node, int):
         return [[node]]
-    left, right = node
-    inner = _stories(left, similarity) + _stories(right, similarity)
-    first, second = _leaves(left), _leaves(right)
-    if len(inner) > 2 or _apart(first, second, similarity):
-        return inner
-    return [first + second]
-
-
-def _leaves(node: Tree) -> list[int]:
-    return [node] if isinstance(node, int) else _leaves(node[0]) + _leaves(node[1])
+    left, right = _stories(node[0], similarity), _stories(node[1], similarity)
+    if len(left) + len(right) > 2:
+        return left + right
+    (first,), (second,) = left, right  # each branch one story
+    return left + right if _apart(first, second, similarity) else [first + second]
 
 
 def _apart(first: list[int], second: list[int], similarity: list[list[float]]) -> bool:
