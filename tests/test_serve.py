@@ -201,3 +201,23 @@ def test_serve_and_follow_leave_another_applications_database_alone(tmp_path):
         assert result.exit_code == 1 and "not a newsfuse database" in result.output, result.output
     with sqlite3.connect(foreign) as db:
         assert [name for (name,) in db.execute("SELECT name FROM sqlite_master")] == ["invoices"]
+
+
+def test_a_brief_cached_by_other_code_is_built_again(client, store, monkeypatch):
+    """After an upgrade the store still holds the old code's briefs: they are built again, not served stale."""
+    from newsfuse.serve import briefs
+
+    story = story_id(store, "footbridge closed")
+    fresh = client.get(f"/stories/{story}").text
+    with sqlite3.connect(store) as db:  # what the old code's brief said differently
+        (key, record), = db.execute("SELECT version, brief FROM brief_cache WHERE story_id = ?", (story,))
+        old = json.loads(record)
+        old["view"]["title"] = "A headline the old code chose"
+        db.execute("UPDATE brief_cache SET brief = ? WHERE story_id = ?", (json.dumps(old), story))
+    assert "A headline the old code chose" in client.get(f"/stories/{story}").text  # the same code: cached
+    monkeypatch.setattr(briefs, "code_fingerprint", lambda: "0.2.0-upgraded")
+    again = client.get(f"/stories/{story}").text
+    assert "A headline the old code chose" not in again and again == fresh
+    with sqlite3.connect(store) as db:  # the old code's brief is gone, the new one kept
+        keys = [key for (key,) in db.execute("SELECT version FROM brief_cache WHERE story_id = ?", (story,))]
+    assert keys == [key.split("@")[0] + "@0.2.0-upgraded"]

@@ -1,5 +1,9 @@
 """A story's brief for the web: computed once per story version and kept in the store's brief cache.
 
+A cached brief is only served by the code that built it: its key holds the story's version (articles
+gained or lost) and a fingerprint of newsfuse's own code and dependencies, so a server started after an
+upgrade (or on another checkout) builds each story's brief again instead of serving the old code's.
+
 The cached record holds the brief's JSON (the schema of `newsfuse brief --format json`) and what its
 page shows: each summary sentence with the excerpts of every cited source (the HTML brief's excerpts,
 the cited words marked in their paragraph), the numbered sources and the analysis sections.
@@ -7,11 +11,16 @@ the cited words marked in their paragraph), the numbered sources and the analysi
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import threading
 import time
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from newsfuse.model import Brief, Problem
 from newsfuse.serve.queries import story_version
@@ -30,11 +39,43 @@ class CachedBrief:
     cached: bool  # served from the cache, not built by this request
 
 
+_PROJECT_NAME = re.compile(r"[A-Za-z0-9._-]*")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """newsfuse's version, a digest of its Python sources and the versions of what it depends on: whatever
+    can change a brief but the articles. Its version alone is not enough: a checkout's code changes under
+    one version number. Read once per process (a few milliseconds)."""
+    import newsfuse
+
+    root = Path(newsfuse.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        requirements = metadata.requires("newsfuse") or []
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        requirements = []
+    for requirement in sorted(requirements):
+        name = _PROJECT_NAME.match(requirement).group()  # "spacy==3.8.18" -> "spacy"
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:  # an optional extra not installed
+            continue
+    return f"{newsfuse.__version__}-{digest.hexdigest()[:12]}"
+
+
+def cache_key(version: str) -> str:
+    """The cache key of a story version's brief, as this code builds it."""
+    return f"{version}@{code_fingerprint()}"
+
+
 def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | None = None) -> CachedBrief | Problem:
     version = story_version(db, story_id)
     if version is None:
         return Problem(f"story {story_id}", "no such story in the database")
-    key = version if since is None else f"{version}|since={since:.0f}"
+    key = cache_key(version) if since is None else f"{cache_key(version)}|since={since:.0f}"
     if since is None:
         found = _lookup(db, story_id, key)
         if found is not None:
@@ -55,8 +96,8 @@ def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | Non
             return CachedBrief(record["brief"], record["view"], key, cached=False)
         db.execute("BEGIN IMMEDIATE")
         try:
-            # One row per story: its current version replaces every older one.
-            db.execute("DELETE FROM brief_cache WHERE story_id = ? AND version != ?", (story_id, version))
+            # One row per story: its current version, built by this code, replaces every other.
+            db.execute("DELETE FROM brief_cache WHERE story_id = ? AND version != ?", (story_id, key))
             db.execute("INSERT OR REPLACE INTO brief_cache (story_id, version, brief, created) VALUES (?, ?, ?, ?)",
                        (story_id, key, json.dumps(record, ensure_ascii=False), time.time()))
             db.execute("COMMIT")
@@ -69,7 +110,7 @@ def story_brief_cached(db: sqlite3.Connection, story_id: int, since: float | Non
 def cached_only(db: sqlite3.Connection, story_id: int) -> CachedBrief | None:
     """The story's current brief when it is in the cache; never builds one."""
     version = story_version(db, story_id)
-    return _lookup(db, story_id, version) if version else None
+    return _lookup(db, story_id, cache_key(version)) if version else None
 
 
 def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | None:
