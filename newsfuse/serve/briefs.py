@@ -47,23 +47,21 @@ def code_fingerprint() -> str:
     """newsfuse's version, a digest of its Python sources and the versions of what it depends on: whatever
     can change a brief but the articles. Its version alone is not enough: a checkout's code changes under
     one version number. Read once per process (a few milliseconds)."""
-    import newsfuse
-
-    root = Path(newsfuse.__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent  # the newsfuse package
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     try:
-        requirements = metadata.requires("newsfuse") or []
+        version, requirements = metadata.version("newsfuse"), metadata.requires("newsfuse") or []
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        requirements = []
+        version, requirements = "unknown", []
     for requirement in sorted(requirements):
         name = _PROJECT_NAME.match(requirement).group()  # "spacy==3.8.18" -> "spacy"
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
         except metadata.PackageNotFoundError:  # an optional extra not installed
             continue
-    return f"{newsfuse.__version__}-{digest.hexdigest()[:12]}"
+    return f"{version}-{digest.hexdigest()[:12]}"
 
 
 def cache_key(version: str) -> str:
