@@ -874,11 +874,10 @@ def test_a_story_is_one_event_by_its_sources_publication_dates_not_the_dates_the
     heart attack (December 2): the days they tell, not the day they were written, so the story stays one
     event. 42_ecbplus: T-Mobile's BlackBerry Q10, reported on April 24 and May 14, 2013 by their date lines
     ("April 24, 2013", "on April 24th, 2013"): three weeks apart, not one event."""
-    from newsfuse.summarise.summariser import _one_event
 
     lines = (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
     record = next(json.loads(line) for line in lines if json.loads(line)["id"] == cluster)
-    assert _one_event(build_story(_documents(record["documents"]))) is one_event
+    assert build_story(_documents(record["documents"])).tells_one_event() is one_event
 
 
 def test_in_a_story_of_one_event_a_retelling_adds_nothing_but_a_new_figure_does():

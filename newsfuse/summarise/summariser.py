@@ -25,14 +25,6 @@ from newsfuse.summarise.select import select
 # drop a restatement for a new fact, 9 a distinct fact sharing the story's names); 0.35: 16.59, 60 changed;
 # 0.3: 16.46, 99 changed (docs/summariser.md).
 ONE_EVENT_SAME_FACT = 0.4
-# A story is one event when every source with a publication date (metadata, or a date line at its head)
-# falls within this many days of the others (the event's day and the next day's papers), or when none has
-# one. Over a longer span its sentences may tell different days' events with the same names and verbs (TAC
-# 2011: "... has won stage 13 of the 2007 Tour de France" / "... has won the 2007 Tour de France general
-# classification"), and only the citation threshold counts. The dates an undated text names in its body
-# are the events it tells, not the day it was written (a birth date, "available April 29"), so they do not
-# count: they had split 15 of the 64 ECB+ event clusters read as one event now.
-ONE_EVENT_DAYS = 2
 # A headline this short is a label ("Game over?", "Brexit latest"), not a statement of the story. A judgement,
 # not fitted: headlines state a fact in fewer words than a sentence needs (units.MIN_WORDS is 8), "Trump fires
 # FBI director Comey" in five.
@@ -61,7 +53,7 @@ class Summariser:
         candidates = [unit for units in story.units.values() for unit in units]
         if story.known is not None:
             candidates = _drop_known(candidates, weights, story)
-        one_event = _one_event(story)
+        one_event = story.tells_one_event()
         statements = _Statements(story.index, ONE_EVENT_SAME_FACT if one_event else None)
         chosen = select(candidates, weights, self.words, same_fact=statements.same_fact, one_event=one_event)
         if not chosen and story.known is None:
@@ -79,14 +71,6 @@ class Summariser:
         published = story.published()
         pairs = [(unit, _cite(unit, statements, published, headlines_only)) for unit in chosen]
         return reading_order(pairs, positions, published)
-
-
-def _one_event(story: Story) -> bool:
-    """Every source with a publication date within ONE_EVENT_DAYS of the others (or none dated): a story of
-    one event."""
-    days = sorted(reference.date for reference in story.references.values()
-                  if reference.date is not None and reference.basis == "published")
-    return not days or (days[-1] - days[0]).days <= ONE_EVENT_DAYS
 
 
 class _Statements:
