@@ -123,12 +123,19 @@ def stories_told_by(story: Story) -> list[list[str]]:
 
 # The `input` of the problem that says the sources seem to tell several stories.
 MIXED_INPUT = "sources"
+# Stories the warning names by a headline; the rest are counted (the JSON's `stories` lists every one).
+MIXED_NAMED = 5
 
 
 def mixed_stories_warning(story: Story, stories: list[list[str]]) -> Problem:
     """What a reader is told when the sources seem to tell more than one story."""
     described = [f"{len(group)} {'article' if len(group) == 1 else 'articles'} like "
-                 f"{_described(story.document(group[0]))}" for group in stories]
+                 f"{_described(story.document(group[0]))}" for group in stories[:MIXED_NAMED]]
+    rest = stories[MIXED_NAMED:]
+    if rest:  # a folder of unrelated pages: dozens of stories, one line
+        articles = sum(len(group) for group in rest)
+        described.append(f"{len(rest)} more {'story' if len(rest) == 1 else 'stories'} "
+                         f"({articles} {'article' if articles == 1 else 'articles'})")
     return Problem(MIXED_INPUT, f"they seem to tell {len(stories)} different stories, which this brief mixes: "
                    + ", ".join(described) + ". Brief each story on its own (newsfuse brief --each-story PATH...), or "
                    "group them first: newsfuse ingest PATH... && newsfuse stories", fatal=False)

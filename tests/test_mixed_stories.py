@@ -141,3 +141,38 @@ def test_each_story_gets_its_own_brief_on_request():
     assert len(json.loads(one)) == 1
     refused = run(main, ["brief", "--each-story", "--format", "html", str(NEWSDESK)])
     assert refused.exit_code == 2
+
+
+def _ecbplus_reports() -> dict[str, list[dict]]:
+    by_event: dict[str, list[dict]] = {}
+    for line in (DATA / "ecbplus" / "documents_flat.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        by_event.setdefault(record["subtopic"], []).append(record)
+    return by_event
+
+
+def test_unrelated_articles_beside_a_story_are_each_their_own_story():
+    """One ECB+ event's 19 reports and one report of each of twelve other events: the twelve share almost
+    nothing with each other, and the tree had kept seven of them as one "story"."""
+    by_event = _ecbplus_reports()
+    strays = [reports[0] for event, reports in sorted(by_event.items()) if event.endswith("_ecb") and event != "12_ecb"]
+    pile = by_event["12_ecb"] + strays[10:22]
+    groups = stories_told([(report["doc_id"], "", report["text"]) for report in pile])
+    event_of = {report["doc_id"]: report["subtopic"] for report in pile}
+    assert sorted(event_of[name] for name in groups[0]) == ["12_ecb"] * 19
+    # What else is grouped is at most a pair of close neighbours (two crime reports), never a heap of strays.
+    assert max(len(group) for group in groups[1:]) <= 2
+    assert len(groups) >= 10
+
+
+def test_the_warning_names_a_few_stories_and_counts_the_rest():
+    by_event = _ecbplus_reports()
+    events = [event for event in sorted(by_event) if event.endswith("_ecb")][:12]  # 147 reports
+    articles = [newsfuse.Article(id=report["doc_id"], text=report["text"])
+                for event in events for report in by_event[event]]
+    brief = newsfuse.brief(articles, analysis=False)
+    warning, = _warnings(brief)
+    assert len(brief.stories) > 5
+    rest = len(brief.stories) - 5
+    assert warning.count(" like ") == 5
+    assert f"{rest} more {'story' if rest == 1 else 'stories'} (" in warning
