@@ -286,3 +286,24 @@ def test_an_articles_closing_list_of_steps_stays_and_a_share_list_goes():
     kept = "\n".join(text[b.start : b.end] for b in result.blocks)
     assert "Sign up for a Hulu ad-free account" in kept and "Sign up for the Disney+ bundle" in kept
     assert "Share on Facebook" not in kept and "Subscribe" not in kept
+
+
+# A crawler's text of a real page (the extraction benchmark's Kate Henshaw story), hard-wrapped mid-sentence:
+# a line ends on "won the", and the next opens with the award's capitalised name.
+HARD_WRAPPED = (
+    "Photos\n which were released online and are making the rounds on social media, \nshow Nigerian actress, "
+    "Kate Henshaw, looking absolutely stunning in new \nmake-up photos.  \nKate Henshaw\n"
+    "Veteran Nollywood actress, Kate Henshaw, who in 2008, won the \n"
+    "Africa Movie Academy Award for Best Actress in a Leading Role, has taken\n"
+    " to her Instagram page to share some stunning photos of herself.\n"
+    "She flaunted her hand bag which had the colours of the Nigerian \nflag."
+)
+
+
+def test_a_line_ending_on_the_runs_on_into_the_next_even_before_a_capital():
+    (document,), _ = prepare_all([Article(id="henshaw", text=HARD_WRAPPED)])
+    sentences = [" ".join(sentence.text.split()) for sentence in document.sentences]
+    assert ("Veteran Nollywood actress, Kate Henshaw, who in 2008, won the Africa Movie Academy Award for Best "
+            "Actress in a Leading Role, has taken to her Instagram page to share some stunning photos of herself."
+            in sentences)
+    assert not [sentence for sentence in sentences if sentence.startswith("Africa Movie")]

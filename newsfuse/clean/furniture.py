@@ -550,6 +550,21 @@ def _has_quote(text: str) -> bool:
     return any(mark in text for mark in '"“”')
 
 
+# Words no sentence or heading ends on: a line that does was broken mid-sentence, whatever case the next
+# line opens with ("... who in 2008, won the" / "Africa Movie Academy Award for Best Actress ..."). Not the
+# prepositions and auxiliaries: a heading or a clause may end on one ("Find someone to talk to").
+_RUNS_ON_WORDS = frozenset(("the", "a", "an", "of", "and", "or", "nor", "but", "than", "whose", "its", "their", "our",
+                            "my", "your"))
+
+
+def _runs_on(text: str) -> bool:
+    """A line ending in a word that cannot end an English sentence or heading. Not a comma: a line cut off
+    after one (ECB+'s "A magnitude 4.6 earthquake struck Northern California on Thursday morning,") is
+    followed by a sentence of its own as often as by the rest of its own."""
+    words = text.split()
+    return bool(words) and words[-1] in _RUNS_ON_WORDS
+
+
 def _merge_wrapped(kept: list[tuple[Line, str]], text: str) -> list[Block]:
     """One block per paragraph: lines broken mid-sentence (hard-wrapped text) are joined. A heading-shaped
     line that runs on into lines ending a sentence is the first line of a paragraph, so the joined block is
@@ -561,7 +576,7 @@ def _merge_wrapped(kept: list[tuple[Line, str]], text: str) -> list[Block]:
             previous is not None
             and line.number == previous.number + 1
             and not previous.ends_sentence
-            and line.text[:1].islower()
+            and (line.text[:1].islower() or _runs_on(previous.text))
         )
         if wrapped and blocks:
             last = blocks[-1]
