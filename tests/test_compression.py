@@ -105,3 +105,12 @@ def test_a_closing_relative_clause_is_still_cut():
     (document,), _ = prepare_all([Article(id="a", text=text)])
     kept, _pieces = compress(text, document.sentences[0])
     assert kept == "The Russian leader said forces would stay at the Hmeimim air base in Latakia Province."
+
+
+def test_aps_running_story_label_is_cut():
+    """AP's "The Latest" label names its topic in capitals, which a label rule keeps as a speaker's."""
+    text = ("The Latest on University of Alabama decision to return record donation (all times local): A top donor "
+            "to the University of Alabama says he believes the school is punishing him.")
+    (document,), _ = prepare_all([Article(id="a", text=text)])
+    kept, _pieces = compress(text, document.sentences[0])
+    assert kept == "A top donor to the University of Alabama says he believes the school is punishing him."

@@ -107,6 +107,11 @@ def test_hindi_is_split_at_the_danda():
     ["The mayor resigned, she told the Associated Press.", "The council meets on Monday."],
     # Wire datelines, which syntok cuts after the agency.
     ["MOSCOW (Reuters) - Russia said its first jets had left Syria.", "WASHINGTON (AP) — The White House agreed."],
+    # A title-case dateline with its region abbreviated (a crawled AP report), which syntok cut after "Ill.";
+    # a place ending a sentence is no dateline when no dash follows.
+    ["Dekalb, Ill. — Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern Illinois.",
+     "TUSCALOOSA, Ala. – The University of Alabama board of trustees voted Friday to give back the donation.",
+     "He was held in Springfield, Mo.", "The prison said he had died."],
 ])
 def test_english_abbreviations_titles_and_datelines_do_not_end_sentences(expected):
     text = " ".join(expected)

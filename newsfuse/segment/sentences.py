@@ -40,6 +40,10 @@ PERSONAL_TITLES = tuple(title for title in TITLES_BEFORE_NAME if title not in ("
 # syntok ends a sentence after a wire dateline's agency: "MOSCOW (Reuters)" | "- Russia said ...".
 _DATELINE_PART = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}$")
 _DASH_START = re.compile(r"^[-—–]{1,2}\s")
+# A dateline in title case whose region is abbreviated ("Dekalb, Ill. — Mike Glass threw ...", "Springfield,
+# Mo. — "): syntok ends a sentence at the abbreviation's full stop. Run on into the next piece only when that
+# opens with the dateline's dash, so that compression cuts the whole dateline.
+_PLACE_DATELINE_PART = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, (?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})$")
 # A "sentence" opening with a closing bracket or a comma is the rest of the one before, cut at an
 # abbreviation's full stop; and one that follows a piece ending in a letter or digit (no sentence-final
 # mark) continues it. syntok cuts "said Rep. Richard Neal (D-Mass. ), who chairs ..." into "... Neal",
@@ -155,6 +159,7 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
     import syntok.segmenter as segmenter
 
     pending: tuple[int, int] | None = None
+    dash_only = False  # the pending piece runs on only into a piece opening with a dash
     for paragraph in segmenter.analyze(block):
         for sentence in paragraph:
             if not sentence:
@@ -163,13 +168,16 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
             last = sentence[-1]
             end = last.offset + len(last.value)
             if pending is not None:
-                if block[start : start + 1].isupper() or _DASH_START.match(block[start:end]):  # one sentence
-                    start = pending[0]
+                if (block[start : start + 1].isupper() and not dash_only) or _DASH_START.match(block[start:end]):
+                    start = pending[0]  # one sentence
                 else:
                     yield pending
                 pending = None
             if _DATELINE_PART.match(block[start:end]) or _TITLE_BEFORE_NAME.search(block[start:end]):
-                pending = (start, end)  # runs on into the next sentence
+                pending, dash_only = (start, end), False  # runs on into the next sentence
+                continue
+            if _PLACE_DATELINE_PART.match(block[start:end]):
+                pending, dash_only = (start, end), True
                 continue
             yield start, end
     if pending is not None:

@@ -48,6 +48,9 @@ _LABEL = re.compile(
     r"been|has|have|had|will|would|can|could|may|might|must|should)\b)[a-z’']+){1,4}"
     r"):\s+(?=[A-Z\"“‘])"
 )
+# AP's running-story label: "The Latest on University of Alabama decision to return record donation (all times
+# local): A top donor ... says ...". Its topic holds capitalised words, which `_LABEL` keeps as a speaker's.
+_LATEST = re.compile(r"^The Latest(?: on [^:\"“]{1,150}?)?(?: \(all times local\))?:\s+(?=[A-Z\"“])")
 # Discourse openers that only link to the sentence before; the last few only with their comma ("So were
 # the two women ..." is "also", "Now that ..." a clause of its own).
 _OPENER = re.compile(
@@ -101,7 +104,7 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     """The sentence without its dateline, opener, asides and closing relative clause, and the kept spans."""
     start, end = sentence.start, sentence.end
     body = text[start:end]
-    for pattern in (_DATELINE, _PLACE_DATELINE, _AGENCY_DATELINE, _LABEL, _OPENER):
+    for pattern in (_DATELINE, _PLACE_DATELINE, _AGENCY_DATELINE, _LATEST, _LABEL, _OPENER):
         match = pattern.match(body)
         if match and pattern is _AGENCY_DATELINE and not (
                 match.group("dash") or names_an_outlet(match.group("agency"))):
