@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -979,3 +980,60 @@ def test_a_lead_that_opens_with_a_quotation_does_not_open_the_summary(line):
     texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
     assert len(texts) >= 2 and any(text[0] in "\"“‘'" for text in texts), texts
     assert texts[0][0] not in "\"“‘'", texts
+
+
+def test_many_outlets_retelling_one_death_tell_it_at_most_twice():
+    """ECB+ 4_ecb: fourteen reports of Bettie Page's death. Each lead wraps it in its own details ("Bettie
+    Page, the 1950s pin-up model who helped set the stage for the 1960s sexual revolution, has died." /
+    "Bettie Page died Thursday of pneumonia at a Los Angeles area hospital, ..."), and the 200-word summary
+    told it six times; their cores, Page and "die", are one."""
+    from newsfuse.api import summarize
+
+    lines = (DATA / "ecbplus" / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
+    record = next(json.loads(line) for line in lines if json.loads(line)["id"] == "4_ecb")
+    texts = [sentence.text for sentence in summarize(record["documents"], words=200)]
+    deaths = [text for text in texts if re.search(r"\b(died|dies|has died|succumbed)\b", text)]
+    assert len(deaths) <= 2, deaths
+    assert any("Nashville" in text for text in texts), texts  # the room goes to her life
+
+
+def test_two_leads_telling_one_signing_are_one_fact():
+    """allsides-neus line 266: "President Donald Trump has reportedly signed the $900 billion coronavirus
+    stimulus bill ..." and "President Donald Trump signed a $900 billion COVID-19 relief package Sunday, ..."."""
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(266)["documents"], words=60)]
+    assert sum("signed" in text for text in texts) == 1, texts
+
+
+@pytest.mark.parametrize(("sentence", "core"), [
+    ("Bettie Page, the 1950s pin-up model who helped set the stage for the 1960s sexual revolution, has died.",
+     "Bettie Page has died"),
+    ("Vincent Gigante, who feigned mental illness for decades, died today in federal prison in Springfield, Mo.,"
+     " officials told The Associated Press.", "Vincent Gigante died"),
+    ("Peter Strzok, the FBI agent who exchanged anti-Trump text messages, was fired, his lawyer said Monday.",
+     "Peter Strzok was fired"),
+    # What happened is in what follows the verb, or the verb reports what someone said: no core.
+    ("The Federal Communications Commission voted to repeal Obama-era regulations.", ""),
+    ("Wisconsin's Supreme Court ruled on Monday that the governor could not postpone the elections.", ""),
+    ("Moderna said its vaccine was 100% effective at preventing severe cases of COVID-19.", ""),
+    ("Mr Sanders had earlier announced his campaign has raised over $25m.", ""),
+    # A description, not an event.
+    ("Amy Coney Barrett, a front-runner for the open seat, is a favorite among religious conservatives.", ""),
+])
+def test_a_sentences_core_is_who_did_what_when_it_is_plain(sentence, core):
+    from newsfuse.summarise.retell import core_text
+
+    assert core_text(sentence) == core
+
+
+def test_two_cores_are_one_event_only_when_one_holds_the_other():
+    from newsfuse.summarise.retell import core_of, same_core
+
+    died = core_of("Bettie Page, the pin-up model whose photographs outraged Americans, has died.", "en")
+    assert same_core(died, core_of("Bettie Page died Thursday of pneumonia at a Los Angeles hospital.", "en"))
+    launched = core_of("Israel launched more airstrikes on Gaza early Tuesday.", "en")
+    assert not same_core(launched, core_of("Israel killed more than two dozen Gazans during airstrikes.", "en"))
+    # A name opening a longer subject ("A New Bedford man ...") is no core: the word after it is no verb.
+    assert not same_core(core_of("Harry Winston boutique staff were shaken.", "en"),
+                         core_of("Harry Winston boutique staff were shaken, police said.", "en"))

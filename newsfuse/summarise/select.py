@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsfuse.clean.anycase import AnyCase
 from newsfuse.segment.voice import QUOTED
 from newsfuse.story.reactions import CAPITALISED, name_tokens, same_party
 from newsfuse.story.units import Unit
+from newsfuse.summarise.retell import core_of, same_core
+
+T = TypeVar("T")
 
 # gain / words**r: below 1 favours fuller sentences, at 1 short fragments win too often. 0.5-1.0 gave
 # the same ROUGE on TAC (R-2 21.1-21.8); 0.85 leaves room in a 200-word brief for more facts.
@@ -77,11 +81,11 @@ def quotations(unit: Unit) -> frozenset[str]:
     return frozenset(found)
 
 
-def _read_once(read: Callable[[Unit], frozenset[str]]) -> Callable[[Unit], frozenset[str]]:
+def _read_once(read: Callable[[Unit], T]) -> Callable[[Unit], T]:
     """`read`, remembered per unit for one selection (units live as long as their story; their ids are stable)."""
-    found: dict[int, frozenset[str]] = {}
+    found: dict[int, T] = {}
 
-    def remembered(unit: Unit) -> frozenset[str]:
+    def remembered(unit: Unit) -> T:
         if id(unit) not in found:
             found[id(unit)] = read(unit)
         return found[id(unit)]
@@ -124,7 +128,9 @@ def select(units: list[Unit], weights: dict, budget: int,
     When the words left can hold one more sentence at most, the one adding the most gain is taken
     (highest gain, not gain per word: the unused words are worth nothing).
     A unit repeats a chosen one when most of its words are in it (`overlap`), or when `same_fact` says
-    one states the other's fact in other words (another outlet's paraphrase).
+    one states the other's fact in other words (another outlet's paraphrase), or, in a story of one event,
+    when the two tell one core, who did what (`retell.same_core`: "Bettie Page, the 1950s pin-up model who
+    ..., has died." / "Bettie Page died Thursday of pneumonia ...").
     `one_event` (every source tells one event): an English unit adding no concept the summary lacks, no
     party the summary has not heard (who says what is news: "Yale said the school was dismayed by the
     allegation ...") and no name or number the summary has not told (`specifics`) is worth nothing. The
@@ -138,6 +144,7 @@ def select(units: list[Unit], weights: dict, budget: int,
     covered: set = set()
     told: set[str] = set()  # names and numbers of the chosen units (`one_event`)
     specifics_of, quotations_of = _read_once(specifics), _read_once(quotations)
+    core = _read_once(lambda unit: core_of(unit.text, unit.language))
     chosen: list[Unit] = []
     heard: list[tuple[str, ...]] = []  # parties of the chosen sentences' speakers
     used = 0
@@ -180,7 +187,8 @@ def select(units: list[Unit], weights: dict, budget: int,
 
     def repeats(unit: Unit) -> bool:
         return any(overlap(unit, other) > REDUNDANCY or (same_fact is not None and same_fact(unit, other))
-                   or bool(quotations_of(unit) & quotations_of(other)) for other in chosen)
+                   or bool(quotations_of(unit) & quotations_of(other))
+                   or (one_event and same_core(core(unit), core(other))) for other in chosen)
 
     # (negated score, position in the input, round it was scored in): ties go to the earlier unit.
     heap = [(-score(unit), order, 0, unit) for order, unit in enumerate(units)
