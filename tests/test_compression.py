@@ -81,7 +81,7 @@ def test_every_compressed_sentence_keeps_its_main_verb(name, nlp):
     assert not lost, "\n".join(lost)
 
 
-def _compressed(text: str) -> str:
+def _one_compressed(text: str) -> str:
     """The compressed form of a text holding one sentence."""
     (document,), _ = prepare_all([Article(id="a", text=text)])
     kept, _pieces = compress(text, document.sentences[0])
@@ -101,17 +101,19 @@ def test_a_relative_clause_followed_by_the_main_verb_is_never_cut():
         "A seven-justice majority issued a narrow ruling that the Republican-led states, such as Texas, which filed "
         "the suit had not suffered the harm that would have given them standing to challenge the legislation.",
     ]:
-        assert _compressed(text) == text
+        assert _one_compressed(text) == text
 
 
 def test_a_closing_relative_clause_is_still_cut():
     text = ("The Russian leader said forces would stay at the Hmeimim air base in Latakia Province, from which "
             "Russia has launched most of its air strikes.")
-    assert _compressed(text) == "The Russian leader said forces would stay at the Hmeimim air base in Latakia Province."
+    assert _one_compressed(text) == ("The Russian leader said forces would stay at the Hmeimim air base in Latakia "
+                                     "Province.")
 
 
 def test_aps_running_story_label_is_cut():
     """AP's "The Latest" label names its topic in capitals, which a label rule keeps as a speaker's."""
     text = ("The Latest on University of Alabama decision to return record donation (all times local): A top donor "
             "to the University of Alabama says he believes the school is punishing him.")
-    assert _compressed(text) == "A top donor to the University of Alabama says he believes the school is punishing him."
+    assert _one_compressed(text) == ("A top donor to the University of Alabama says he believes the school is "
+                                     "punishing him.")
