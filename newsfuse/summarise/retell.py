@@ -53,11 +53,17 @@ _QUOTES = "\"'“”‘’"
 def core_text(text: str) -> str:
     """Who did what, when the sentence says it plainly: its opening name and verb group ("Vincent Gigante,
     who feigned mental illness ..., died today in federal prison ..." -> "Vincent Gigante died"); empty
-    otherwise (English)."""
+    otherwise (English). Whether the verb group opens with a verb is asked later (`Core.is_core`)."""
+    parts = _core_parts(text)
+    return f"{parts[0]} {' '.join(parts[1])}" if parts else ""
+
+
+def _core_parts(text: str) -> tuple[str, list[str], set[str]] | None:
+    """The opening name, the verb group's words and their content terms (`core_text`)."""
     text = fact_text(text)
     subject = _SUBJECT.match(text)
     if subject is None:
-        return ""
+        return None
     rest = text[subject.end() :]
     appositive = _APPOSITIVE.match(rest)
     if appositive:
@@ -65,9 +71,9 @@ def core_text(text: str) -> str:
     words = rest.split()
     first = words[0].strip(_QUOTES + "(),.").lower() if words else ""
     if not first or first in _REPORTING_WORDS:
-        return ""
+        return None
     if first in _COPULAS and len(words) > 1 and not words[1].rstrip(",.;").endswith(("ed", "en", "ing")):
-        return ""  # "is a favorite among ...": a description, not an event
+        return None  # "is a favorite among ...": a description, not an event
     predicate: list[str] = []
     closed = False  # the predicate ends its clause: "has died."
     complement = False  # what the verb says follows it: "voted to ...", "ruled on Monday that ..."
@@ -85,17 +91,17 @@ def core_text(text: str) -> str:
                 break
             continue
         if bare in _REPORTING_WORDS:
-            return ""  # "had earlier announced ...": what was said is the fact, not the saying
+            return None  # "had earlier announced ...": what was said is the fact, not the saying
         predicate.append(bare)
         if word.endswith((",", ".", ";", "!", "?")):
             closed = True
             break
         if len(predicate) >= MAX_PREDICATE_WORDS:
             break
-    terms = content_terms(" ".join(predicate))
+    terms = set(content_terms(" ".join(predicate)))
     if len(terms) >= 2 or (terms and (closed or not complement)):
-        return f"{subject.group()} {' '.join(predicate)}"
-    return ""
+        return subject.group(), predicate, terms
+    return None
 
 
 @dataclass(frozen=True)
@@ -117,18 +123,12 @@ NO_CORE = Core(frozenset(), "")
 
 def core_of(text: str, language: str) -> Core:
     """The sentence's core; `NO_CORE` when it has no plain one, and in other languages than English."""
-    if language != "en":
+    parts = _core_parts(text) if language == "en" else None
+    if parts is None:
         return NO_CORE
-    core = core_text(text)
-    if not core:
-        return NO_CORE
-    subject = _SUBJECT.match(core).group()
+    subject, predicate, terms = parts
     surname = content_terms(subject.split()[-1], language)
-    predicate_text = core[len(subject) :]
-    predicate = set(content_terms(predicate_text, language))
-    if not surname or not predicate:
-        return NO_CORE
-    return Core(frozenset(predicate | {surname[-1]}), predicate_text.split()[0])
+    return Core(frozenset(terms | {surname[-1]}), predicate[0]) if surname else NO_CORE
 
 
 def same_core(a: Core, b: Core) -> bool:
