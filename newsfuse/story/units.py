@@ -171,10 +171,13 @@ def _stands_alone(text: str, writer: str, speaking: bool) -> bool:
 # Hill has reached out to Trump's representatives for comment.", "The DOJ did not immediately return the
 # Washington Examiner's request for comment.", "... did not return a call seeking comment."). 7 sentences of
 # allsides-neus, TAC 2011 English and ECB+, all of this kind; two were printed in 60-word summaries. A party
-# that "declined to comment" answered, and stays a fact.
+# that "declined to comment" answered, and stays a fact. And the reporters' credit at the foot ("Fox News’
+# Jessica Napoli contributed to this report.", "Keith Bradsher contributed reporting from Hong Kong."): printed
+# as a crawled page's summary sentence; none in allsides-neus, TAC 2011, ECB+ or the seeds.
 # Matched in lower case (`AnyCase`); the lookahead names the first letters, so the engine skips ahead to them.
 _NEWSGATHERING = AnyCase(
     r"(?=[hrcd])\b(?:(?:has|have|had)\s+reached out to\b[^.]*\bfor comment|requests? for comment|"
+    r"contributed (?:reporting|to this (?:report|story|article))\b|"
     r"could not (?:immediately )?be reached for comment|"
     r"did not (?:immediately )?(?:respond|reply) to (?:a |an |the )?(?:\w+\s+){0,3}(?:request|email|message|call)s?\b|"
     r"did not (?:immediately )?return (?:a |an |the )?(?:\w+[’']?s?\s+){0,3}(?:request|email|message|call)s?\b)"
