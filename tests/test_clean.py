@@ -307,3 +307,18 @@ def test_a_line_ending_on_the_runs_on_into_the_next_even_before_a_capital():
             "Actress in a Leading Role, has taken to her Instagram page to share some stunning photos of herself."
             in sentences)
     assert not [sentence for sentence in sentences if sentence.startswith("Africa Movie")]
+
+
+def test_a_header_run_into_the_first_sentence_is_cut_without_a_title_to_recognise():
+    """A crawl's plain text of a page laid out in a table (the extraction benchmark's SpaceNews page): headline,
+    byline and date run into the first sentence, and no title comes with the text."""
+    text = ("Seeking a bigger role for a big rocket by Jeff Foust Monday, November 18, 2019 Earlier this month, NASA "
+            "announced the newest milestone in the development of its long-delayed Space Launch System rocket.\n"
+            "At the Michoud Assembly Facility in New Orleans, workers completed installation of the four engines.")
+    (document,), _ = prepare_all([Article(id="spacenews", text=text)])
+    assert document.sentences[0].text.startswith("Earlier this month, NASA announced")
+    # A sentence that names its writer and a date as part of what it says keeps them.
+    told = ("The report was written by John Smith Monday, November 18, 2019 and published by the agency the next "
+            "day after a review of its findings.")
+    (document,), _ = prepare_all([Article(id="report", text=told)])
+    assert document.sentences[0].text == told

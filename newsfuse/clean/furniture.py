@@ -194,8 +194,8 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     previous_kept = False
     for index, line in enumerate(lines):
         zone = "header" if index < first_prose else "footer" if index > last_prose else "body"
-        if index == first_prose and title_key:  # the page's header run into the first sentence
-            header = _stuck_header(line.text, title_key)
+        if index == first_prose:  # the page's header run into the first sentence
+            header = _stuck_header(line.text, title_key) if title_key else _stuck_untitled_header(line.text)
             for start, end, piece_reason in header:
                 result.removed.append(Furniture(Span(line.span.start + start, line.span.start + end), piece_reason))
             if header:  # the line goes on where the first sentence starts
@@ -285,6 +285,29 @@ def _stuck_header(text: str, title_key: str) -> list[tuple[int, int, str]]:
     if header.group("by"):
         return [(start, title.end(), "title"), (header.start("by"), end, "byline")]
     return [(start, title.end(), "title"), (header.start("date"), end, "date line")]
+
+
+# Words a headline run into the byline may have before "by": a headline, not a sentence (no stop inside).
+_UNTITLED_HEADLINE_WORDS = (3, 20)
+_BY = re.compile(r"\s+(?=by\s+[A-Z])")
+
+
+def _stuck_untitled_header(text: str) -> list[tuple[int, int, str]]:
+    """`_stuck_header` for a text with no title to recognise (a crawl's plain text): a run of 3-20 words with no
+    stop, then "by", the writer's name and a date as a dateline gives it, then the first sentence ("Seeking a
+    bigger role for a big rocket by Jeff Foust Monday, November 18, 2019 Earlier this month, NASA ...")."""
+    start = _TABLE_BARS.match(text).end()
+    for by in _BY.finditer(text, start, start + 200):
+        headline = text[start : by.start()]
+        low, high = _UNTITLED_HEADLINE_WORDS
+        if not low <= len(headline.split()) <= high or any(mark in headline for mark in ".!?:;"):
+            continue
+        header = _STUCK_BYLINE_DATE.match(text, by.start())
+        if header is None or not header.group("by") or len(text[header.end():].split()) < _HEADLINE_WORDS:
+            continue
+        end = len(text[: header.end()].rstrip())
+        return [(start, by.start(), "title"), (header.start("by"), end, "byline")]
+    return []
 
 
 def _is_any_credit(text: str) -> bool:
