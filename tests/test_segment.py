@@ -182,6 +182,10 @@ def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentenc
     ("Meet the Press host Chuck Todd said on Sunday that the interview would air in full.", False),
     ("No Republicans joined with the 50 Democrats on the motion to proceed.", False),
     ("Imagine Dragons will headline the festival on Saturday.", False),
+    # A crawled page pointing at a link (the extraction benchmark's pages); a place "right here" is no link.
+    ("Click here to get more information or download this game.", True),
+    ("For full details on the grant activities and budget, see this page.", True),
+    ("The work of scientists, including right here in the Interior Department, will be respected.", False),
 ])
 def test_a_sentence_that_turns_to_the_reader_is_the_writer_speaking(sentence, to_the_reader):
     from newsfuse.segment.voice import addresses_the_reader

@@ -70,6 +70,10 @@ _READER_ADDRESS = re.compile(
 )
 
 
+# The page pointing its reader at a link ("Click here to get more information or download this game.", "For
+# full details on the grant activities and budget, see this page."): a crawled page's text, never a fact.
+# None in allsides-neus, TAC 2011 or ECB+.
+_LINK_POINTER = re.compile(r"\b(?:[Cc]lick|[Tt]ap) here\b|\b[Ss]ee this page\b")
 # "You" in the writer's own words: the writer talking to the reader ("you may have forgotten about one odd
 # incident", "If you love a constitutionally constrained federal government, ..."). Of the 16 60-word
 # summary sentences of allsides-neus, TAC 2011 English and ECB+ with one, 15 are the writer's colour; the
@@ -82,13 +86,15 @@ _ATTRIBUTED = re.compile(r"\b(?:" + alternation(forms(verbs("say", "tell")) | {"
 
 
 def addresses_the_reader(text: str, writer: str | None = None) -> bool:
-    """The sentence opens by addressing the reader (`_READER_ADDRESS`), or speaks to "you" in the writer's
-    own words (`writer`: its `unquoted` text) without reporting whose words they are; English only. A
-    sentence opening with a quotation mark opens with someone else's words ("“Well, it may be,” Trump said
-    ...")."""
+    """The sentence opens by addressing the reader (`_READER_ADDRESS`), points at a link (`_LINK_POINTER`), or
+    speaks to "you" in the writer's own words (`writer`: its `unquoted` text) without reporting whose words
+    they are; English only. A sentence opening with a quotation mark opens with someone else's words ("“Well,
+    it may be,” Trump said ...")."""
     if _READER_ADDRESS.match(text):
         return True
     writer = unquoted(text) if writer is None else writer
+    if _LINK_POINTER.search(writer):
+        return True
     return bool(_SECOND_PERSON.search(writer)) and not _ATTRIBUTED.search(writer)
 
 
