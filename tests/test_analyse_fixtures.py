@@ -317,6 +317,20 @@ def test_a_role_is_the_whole_hyphenated_title_and_an_injury_in_brackets_is_none(
     assert "co" not in roles.get("Andrew Feldman", []) and "co-founder" in roles.get("Andrew Feldman", []), roles
 
 
+def test_a_role_does_not_open_with_the_subordinator_of_its_clause():
+    """A crawled TechCrunch page: "Among the issues the NYAG is examining is whether WeWork's founder and former
+    CEO, Adam Neumann, indulged in self-dealing" gave the role "whether WeWork's founder and former CEO"."""
+    entities = _analysis(
+        "WeWork inquiry\n\nAmong the issues the NYAG is examining is whether WeWork's founder and former CEO, Adam "
+        "Neumann, indulged in self-dealing to enrich himself.",
+        "WeWork under scrutiny\n\nThe New York attorney general is investigating WeWork and its former chief "
+        "executive Adam Neumann, two people familiar with the matter said on Monday."
+    )["entities"]
+    roles = {e["name"]: e["roles"] for e in entities}
+    assert "WeWork's founder and former CEO" in roles.get("Adam Neumann", []), roles
+    assert not [role for role in roles.get("Adam Neumann", []) if role.startswith("whether")], roles
+
+
 def test_a_title_with_its_full_stop_does_not_end_the_speakers_sentence():
     """ECB+ 21_ecb: the parser ended the sentence at "Sgt." (the tokenizer split its full stop off), so a quote
     said by "Bloomington Police Sgt. Marty Earley" was given to "Bloomington Police Sgt" and a second source's

@@ -258,7 +258,9 @@ def _phrase(head, exclude: set[int]) -> str | None:
         start -= 1
     while end + 1 in ids and doc[end + 1].text != "," and end - start < MAX_ROLE_TOKENS:
         end += 1
-    while start < end and doc[start].dep_ in ("det", "punct"):
+    # Nor a subordinator the parser hangs on the phrase ("is whether WeWork's founder and former CEO, Adam
+    # Neumann, indulged ...": "whether" marks the clause, not the role).
+    while start < end and doc[start].dep_ in ("det", "punct", "mark", "cc"):
         start += 1
     while end > start and (doc[end].dep_ in ("punct", "cc", "det") or doc[end].pos_ == "ADP"):
         end -= 1
