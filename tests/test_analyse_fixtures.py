@@ -122,40 +122,35 @@ def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
             'Dirk Kempthorne told reporters.\n"If this rule had been in place, highway builders could have done '
             'what they wanted.\nWe would probably not be seeing the improvements on I-90," said Rick McGuire of '
             'the Alpine Lakes Protection Society.\n"The I-90 corridor has been a Berlin Wall for wildlife."')
-    quotes = _analysis("Species rules\n\n" + text)["quotes"]
-    speakers = {q["text"][:20]: (q["speaker"] or {}).get("name") for q in quotes}
+    speakers = _speakers("Species rules\n\n" + text, width=20)
     assert not any(text.startswith("said") for text in speakers), speakers
     assert speakers.get("We would probably no") == "Rick McGuire", speakers
 
 
-def test_a_witness_who_recounts_is_the_speaker():
-    """TAC 2011 English: "..., recounted Raphaelle Chenet, the administrator of the Mercy and Sharing charity"
-    was given to the Red Cross spokesman quoted before it."""
-    text = ('Quake\n\n"We have reports that some of the most important hospitals have been damaged," said Paul '
-            'Conneally, the Red Cross head of media.\n\n"I saw dead bodies, people are screaming, they are on the '
-            'street panicking," recounted Raphaelle Chenet, the administrator of a charity.')
-    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
-    assert speakers.get("I saw dead") == "Raphaelle Chenet", speakers
-
-
-def test_a_quote_after_a_colon_is_the_introducing_subjects():
-    """ECB+ 41_ecb: "Speaking after an initial investigation, Mr Gunness denied militants were at the school:"
-    then the quote on its own line, which was given to the previous quote's speaker, John Ging."""
-    text = ('Gaza school\n\n"There is nowhere safe in Gaza," Mr Ging said.\n\nSpeaking after an initial '
-            'investigation last night, Christopher Gunness denied militants were at the school:\n\n"We are 99.9 '
-            'per cent sure that there were no militants or militant activities in the school."')
-    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
-    assert speakers.get("We are 99.") == "Christopher Gunness", speakers
-
-
-def test_a_he_said_quote_after_a_named_persons_reported_words_is_that_persons():
-    """ECB+ 37_ecb: "..., said local hospital director Hengky Tewu." / ""Our ambulances are picking up two
-    more," he said." went to the president quoted before the hospital director."""
-    text = ('Quake\n\n"I\'ve instructed emergency steps be taken to help our brothers," President Susilo Bambang '
-            'Yudhoyono said.\nAmong the dead was a 10-year-old girl, said local hospital director Hengky Tewu.\n"Our '
-            'ambulances are picking up two more," he said.')
-    speakers = {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
-    assert speakers.get("Our ambula") == "Hengky Tewu", speakers
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # TAC 2011 English: "..., recounted Raphaelle Chenet, the administrator of the Mercy and Sharing charity" was
+    # given to the Red Cross spokesman quoted before it (a witness who recounts is the speaker).
+    ('Quake\n\n"We have reports that some of the most important hospitals have been damaged," said Paul '
+     'Conneally, the Red Cross head of media.\n\n"I saw dead bodies, people are screaming, they are on the '
+     'street panicking," recounted Raphaelle Chenet, the administrator of a charity.', "I saw dead",
+     "Raphaelle Chenet"),
+    # ECB+ 41_ecb: "Speaking after an initial investigation, Mr Gunness denied militants were at the school:" then
+    # the quote on its own line, which was given to the previous quote's speaker, John Ging (a quote after a
+    # colon is the introducing subject's).
+    ('Gaza school\n\n"There is nowhere safe in Gaza," Mr Ging said.\n\nSpeaking after an initial '
+     'investigation last night, Christopher Gunness denied militants were at the school:\n\n"We are 99.9 '
+     'per cent sure that there were no militants or militant activities in the school."', "We are 99.",
+     "Christopher Gunness"),
+    # ECB+ 37_ecb: "..., said local hospital director Hengky Tewu." / ""Our ambulances are picking up two more," he
+    # said." went to the president quoted before the hospital director (a he-said quote after a named person's
+    # reported words is that person's).
+    ('Quake\n\n"I\'ve instructed emergency steps be taken to help our brothers," President Susilo Bambang '
+     'Yudhoyono said.\nAmong the dead was a 10-year-old girl, said local hospital director Hengky Tewu.\n"Our '
+     'ambulances are picking up two more," he said.', "Our ambula", "Hengky Tewu"),
+], ids=["a witness who recounts", "after a colon", "he said after reported words"])
+def test_a_quote_goes_to_the_person_who_says_it_not_the_previous_speaker(text, quote, speaker):
+    speakers = _speakers(text)
+    assert speakers.get(quote) == speaker, speakers
 
 
 def test_other_languages_are_skipped_with_a_note():
@@ -290,6 +285,11 @@ def _analysis(*texts: str) -> dict:
     return build_brief(articles, BriefOptions(words=60, analysis=True)).analysis.to_dict()
 
 
+def _speakers(text: str, width: int = 10) -> dict:
+    """Each quote's first `width` characters, with its speaker's name."""
+    return {q["text"][:width]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
+
+
 def test_a_name_given_a_place_for_its_role_is_a_place():
     """The bundled newsdesk's "the river Ashe": the small model reads "Ashe" as a person, and "river" as the
     role of that person; ECB+ 37_ecbplus's "Banda Aceh, the regional capital" likewise."""
@@ -345,10 +345,6 @@ def test_a_title_with_its_full_stop_does_not_end_the_speakers_sentence():
     assert {(q["speaker"] or {}).get("name") for q in analysis["quotes"]} == {"Marty Earley"}, analysis["quotes"]
     assert not [c for c in analysis["conflicts"] if c["kind"] == "name"]
     assert not any(e["name"].rstrip(".").endswith("Sgt") for e in analysis["entities"]), analysis["entities"]
-
-
-def _speakers(text: str) -> dict:
-    return {q["text"][:10]: (q["speaker"] or {}).get("name") for q in _analysis(text)["quotes"]}
 
 
 def test_a_quote_after_another_persons_reported_words_is_not_the_previous_speakers():

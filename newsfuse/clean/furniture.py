@@ -278,13 +278,20 @@ def _stuck_header(text: str, title_key: str) -> list[tuple[int, int, str]]:
     title = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE).match(text, start)
     if title is None:
         return []
-    header = _STUCK_BYLINE_DATE.match(text, title.end())
-    if header is None or len(text[header.end():].split()) < _HEADLINE_WORDS:
+    return _header_spans(text, start, title.end())
+
+
+def _header_spans(text: str, start: int, headline_end: int, byline_only: bool = False) -> list[tuple[int, int, str]]:
+    """The headline `text[start:headline_end]` and the byline and date (or the date alone, unless
+    `byline_only`) run on after it, as (start, end, reason) spans, when an article's first sentence follows."""
+    header = _STUCK_BYLINE_DATE.match(text, headline_end)
+    if (header is None or (byline_only and not header.group("by"))
+            or len(text[header.end():].split()) < _HEADLINE_WORDS):
         return []
     end = len(text[: header.end()].rstrip())
     if header.group("by"):
-        return [(start, title.end(), "title"), (header.start("by"), end, "byline")]
-    return [(start, title.end(), "title"), (header.start("date"), end, "date line")]
+        return [(start, headline_end, "title"), (header.start("by"), end, "byline")]
+    return [(start, headline_end, "title"), (header.start("date"), end, "date line")]
 
 
 # Words a headline run into the byline may have before "by": a headline, not a sentence (no stop inside).
@@ -297,16 +304,14 @@ def _stuck_untitled_header(text: str) -> list[tuple[int, int, str]]:
     stop, then "by", the writer's name and a date as a dateline gives it, then the first sentence ("Seeking a
     bigger role for a big rocket by Jeff Foust Monday, November 18, 2019 Earlier this month, NASA ...")."""
     start = _TABLE_BARS.match(text).end()
+    low, high = _UNTITLED_HEADLINE_WORDS
     for by in _BY.finditer(text, start, start + 200):
         headline = text[start : by.start()]
-        low, high = _UNTITLED_HEADLINE_WORDS
         if not low <= len(headline.split()) <= high or any(mark in headline for mark in ".!?:;"):
             continue
-        header = _STUCK_BYLINE_DATE.match(text, by.start())
-        if header is None or not header.group("by") or len(text[header.end():].split()) < _HEADLINE_WORDS:
-            continue
-        end = len(text[: header.end()].rstrip())
-        return [(start, by.start(), "title"), (header.start("by"), end, "byline")]
+        spans = _header_spans(text, start, by.start(), byline_only=True)
+        if spans:
+            return spans
     return []
 
 
