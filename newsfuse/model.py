@@ -111,6 +111,9 @@ class Document:
     copy_similarity: float | None = None  # containment of this copy in its original
     kind: str = "report"  # report | opinion | blog (see newsfuse.story.kind)
     kind_reasons: list[str] = field(default_factory=list)
+    # Blocks (indices) of a roundup page that tell other stories than the brief's (newsfuse.story.roundup):
+    # their sentences are not among `sentences`, and no stage reads them.
+    other_stories: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:
@@ -140,10 +143,12 @@ class Document:
             "kind": self.kind,
             "duplicate_of": self.duplicate_of,
             "copy_similarity": self.copy_similarity,
+            "other_stories": [[self.blocks[i].start, self.blocks[i].end] for i in self.other_stories],
         }
 
     def body_text(self) -> str:
-        return "\n\n".join(self.article.text[b.start : b.end] for b in self.blocks)
+        return "\n\n".join(self.article.text[b.start : b.end] for i, b in enumerate(self.blocks)
+                           if i not in self.other_stories)
 
 
 @dataclass(frozen=True)

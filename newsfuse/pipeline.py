@@ -148,8 +148,10 @@ def _described(doc: Document) -> str:
 
 
 def choose_title(story: Story, summary: list[SummarySentence]) -> str:
-    """The headline of the source that supports most of the summary (a report's, when there is one)."""
+    """The headline of the source that supports most of the summary (a report's, when there is one; never a
+    roundup page's, which names its series, when another source has a headline)."""
     titled = [doc for doc in story.originals if doc.title]
+    titled = [doc for doc in titled if not doc.other_stories] or titled
     titled = [doc for doc in titled if doc.kind == "report"] or titled
     if not titled:
         return summary[0].text if summary else "(untitled)"

@@ -126,7 +126,9 @@ def _blocks(doc: Document) -> Iterator[tuple[int, str, str]]:
             seen.add(piece)
             budget -= len(piece)
             yield span.start, piece, role
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks):
+        if number in doc.other_stories:  # a roundup's item about another story (story/roundup.py)
+            continue
         start = block.start
         while block.end - start > MAX_BLOCK_CHARS:
             cut = next((s.end for s in reversed(doc.sentences) if start < s.end <= start + MAX_BLOCK_CHARS),

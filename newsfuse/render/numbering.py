@@ -37,10 +37,18 @@ def source_line(brief: Brief, doc_id: str, numbers: dict[str, int], quote: Calla
     if doc.duplicate_of:
         share = f", {doc.copy_similarity:.0%} shared" if doc.copy_similarity else ""
         parts.append(f"- copy of [{numbers[doc.duplicate_of]}]{share}: counted as one source")
+    if doc.other_stories:
+        parts.append(f"- {other_stories_note(len(doc.other_stories))}")
     location = doc.article.url or doc.article.path
     if location:
         parts.append((where or quote)(location))
     return f"[{numbers[doc_id]}] {quote(doc_id)}: " + " ".join(parts)
+
+
+def other_stories_note(paragraphs: int) -> str:
+    """What a reader is told of a roundup page (story/roundup.py)."""
+    return (f"a roundup: {paragraphs} {'paragraph' if paragraphs == 1 else 'paragraphs'} about other stories "
+            "left out")
 
 
 def sentence_dates(brief: Brief) -> list[str | None]:

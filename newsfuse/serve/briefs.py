@@ -122,7 +122,7 @@ def _lookup(db: sqlite3.Connection, story_id: int, key: str) -> CachedBrief | No
 def page_view(brief: Brief) -> dict:
     """What the story page shows, built with the HTML brief's own excerpt and numbering code."""
     from newsfuse.render.html import sentence_rows
-    from newsfuse.render.numbering import source_numbers
+    from newsfuse.render.numbering import other_stories_note, source_numbers
     from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
     numbers = source_numbers(brief)
@@ -132,7 +132,8 @@ def page_view(brief: Brief) -> dict:
     sources = [
         {"number": numbers[doc.id], "id": doc.id, "title": doc.title or doc.article.title, "outlet": doc.article.outlet,
          "published": doc.article.published, "url": doc.article.url, "kind": doc.kind, "words": doc.words,
-         "copy_of": numbers.get(doc.duplicate_of) if doc.duplicate_of else None}
+         "copy_of": numbers.get(doc.duplicate_of) if doc.duplicate_of else None,
+         "roundup": other_stories_note(len(doc.other_stories)) if doc.other_stories else None}
         for doc in brief.documents
     ]
     return {"title": brief.title, "sentences": sentences, "sources": sources, "empty_note": empty_summary_note(brief),

@@ -1,6 +1,7 @@
 """The story model: everything the stages share about a set of documents, built once.
 
-`build_story(documents)` marks copies, decides each source's kind, reads each source's reference date,
+`build_story(documents)` marks copies, sets aside a roundup page's items about other stories, decides each
+source's kind, reads each source's reference date,
 turns every sentence of every independent source into a `Unit` (compressed text, terms, concepts,
 speaker, coming days, background flag), merges name spellings, marks reactions and indexes the units
 for support. The summariser selects and cites over it; the analysis stages (claims, timeline, profiles)
@@ -24,6 +25,7 @@ from newsfuse.segment.voice import inside_quotation
 from newsfuse.story.background import HAS_DIGIT, is_background, max_year, named_year, story_date
 from newsfuse.story.kind import KindVerdict, classify_kind
 from newsfuse.story.reactions import mark_reactions
+from newsfuse.story.roundup import set_aside_other_stories
 from newsfuse.story.schedule import add_coming_days
 from newsfuse.story.support import SupportIndex, spelling_variants
 from newsfuse.story.units import Unit, build_units
@@ -116,6 +118,7 @@ def build_story(documents: Sequence[Document], known: Sequence[Document] = ()) -
     """
     documents, known = list(documents), list(known)
     mark_copies([*known, *documents])
+    set_aside_other_stories(documents)  # a roundup page's items about other stories
     kinds = {}
     # Which sentences lie inside a quotation: read once for both the kind and the units.
     quoted = {doc.id: inside_quotation(doc.sentences, doc.article.text) for doc in documents}
