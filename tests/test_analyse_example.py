@@ -91,3 +91,10 @@ def test_a_role_that_opens_a_sentence_is_written_as_the_sources_write_it(example
     roles = {e["name"]: e["roles"] for e in example.analysis.to_dict()["entities"]}
     assert "chief executive" in roles["Joran Pekk"] and "Chief executive" not in roles["Joran Pekk"]
     assert "union leader" in roles["Marta Ilves"]
+
+
+def test_every_outlet_that_dates_the_strike_s_end_is_a_source_of_that_event(example):
+    """The local outlet's "due to end early on Wednesday morning" was read as naming a thing after the day ("the
+    Sept 11 attacks"), so the timeline's entry for the strike's end left it out."""
+    (end,) = [e for e in example.analysis.to_dict()["timeline"]["events"] if e["date"] == "2026-03-04"]
+    assert set(end["sources"]) == {"business-desk", "local-outlet", "opinion-blog", "wire-report"}

@@ -442,3 +442,17 @@ def test_a_long_speaker_phrase_loses_its_relative_clause_not_half_of_it():
             'of a central Athens mobile phone store that has been repeatedly attacked and looted.')
     quote = _analysis(text)["quotes"][0]
     assert quote["instances"][0]["speaker"] == "Anna Pavlidou, manager of a central Athens mobile phone store"
+
+
+def test_a_time_names_its_day_but_a_generic_day_or_a_title_does_not():
+    """ "Monday night" is a time to the parse and was no date; "on a Sunday morning" is a kind of day, and
+    "ABC News' World News Tonight" a programme."""
+    article = Article(id="vigil", published="2013-03-14", text=(
+        "Vigil for shot teenager turns violent\n\n"
+        "A candlelight vigil for a teenager shot by police turned violent on Monday night in East Flatbush, "
+        "Brooklyn, police said. Many families in the neighbourhood used to walk to the park on a Sunday morning. "
+        "The mother of the teenager told ABC News' World News Tonight that she wanted answers from the police."))
+    brief = build_brief([article], BriefOptions(words=100, analysis=True))
+    events = {e["date"]: e["text"] for e in brief.analysis.to_dict()["timeline"]["events"]}
+    assert list(events) == ["2013-03-11"], events
+    assert events["2013-03-11"].startswith("A candlelight vigil")

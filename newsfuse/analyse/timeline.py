@@ -75,7 +75,10 @@ def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
     anchor: tuple[int, date] | None = None  # (sentence number, last written-out date)
     for number, (block, sent) in enumerate(pd.sentences()):
         for ent in sent.ents:
-            if ent.label_ != "DATE" or _names_a_thing(ent) or _bounds_a_period(ent):
+            # A time names its day too ("Monday night", "3 p.m. Friday"): read when it does (a bare "6 a.m."
+            # resolves to nothing).
+            if (ent.label_ not in ("DATE", "TIME") or _names_a_thing(ent) or _bounds_a_period(ent)
+                    or _no_particular_day(ent) or _in_a_title(ent)):
                 continue
             base = reference.date
             if anchor and number - anchor[0] <= 1 and dates.RELATIVE_DAY.search(ent.text):
@@ -92,10 +95,33 @@ def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
     return found
 
 
+# A part of the day after a date is when on that day, not a thing named by the date: "early on Wednesday
+# morning" is Wednesday (the parse makes "Wednesday" a compound of "morning", as "Sept 11" of "attacks").
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn",
+                           "dusk", "daybreak", "lunchtime", "overnight"})
+
+
 def _names_a_thing(ent) -> bool:
     """ "the Sept 11 attacks": a date used as the name of something, not the date of an event."""
     return any(t.dep_ in ("compound", "nummod", "amod", "nmod") and t.head.i >= ent.end and t.head.pos_ == "NOUN"
-               for t in ent)
+               and t.head.lower_ not in _PARTS_OF_DAY for t in ent)
+
+
+# "on a Sunday morning", "every Friday": a kind of day, not the day of an event ("a May 19 due date" is one).
+_GENERIC = frozenset({"a", "an", "every", "each", "any"})
+
+
+def _no_particular_day(ent) -> bool:
+    first = ent[0]
+    return first.lower_ in dates.WEEKDAYS and first.i > ent.sent.start and first.nbor(-1).lower_ in _GENERIC
+
+
+def _in_a_title(ent) -> bool:
+    """ "ABC News' World News Tonight", "USA Today": a relative day capitalised inside a sentence is part of a
+    name."""
+    first = ent[0]
+    return (first.i > first.sent.start and first.text[:1].isupper() and not first.text.isupper()
+            and first.lower_ in ("today", "tonight", "tomorrow", "yesterday"))
 
 
 # A date after these words bounds a period ("no job cuts before 2030", "would not arrive before 2028", "an
