@@ -147,7 +147,16 @@ def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
     ('Quake\n\n"I\'ve instructed emergency steps be taken to help our brothers," President Susilo Bambang '
      'Yudhoyono said.\nAmong the dead was a 10-year-old girl, said local hospital director Hengky Tewu.\n"Our '
      'ambulances are picking up two more," he said.', "Our ambula", "Hengky Tewu"),
-], ids=["a witness who recounts", "after a colon", "he said after reported words"])
+    # A crawled BBC page: "But a judge ruled that Assange should remain in jail until his extradition hearing
+    # because of his "history of absconding"." gave the judge's words to Assange, the subject of the clause the
+    # judge ruled (the words are the one's who rules, reports or says that clause: here no name).
+    ('Assange\n\nJulian Assange was jailed in May.\n\nBut a judge ruled that Assange should remain in jail '
+     'until his extradition hearing because of his "history of absconding".', "history of", None),
+    # ECB+ 12_ecb: "The International Maritime Bureau has reported that pirates ... were now "out of control"."
+    ('Pirates\n\nThe International Maritime Bureau has reported that pirates based in the lawless African '
+     'nation were now "out of control".', "out of con", "International Maritime Bureau"),
+], ids=["a witness who recounts", "after a colon", "he said after reported words", "a judge's ruling",
+        "a bureau's report"])
 def test_a_quote_goes_to_the_person_who_says_it_not_the_previous_speaker(text, quote, speaker):
     speakers = _speakers(text)
     assert speakers.get(quote) == speaker, speakers
@@ -456,3 +465,14 @@ def test_a_time_names_its_day_but_a_generic_day_or_a_title_does_not():
     events = {e["date"]: e["text"] for e in brief.analysis.to_dict()["timeline"]["events"]}
     assert list(events) == ["2013-03-11"], events
     assert events["2013-03-11"].startswith("A candlelight vigil")
+
+
+def test_a_courtesy_title_is_no_role():
+    """ "Mr Assange", "Ms. Su": the courtesy title was given as the person's role (TAC 2011 English and every
+    third ECB+ cluster: 38 times)."""
+    entities = _analysis(
+        "Strike talks\n\nUnion leader Marta Ilves said talks would resume on Monday. Ms Ilves said the union "
+        "would not accept job cuts. Mr. Joran Pekk, the port's chief executive, said the plan was fair.")["entities"]
+    roles = {e["name"]: e["roles"] for e in entities if e["type"] == "person"}
+    assert roles["Marta Ilves"] == ["union leader"], roles
+    assert roles["Joran Pekk"] == ["port's chief executive"], roles

@@ -204,6 +204,9 @@ def _is_title(word: str) -> bool:
     return bool(names._TITLES.match(word)) or (word.endswith(".") and word[:-1] in _TITLE_ABBREVIATIONS)
 
 
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "sir", "dame", "mme", "mlle"})
+
+
 def _role(ent, tokens: list, lowercase: frozenset[str] = frozenset()) -> str | None:
     """The role the text gives a person: title words before the name, or a noun phrase in apposition.
     `lowercase`: the words the story's sources write in lowercase (`_lowercase_words`)."""
@@ -217,6 +220,9 @@ def _role(ent, tokens: list, lowercase: frozenset[str] = frozenset()) -> str | N
         i -= 1
     while left and left[0].dep_ == "case":
         left = left[1:]
+    # A courtesy title addresses a person, it gives no role ("Mr Assange": the role was "Mr").
+    while left and left[-1].lower_.rstrip(".") in _COURTESY_TITLES:
+        left = left[:-1]
     if left and left[-1].ent_type_ == "" and left[-1].pos_ in ("NOUN", "PROPN"):
         start = left[0].i
         # A word joined by hyphens is one word ("co-founder", "pin-up icon"), not the part after the hyphen.

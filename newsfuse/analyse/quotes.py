@@ -27,7 +27,7 @@ from anyascii import anyascii
 
 from newsfuse.analyse.entities import EntityIndex
 from newsfuse.analyse.nlp import Parsed, ParsedDocument
-from newsfuse.reporting import ASKING, INSISTING, SPEECH, forms, verbs
+from newsfuse.reporting import ASKING, BELIEF, DIRECTING, INSISTING, SPEECH, STANCE, WRITING, forms, verbs
 
 # Shorter quoted runs are terms ("reduction", "positive"), not statements.
 MIN_QUOTE_WORDS = 3
@@ -58,6 +58,11 @@ SPEECH_VERBS = (forms(SPEECH, INSISTING, ASKING, verbs("write", "claim", "urge")
                 | {"saying", "adding", "continue", "continued", "read", "reads", "describe", "describes", "described",
                    "according", "recounted", "recalled", "testified", "responded", "tweeted", "echoed", "maintained",
                    "screamed", "yelled", "shouted", "answered", "mumbled", "commented"})
+# Verbs whose complement clause is their subject's account or decision: every reporting verb, and what a
+# court, an inquiry or a reporter does with a finding (the analysis's parse has no lemmas: every form).
+_REPORTING_FORMS = (forms(SPEECH, STANCE, DIRECTING, ASKING, WRITING, BELIEF)
+                    | {"report", "reports", "reported", "rule", "rules", "ruled", "find", "finds", "found",
+                       "conclude", "concludes", "concluded", "decide", "decides", "decided"})
 # Verbs that introduce other people's words ("Ms North also quotes a number of other survivors:"): the quotes
 # after them are those people's, not the subject's.
 CITING_VERBS = {"quote", "quotes", "quoted", "cite", "cites", "cited"}
@@ -416,9 +421,27 @@ def _user(sent, offset: int, q_start: int, q_end: int, quotes: list[tuple[int, i
                 subjects = [c for c in token.head.children if c.dep_ == "nsubj"
                             and not _inside(offset + c.idx, quotes)]
             if subjects:
+                outer = _reporting_subject(token, offset, quotes)
+                if outer is not None:
+                    return outer
                 if subjects[0].lower_ in _PRONOUNS:
                     return None
                 return _phrase(subjects[0], offset, quotes)
+    return None
+
+
+def _reporting_subject(verb, offset: int, quotes: list[tuple[int, int]]) -> tuple | None:
+    """When the clause holding a quote is what another verb reports or decides ("a judge ruled that Assange
+    should remain in jail because of his "history of absconding"", "Staff reported the children were "in a
+    very bad emotional state""), the words are that verb's subject's: its subject, if it names one (not a
+    pronoun)."""
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lower_ not in _REPORTING_FORMS:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _inside(offset + c.idx, quotes)]
+        if subjects:
+            return None if subjects[0].lower_ in _PRONOUNS else _phrase(subjects[0], offset, quotes)
     return None
 
 
