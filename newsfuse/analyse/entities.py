@@ -315,12 +315,16 @@ def _merge(mentions: list[Mention], originals: dict[str, str]) -> list[Entity]:
             compatible = group[a] == group[b] or "person" not in (group[a], group[b])
             if compatible and names.same_name(a, b):
                 parent[find(a)] = find(b)
-    # A short person name joins the one merged person whose full name ends with it.
+    # A short person name joins the one merged person whose full name ends with it; a full name the model
+    # read as an organisation counts when it is a first name and a surname ("Eva-Marie Persson" beside
+    # "Persson"; not three words, which may hold a place before the name: "Pichilemu Roberto Córdova").
     for short in keys:
         if group[short] == "place":
             continue
         targets = {find(long) for long in keys
-                   if group[long] == "person" and names.ends_with(names.tokens(short), names.tokens(long))}
+                   if (group[long] == "person" or (group[short] == "person" and group[long] == "organisation"
+                                                   and _first_and_last_name(forms[long][0].text)))
+                   and names.ends_with(names.tokens(short), names.tokens(long))}
         if len(targets) == 1:
             parent[find(short)] = targets.pop()
     clusters: dict[str, list[str]] = {}
@@ -396,7 +400,14 @@ def _role_head(role: str) -> str:
     return words[-1].lower().strip(".,") if words else ""
 
 
+def _first_and_last_name(name: str) -> bool:
+    return len(name.split()) == 2 and _person_shaped(name)
+
+
 def _person_shaped(name: str) -> bool:
+    """Two or three capitalised words, each part of a hyphenated one too ("Eva-Marie Persson"), none naming
+    a body."""
     words = name.split()
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+    return (2 <= len(words) <= 3 and all(part[:1].isupper() and part[1:].islower() and part.isalpha()
+                                         for word in words for part in word.split("-"))
             and not _ORGANISATION_WORDS.search(name))
