@@ -315,16 +315,17 @@ def _merge(mentions: list[Mention], originals: dict[str, str]) -> list[Entity]:
             compatible = group[a] == group[b] or "person" not in (group[a], group[b])
             if compatible and names.same_name(a, b):
                 parent[find(a)] = find(b)
-    # A short person name joins the one merged person whose full name ends with it; a full name the model
-    # read as an organisation counts when it is a first name and a surname ("Eva-Marie Persson" beside
-    # "Persson"; not three words, which may hold a place before the name: "Pichilemu Roberto Córdova").
+    # A short person name joins the one merged person whose full name ends with it; when there is none, a full
+    # name the model read as an organisation counts when it is a first name and a surname ("Eva-Marie
+    # Persson" beside "Persson"; not three words, which may hold a place before the name: "Pichilemu Roberto
+    # Córdova").
     for short in keys:
         if group[short] == "place":
             continue
-        targets = {find(long) for long in keys
-                   if (group[long] == "person" or (group[short] == "person" and group[long] == "organisation"
-                                                   and _first_and_last_name(forms[long][0].text)))
-                   and names.ends_with(names.tokens(short), names.tokens(long))}
+        ending = [long for long in keys if names.ends_with(names.tokens(short), names.tokens(long))]
+        targets = ({find(long) for long in ending if group[long] == "person"}
+                   or {find(long) for long in ending if group[short] == "person" and group[long] == "organisation"
+                       and _first_and_last_name(forms[long][0].text)})
         if len(targets) == 1:
             parent[find(short)] = targets.pop()
     clusters: dict[str, list[str]] = {}
