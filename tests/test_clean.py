@@ -288,6 +288,24 @@ def test_an_articles_closing_list_of_steps_stays_and_a_share_list_goes():
     assert "Share on Facebook" not in kept and "Subscribe" not in kept
 
 
+def test_a_newsletter_box_goes_whole_and_a_sentence_about_signing_up_stays():
+    """A crawled Dealbreaker page opened on "Start your day with the Opening Bell powered by The Water Coolest. The
+    Water Coolest is the preferred bathroom stall reading material of finance professionals. Sign up for the free
+    daily newsletter.", and the middle sentence was printed as its brief's fact."""
+    box = ("Start your day with the Opening Bell powered by The Water Coolest. The Water Coolest is the preferred "
+           "bathroom stall reading material of finance professionals. Sign up for the free daily newsletter.")
+    text = (box + "\n\nAccording to Swift, her former label Big Machine is preventing her from performing her past "
+            "hits at the American Music Awards.\n\nVoters can register for a postal ballot until Friday, and "
+            "residents who sign up for alerts will be told when the polls open, the council said.\n\n"
+            "There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily "
+            "newsletter delivered to your inbox daily.")
+    result = clean_text(text)
+    kept = "\n".join(text[b.start : b.end] for b in result.blocks)
+    assert "Water Coolest" not in kept
+    assert "According to Swift" in kept and "register for a postal ballot" in kept
+    assert [f.reason for f in result.removed] == ["newsletter box", "newsletter box"]
+
+
 # A crawler's text of a real page (the extraction benchmark's Kate Henshaw story), hard-wrapped mid-sentence:
 # a line ends on "won the", and the next opens with the award's capitalised name.
 HARD_WRAPPED = (

@@ -410,6 +410,15 @@ def _credit_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, start + len(sentence[:cut].rstrip())), (start + cut, end)]
 
 
+# A newsletter or subscription box: a short paragraph with a sentence asking the reader to sign up ("Start
+# your day with the Opening Bell powered by The Water Coolest. The Water Coolest is the preferred bathroom
+# stall reading material of finance professionals. Sign up for the free daily newsletter."), whose other
+# sentences sell the newsletter. No sentence of allsides-neus, TAC 2011 English or ECB+ opens so. Not a list
+# item: a deal's steps ("- Sign up for a Hulu ad-free account for $11.99 a month") are the article's.
+_SIGN_UP = re.compile(r"(?:^|(?<=[.!?]\s))(?:Sign up|Subscribe|Register) (?:for|to|now|today|here)\b")
+SIGN_UP_BOX_MAX_WORDS = 60
+
+
 def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool, first: bool = False) -> str | None:
     text = line.text
     sentence_reason = _sentence_reason(text)
@@ -422,6 +431,8 @@ def _furniture_reason(line: Line, zone: str, repeated: bool, at_tail: bool, firs
     if (zone != "header" and at_tail and line.words <= AUTHOR_CONTACT_MAX_WORDS and "@" in text
             and _AUTHOR_CONTACT.search(text)):
         return "author box"
+    if line.words <= SIGN_UP_BOX_MAX_WORDS and not line.marker and _SIGN_UP.search(text):
+        return "newsletter box"
     if _TIME_STAMP.match(text):
         return "date line"
     if "[" in text and _SHORTCODE.search(text):
