@@ -117,3 +117,15 @@ def test_aps_running_story_label_is_cut():
             "to the University of Alabama says he believes the school is punishing him.")
     assert _one_compressed(text) == ("A top donor to the University of Alabama says he believes the school is "
                                      "punishing him.")
+
+
+def test_an_opener_giving_an_example_or_a_restatement_is_cut_and_so_are_several_in_a_row():
+    """A crawled page's "For example, the Google Stadia Red Dead Redemption 2 port ..." and "So, in other words,
+    Destiny 2 on Stadia ..." were printed with their links to a sentence the brief does not print."""
+    assert _one_compressed("For example, the Google Stadia Red Dead Redemption 2 port doesn't run at a solid "
+                           "60fps.") == "The Google Stadia Red Dead Redemption 2 port doesn't run at a solid 60fps."
+    assert _one_compressed("So, in other words, Destiny 2 on Stadia is a marked step down from the Xbox One X "
+                           "version.") == "Destiny 2 on Stadia is a marked step down from the Xbox One X version."
+    # a word that is the clause's own after an opener stays
+    assert _one_compressed("However, still nobody came to the hearing on the harbour strike.") == (
+        "Still nobody came to the hearing on the harbour strike.")

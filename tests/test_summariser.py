@@ -292,6 +292,16 @@ def test_a_sentence_cut_off_inside_a_bracket_or_after_a_title_is_never_a_summary
     assert not unit.stands_alone
 
 
+def test_a_sentence_counting_part_of_what_the_one_before_counted_leans_on_it():
+    """A crawled Browns page's "As a defense, the Browns had 11 hits on Mason Rudolph." was followed in its
+    brief by "8 of those hits came from the defensive line." and "5 of those hits were from two players facing
+    suspension now.", each printed on its own."""
+    units = _sentence_units(
+        "As a defense, the Browns had 11 hits on Mason Rudolph in the game on Thursday night. 8 of those hits came "
+        "from the defensive line. Most of them came in the second half of the game, the team said.")
+    assert [u.stands_alone for u in units] == [True, False, False]
+
+
 @pytest.mark.parametrize("sentence", [
     "OPINION: Mitt Romney: The president shapes the public character of the nation.",
     "CLAIM: Joe Biden told an ABC News town hall that President Donald Trump told people to put bleach in their arm.",

@@ -52,10 +52,16 @@ _LABEL = re.compile(
 # local): A top donor ... says ...". Its topic holds capitalised words, which `_LABEL` keeps as a speaker's.
 _LATEST = re.compile(r"^The Latest(?: on [^:\"“]{1,150}?)?(?: \(all times local\))?:\s+(?=[A-Z\"“])")
 # Discourse openers that only link to the sentence before; the last few only with their comma ("So were
-# the two women ..." is "also", "Now that ..." a clause of its own).
-_OPENER = re.compile(
-    r"^(?:(?:But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed),?"
-    r"|(?:So|Instead|Now|Thus|Therefore|Nonetheless|Nevertheless|Likewise|Similarly|Of course),)\s+")
+# the two women ..." is "also", "Now that ..." a clause of its own). An example or a restatement stands as
+# a fact without its opener ("For example, the Google Stadia Red Dead Redemption 2 port doesn't run at a
+# solid 60fps.").
+_COMMA_OPTIONAL = r"But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed"
+_COMMA_NEEDED = (r"So|Instead|Now|Thus|Therefore|Nonetheless|Nevertheless|Likewise|Similarly|Of course|For example|"
+                 r"For instance|In other words")
+# Several in a row, the later ones in lower case and each with its comma ("So, in other words, Destiny 2 on
+# Stadia is ..."; in "However, still nobody came" the "still" is the clause's own).
+_OPENER = re.compile(rf"^(?:(?:{_COMMA_OPTIONAL}),?|(?:{_COMMA_NEEDED}),)\s+"
+                     rf"(?i:(?:{_COMMA_OPTIONAL}|{_COMMA_NEEDED}),\s+)*")
 # A parenthetical aside of at most eight words; never one holding a quotation mark (it may close one).
 _PARENTHETICAL = re.compile(r"\s\((?:[^()\"“”]\s*){1,80}\)")
 _PARENTHETICAL_MAX_WORDS = 8

@@ -42,9 +42,13 @@ _REPORTED = re.compile(
 # A reported clause with fewer content terms than this is too thin to compare on its own.
 MIN_REPORTED_TERMS = 4
 # A sentence that opens with a pronoun or demonstrative leans on the sentence before it in its article.
+# So does a part of what it counted ("8 of those hits came from the defensive line", "Most of them were
+# released").
 _DANGLING_START = re.compile(
     r"^[\"“‘']?(he|she|it|they|them|his|her|its|their|this|these|those|that|there|such|both|"
-    r"the (latter|former)|(the )?(two|three) (men|women|leaders|sides))\b",
+    r"the (latter|former)|(the )?(two|three) (men|women|leaders|sides)|"
+    r"([\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|all|none|half|each|several|"
+    r"few|any|either|neither) of (those|these|them|which)|of (those|these|them))\b",
     re.IGNORECASE,
 )
 # A quotation whose speaker is only a pronoun ("..., he said.") cannot be attributed in a brief.
