@@ -62,3 +62,18 @@ def test_opinion_pieces_alone_report_nothing_but_may_corroborate(brief):
             assert profile["adds"]["claims"] == []
     assert any(set(claim["sources"]) & opinion for claim in analysis["claims"]), \
         "an opinion piece that tells a reported fact is still counted among its sources"
+
+
+def test_a_piece_the_outlet_files_under_opinion_is_opinion():
+    """Real pages of the extraction benchmark: a Washington Examiner piece on Prince Andrew's interview, filed at
+    washingtonexaminer.com/opinion/, and a Sputnik column at sputniknews.com/columnists/, whose text reads plainly
+    enough to pass for a report; a Hill news item under thehill.com/blogs/ is news."""
+    from newsfuse import api
+    from tests.conftest import DATA
+
+    pages = DATA / "extraction-benchmark" / "html"
+    kinds = {}
+    for prefix in ("87bf60570e", "1f765c4878", "6ebac05f63"):
+        (document,) = api.brief([str(next(pages.glob(f"{prefix}*.html.gz")))], analysis=False).documents
+        kinds[prefix] = document.kind
+    assert kinds == {"87bf60570e": "opinion", "1f765c4878": "opinion", "6ebac05f63": "report"}
