@@ -73,7 +73,23 @@ def test_a_piece_the_outlet_files_under_opinion_is_opinion():
 
     pages = DATA / "extraction-benchmark" / "html"
     kinds = {}
-    for prefix in ("87bf60570e", "1f765c4878", "6ebac05f63"):
+    for prefix in ("87bf60570e", "1f765c4878", "5fa3154ec0", "6ebac05f63"):
         (document,) = api.brief([str(next(pages.glob(f"{prefix}*.html.gz")))], analysis=False).documents
         kinds[prefix] = document.kind
-    assert kinds == {"87bf60570e": "opinion", "1f765c4878": "opinion", "6ebac05f63": "report"}
+    # the Guardian's "The Guardian view on Hong Kong: a city on the brink | Editorial", at /commentisfree/
+    assert kinds == {"87bf60570e": "opinion", "1f765c4878": "opinion", "5fa3154ec0": "opinion",
+                     "6ebac05f63": "report"}
+
+
+def test_a_headline_ending_in_the_outlets_section_label_is_opinion():
+    from newsfuse.model import Article
+    from newsfuse.pipeline import prepare_all
+    from newsfuse.story.kind import classify_kind
+
+    text = ("The city council voted on Monday to close the footbridge over the river for repairs until March. "
+            "The repairs will cost 2 million euros, the council said.")
+    for title, kind in [("The view on the footbridge: close it now | Editorial", "opinion"),
+                        ("Footbridge closed for repairs – Opinion", "opinion"),
+                        ("Council closes footbridge for repairs", "report")]:
+        (document,), _ = prepare_all([Article(id="a", title=title, text=text)])
+        assert classify_kind(document).kind == kind, title

@@ -35,16 +35,20 @@ _COMMENT_FURNITURE = re.compile(r"comment|reply|author", re.IGNORECASE)
 # column ("Ott's Thoughts: ...", "Smith's Take: ..."). The outlet's own label decides on its own.
 _OPINION_LABEL = re.compile(
     r"^(?:(?:opinion|commentary|editorial|op-ed|column|viewpoint|perspective|letters? to the editor)"
-    r"|[A-Z][\w.-]*\s?['’]\s?s (?:thoughts|take|view|views|corner|column|notebook|musings))\s*[:|]",
+    r"|[A-Z][\w.-]*\s?['’]\s?s (?:thoughts|take|view|views|corner|column|notebook|musings))\s*[:|]"
+    # ... or after the headline, as a page title gives the section: "The Guardian view on Hong Kong: a city on
+    # the brink | Editorial".
+    r"|[|–—]\s*(?:opinion|commentary|editorial|op-ed|column)\s*$",
     re.IGNORECASE,
 )
 # The outlet's own section in the page's address ("washingtonexaminer.com/opinion/...", "sputniknews.com/
 # columnists/...", "nytimes.com/2019/11/19/opinion/..."): as much the outlet's label as a headline's. Of the
-# extraction benchmark's 181 pages, 4 are filed so, all opinion pieces, and only the New York Times one was
+# extraction benchmark's 181 pages, 5 are filed so, all opinion pieces, and only the New York Times one was
 # read as opinion before (its headline's "Opinion |" label). Not "blog": a news site's blogs are its news
 # sections ("thehill.com/blogs/blog-briefing-room/news/...").
 _OPINION_SECTION = re.compile(
-    r"^[a-z][a-z0-9+.-]*://[^/?#]+/(?:[^?#]*/)?(?:opinions?|columnists?|commentary|editorials?|op-?eds?)(?:/|$)",
+    r"^[a-z][a-z0-9+.-]*://[^/?#]+/(?:[^?#]*/)?(?:opinions?|columnists?|commentary|commentisfree|editorials?|"
+    r"op-?eds?)(?:/|$)",
     re.IGNORECASE,
 )
 
@@ -119,7 +123,7 @@ def classify_kind(document: Document, quoted: list[bool] | None = None) -> KindV
                    for f in document.furniture if f.reason.startswith("comment"))
     personal_byline = bool(document.article.byline) and not document.article.outlet
     title_exclaims = document.article.title.rstrip().endswith("!")
-    labelled = bool(_OPINION_LABEL.match(document.article.title.strip()))
+    labelled = bool(_OPINION_LABEL.search(document.article.title.strip()))
     filed = bool(_OPINION_SECTION.match((document.article.url or "").strip()))
     signals = {
         "first_person": round(first_person, 3),
