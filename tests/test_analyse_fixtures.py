@@ -476,3 +476,15 @@ def test_a_courtesy_title_is_no_role():
     roles = {e["name"]: e["roles"] for e in entities if e["type"] == "person"}
     assert roles["Marta Ilves"] == ["union leader"], roles
     assert roles["Joran Pekk"] == ["port's chief executive"], roles
+
+
+def test_titles_quoted_in_a_speakers_frame_are_nobodys_words_but_an_exclamation_is():
+    """A crawled page's "According to LN, expect to hear ... “Listen To The Music,” “Black Water,” ..." listed
+    every song as a quote of "LN"; ECB+'s "... wrote in his book “The Secret Man: ...”" gave the title to Bob
+    Woodward. A shouted order in capitals is still the officer's words."""
+    speakers = _speakers(
+        "Tour\n\nAccording to Live Nation, expect to hear a wide range of the band's hits on the 2020 tour, "
+        "including “Listen To The Music,” “Long Train Running” and “What A Fool Believes.”\n\n"
+        "Officer Dan Reyes shouted: “Get Down On The Floor Now!”", width=14)
+    assert not any(speaker == "Live Nation" for speaker in speakers.values()), speakers
+    assert speakers.get("Get Down On Th") == "Dan Reyes", speakers

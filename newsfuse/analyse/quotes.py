@@ -187,15 +187,18 @@ def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteIns
                     break
             last = frame[0][0] if frame else number
             user = _user(sent, block.offset, q_start, q_end, quotes) if subject is None else None
-            if subject is not None and subject[3].lower_ not in _PRONOUNS:
+            if _is_name(words) and not (subject is not None and words.rstrip(" '’\"”").endswith(("!", "?"))):
+                # "The Big Lebowski", "Love Won Out Conference": a title, not words, even in a speaker's frame
+                # ("According to LN, expect to hear ... “Listen To The Music,” “Black Water,” ..."); but what a
+                # speaker exclaims is words ("‘Oh, God!’ one cop said").
+                instance.inherited = True
+            elif subject is not None and subject[3].lower_ not in _PRONOUNS:
                 _attribute(instance, subject, entities)
             elif subject is not None and subject[3].head.dep_ == "relcl":
                 # "a letter ... that reads, "...": a relative subject stands for the noun before it, not for
                 # the previous quote's speaker; which noun, the parse does not say reliably ("a source close
                 # to the command of Qods Force, who also said" hangs the clause on "Force"): nobody.
                 instance.inherited = True
-            elif subject is None and _is_name(words):
-                instance.inherited = True  # "The Big Lebowski", "Love Won Out Conference": a title, not words
             elif user is not None:
                 # "Salon ... confirmed that they possess "files ..."": the quote is inside the words of the
                 # sentence's named subject, so it is no earlier speaker's; a subject that is no name is
