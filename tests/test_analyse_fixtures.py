@@ -155,8 +155,13 @@ def test_a_quotation_closed_in_a_later_line_is_not_read_inside_out():
     # ECB+ 12_ecb: "The International Maritime Bureau has reported that pirates ... were now "out of control"."
     ('Pirates\n\nThe International Maritime Bureau has reported that pirates based in the lawless African '
      'nation were now "out of control".', "out of con", "International Maritime Bureau"),
+    # A crawled Sputnik column: "Former royal PR aides called it not a car crash, but “an articulated lorry
+    # crash” performance." gave the aides' term to Prince Andrew, quoted before: a quotation that modifies a
+    # noun, with no verb of its own, is a term, no earlier speaker's words.
+    ('Interview\n\n"I didn\'t sweat at the time," Prince Andrew said in the interview.\n\nFormer royal PR '
+     'aides called it not a car crash, but “an articulated lorry crash” performance.', "an articul", None),
 ], ids=["a witness who recounts", "after a colon", "he said after reported words", "a judge's ruling",
-        "a bureau's report"])
+        "a bureau's report", "a term"])
 def test_a_quote_goes_to_the_person_who_says_it_not_the_previous_speaker(text, quote, speaker):
     speakers = _speakers(text)
     assert speakers.get(quote) == speaker, speakers

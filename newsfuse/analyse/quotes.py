@@ -199,6 +199,11 @@ def _document_quotes(pd: ParsedDocument, entities: EntityIndex) -> list[QuoteIns
                 # the previous quote's speaker; which noun, the parse does not say reliably ("a source close
                 # to the command of Qods Force, who also said" hangs the clause on "Force"): nobody.
                 instance.inherited = True
+            elif subject is None and _describes_a_noun(sent, block.offset, q_start, q_end):
+                # "Former royal PR aides called it not a car crash, but “an articulated lorry crash”
+                # performance", "an "out of band" patch": a term the sentence uses of something it names, not
+                # an earlier speaker's words (the aides' was given to Prince Andrew, quoted before).
+                instance.inherited = True
             elif user is not None:
                 # "Salon ... confirmed that they possess "files ..."": the quote is inside the words of the
                 # sentence's named subject, so it is no earlier speaker's; a subject that is no name is
@@ -400,6 +405,23 @@ def _is_name(words: str) -> bool:
     tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
     content = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS]
     return bool(content) and tokens[0][0].isupper() and all(t[0].isupper() for t in content)
+
+
+def _describes_a_noun(sent, offset: int, q_start: int, q_end: int) -> bool:
+    """The quotation is a term modifying a noun outside it ("an "out of band" patch"): its words hang, as an
+    adjective, a compound or a noun modifier, on that noun, and hold no finite verb (a clause is someone's
+    words even there: "only offering a "I am at peace" phrase as his closing statement")."""
+    inside = [t for t in sent if q_start <= offset + t.idx < q_end]
+    roots = [t for t in inside if not q_start <= offset + t.head.idx < q_end or t.head.i == t.i]
+    words = [t for t in roots if t.pos_ != "PUNCT"]
+    return (any(t.dep_ in _MODIFIER_DEPS for t in words) and not any(t.tag_ in _FINITE_TAGS for t in inside)
+            and all(t.dep_ in (*_MODIFIER_DEPS, "det") and t.head.pos_ in ("NOUN", "PROPN") for t in words))
+
+
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 
 
 def _user(sent, offset: int, q_start: int, q_end: int, quotes: list[tuple[int, int]]) -> tuple | None:
