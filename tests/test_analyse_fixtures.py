@@ -493,3 +493,15 @@ def test_titles_quoted_in_a_speakers_frame_are_nobodys_words_but_an_exclamation_
         "Officer Dan Reyes shouted: “Get Down On The Floor Now!”", width=14)
     assert not any(speaker == "Live Nation" for speaker in speakers.values()), speakers
     assert speakers.get("Get Down On Th") == "Dan Reyes", speakers
+
+
+def test_a_name_has_a_capital_and_a_role_is_no_table_cell():
+    """The small model tags common words as names ("meth" a person, "the navy", "headphone jack"), and a sports
+    page's table run together gave Myles Garrett the role "| DL |"."""
+    entities = _analysis(
+        "Meth campaign\n\nSouth Dakota Gov. Kristi Noem defended the state's campaign against meth on Monday, "
+        "saying meth is a serious problem in South Dakota and that the iPhone ads were working.\n\n"
+        "| DL | Myles Garrett | 2 sacks |")["entities"]
+    names = {e["name"] for e in entities}
+    assert "Kristi Noem" in names and not [name for name in names if name == name.lower()], names
+    assert not [role for e in entities for role in e["roles"] if "|" in role], entities

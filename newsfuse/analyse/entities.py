@@ -127,14 +127,16 @@ def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str],
         if label not in TYPES:
             continue
         tokens = _trim(list(ent))
-        if not tokens:
-            continue
+        if not tokens or not any(c.isupper() for t in tokens for c in t.text):
+            continue  # a name has a capital ("iPhone" too): "meth" tagged as a person is a common word
         if len(tokens) == 1 and tokens[0].is_sent_start and _common_word(tokens[0].lower_, lowercase):
             continue  # "Lorry driver Tomas Hale": a capitalised common word, not a name
         if label == "PERSON" and _located_at(ent):
             label = "GPE"
         taken.update(t.i for t in ent)
         role = _role(ent, tokens, written_lowercase) if label in ("PERSON", "ORG") else None
+        if role and "|" in role:
+            role = None  # a table's cells run together ("| DL |"), not a title
         found.append(_mention(source, block, tokens, label, role))
     for token in doc:  # names the recogniser missed, when a facility noun marks them as places
         if token.i not in taken and token.pos_ == "PROPN" and _is_facility_name(token):
