@@ -32,7 +32,7 @@ class Span:
 
 # What a kept body block is. Only "prose" is running text that sentences are taken from; a list item, a
 # table row or a heading is the article's text (kept, shown, in its spans) but not a summary sentence.
-BLOCK_KINDS = ("prose", "list", "table", "heading")
+BLOCK_KINDS = ("prose", "list", "table", "heading", "post")  # post: an embedded social-media post and its signature
 
 
 @dataclass(frozen=True)

@@ -306,6 +306,24 @@ def test_a_newsletter_box_goes_whole_and_a_sentence_about_signing_up_stays():
     assert [f.reason for f in result.removed] == ["newsletter box", "newsletter box"]
 
 
+def test_an_embedded_post_stays_in_the_text_but_gives_no_summary_sentence():
+    """A crawled Browns page held PFF's posts ("The #Browns highest-graded player* on defense vs. #Steelers was
+    Joe Schobert. ..." / "*min. 25 snaps pic.twitter.com/..." / "— PFF CLE Browns (@PFF_Browns) November 15,
+    2019"), and the brief printed the post's words as its own fact."""
+    text = ("Browns defense\n\nThe Browns hit Mason Rudolph 11 times on Thursday night, and eight of those hits came "
+            "from the defensive line, the team's figures show.\n\n"
+            "The #Browns highest-graded player* on defense vs. #Steelers was Joe Schobert. He posted an elite 93.2 "
+            "defensive grade.\n\n*min. 25 snaps pic.twitter.com/PQqbN51wBW\n\n"
+            "— PFF CLE Browns (@PFF_Browns) November 15, 2019\n\n"
+            "Schobert also had two interceptions in the game, his first of the season for the Browns.")
+    (document,), _ = prepare_all([Article(id="a", text=text)])
+    posts = [text[b.start : b.end] for b in document.blocks if b.kind == "post"]
+    assert [post[:12] for post in posts] == ["The #Browns ", "*min. 25 sna", "— PFF CLE Br"]
+    sentences = " ".join(s.text for s in document.sentences)
+    assert "highest-graded" not in sentences and "PFF" not in sentences
+    assert "eight of those hits" in sentences and "two interceptions" in sentences
+
+
 # A crawler's text of a real page (the extraction benchmark's Kate Henshaw story), hard-wrapped mid-sentence:
 # a line ends on "won the", and the next opens with the award's capitalised name.
 HARD_WRAPPED = (
