@@ -45,6 +45,14 @@ def test_a_scheduled_weekday_points_forward_and_a_reported_one_back():
     assert resolve("Wednesday", monday, "The strike is due to end at 6 a.m. on Wednesday.").date == date(2026, 3, 4)
     assert resolve("Wednesday", monday, "The strike ends on Wednesday.").date == date(2026, 3, 4)
     assert resolve("Friday", monday, "Talks broke down on Friday.").date == date(2026, 2, 27)
+    assert resolve("Thursday", monday, "The ban applies from Thursday.").date == date(2026, 3, 5)
+    # "from" elsewhere in the sentence puts nothing on the day: TAC 2011's "The Airbus A330 had departed from
+    # Rio de Janeiro on Sunday night" was dated a week after the crash, and "distance themselves from Thursday
+    # night's fight" put a past fight in the coming week.
+    assert resolve("Sunday night", monday, "The Airbus A330 had departed from Rio de Janeiro on Sunday night, "
+                   "with a dozen crew members.").date == date(2026, 3, 1)
+    assert resolve("Thursday night", monday, "The Steelers spent Monday trying to distance themselves from "
+                   "Thursday night's fight.").date == date(2026, 2, 26)
 
 
 def test_the_strike_s_end_is_dated_after_its_start_in_the_timeline(example):

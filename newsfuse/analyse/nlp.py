@@ -127,8 +127,8 @@ def _blocks(doc: Document) -> Iterator[tuple[int, str, str]]:
             budget -= len(piece)
             yield span.start, piece, role
     for number, block in enumerate(doc.blocks):
-        if number in doc.other_stories:  # a roundup's item about another story (story/roundup.py)
-            continue
+        if number in doc.other_stories or block.kind == "post":  # a roundup's item about another story
+            continue  # (story/roundup.py), or an embedded post: someone else's words, its signature's date
         start = block.start
         while block.end - start > MAX_BLOCK_CHARS:
             cut = next((s.end for s in reversed(doc.sentences) if start < s.end <= start + MAX_BLOCK_CHARS),

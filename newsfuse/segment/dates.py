@@ -50,9 +50,12 @@ FUTURE_DAYS = 90
 # on Wednesday", "is expected to"), or the present tense of a scheduled event ("the strike ends on
 # Wednesday"): news tells past events in the past tense.
 FUTURE_MARKERS = re.compile(
-    r"\b(will|would|shall|from|beginning|starting|next|until|to begin|to start|due to|expected to|scheduled to|"
+    r"\b(will|would|shall|next|to begin|to start|due to|expected to|scheduled to|"
     r"set to|planned to|plans to|is to|are to|going to|(ends|begins|starts|opens|closes|resumes|expires))\b",
     re.IGNORECASE)
+# ... and a start or an end put on that day ("from Tuesday", "beginning Monday", "until Friday"): right before
+# it, and not on a thing the day names ("distance themselves from Thursday night's fight" is the past).
+_FROM_THE_DAY = r"\b(?:from|beginning|starting|until)\s+(?:on\s+|this\s+|next\s+)?{day}\b(?!\s*\w*\s*['’]s\b)"
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,8 @@ def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | Non
     if match := _WEEKDAY.search(lowered):
         target = WEEKDAYS.index(match.group(1))
         back = (reference.weekday() - target) % 7
-        if FUTURE_MARKERS.search(sentence) and back:
+        starts_then = re.search(_FROM_THE_DAY.format(day=match.group(1)), sentence, re.IGNORECASE)
+        if back and (FUTURE_MARKERS.search(sentence) or starts_then):
             return Resolved(reference + timedelta(days=7 - back), "day", True)
         return Resolved(reference - timedelta(days=back), "day", True)
     if match := RELATIVE_DAY.search(lowered):
