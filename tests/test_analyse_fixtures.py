@@ -505,3 +505,14 @@ def test_a_name_has_a_capital_and_a_role_is_no_table_cell():
     names = {e["name"] for e in entities}
     assert "Kristi Noem" in names and not [name for name in names if name == name.lower()], names
     assert not [role for e in entities for role in e["roles"] if "|" in role], entities
+
+
+def test_an_embedded_posts_signature_dates_no_event():
+    """ "— PFF CLE Browns (@PFF_Browns) November 15, 2019" under an embedded post was a timeline event."""
+    text = ("Browns defense\n\nThe Browns hit Mason Rudolph 11 times on Thursday night in Cleveland, the team said on "
+            "Friday.\n\nThe #Browns highest-graded player on defense vs. #Steelers was Joe Schobert. He posted an "
+            "elite 93.2 defensive grade.\n\n— PFF CLE Browns (@PFF_Browns) November 15, 2019")
+    brief = build_brief([Article(id="a", text=text, published="2019-11-16")], BriefOptions(words=100, analysis=True))
+    timeline = brief.analysis.to_dict()["timeline"]
+    assert timeline["events"] and not [e for e in timeline["events"] if "PFF" in e["text"] or "Schobert" in e["text"]]
+    assert not [m for e in timeline["events"] for m in e["mentions"] if m["expression"].startswith("November 15")]
