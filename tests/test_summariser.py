@@ -302,6 +302,15 @@ def test_a_sentence_counting_part_of_what_the_one_before_counted_leans_on_it():
     assert [u.stands_alone for u in units] == [True, False, False]
 
 
+def test_a_reason_given_as_a_sentence_of_its_own_leans_on_the_one_before():
+    """A crawled page: "Getting to the Moon, while not easy, has been done. ... Because space travel and
+    sustaining life off Earth are anything but easy." listed its last sentence as a key fact."""
+    units = _sentence_units(
+        "NASA added five companies to its lunar lander program on Monday, the agency said. Because space travel "
+        "and sustaining life off Earth are anything but easy. Because of the cost, flights will be shared.")
+    assert [u.stands_alone for u in units] == [True, False, True]
+
+
 @pytest.mark.parametrize("sentence", [
     "OPINION: Mitt Romney: The president shapes the public character of the nation.",
     "CLAIM: Joe Biden told an ABC News town hall that President Donald Trump told people to put bleach in their arm.",

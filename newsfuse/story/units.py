@@ -157,9 +157,15 @@ def _writer_voice(writer: str, speaking: bool) -> bool:
     return outside.endswith(("?", "!", "?.", "!.")) or speaking
 
 
+# A reason given as a sentence of its own: "Because space travel and sustaining life off Earth are anything but
+# easy." answers the sentence before (3 such sentences in allsides-neus, TAC 2011 English and ECB+, all of
+# them so; with a comma a main clause follows: "Because of the storm, flights were cancelled.").
+_BECAUSE_ALONE = re.compile(r"^[\"“‘']?Because\b[^,;:]*$")
+
+
 def _stands_alone(text: str, writer: str, speaking: bool) -> bool:
     """`writer`: the `unquoted` part of `text`; `speaking`: whether the writer speaks in it (`_writer_voice`)."""
-    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text) or speaking:
+    if _DANGLING_START.match(text) or _PRONOUN_ATTRIBUTION.search(text) or speaking or _BECAUSE_ALONE.match(text):
         return False
     if QUOTED.search(text) and len(writer.split()) < MIN_ATTRIBUTION_WORDS:
         return False  # a quotation with no speaker in the sentence cannot be attributed in a brief
