@@ -516,3 +516,16 @@ def test_an_embedded_posts_signature_dates_no_event():
     timeline = brief.analysis.to_dict()["timeline"]
     assert timeline["events"] and not [e for e in timeline["events"] if "PFF" in e["text"] or "Schobert" in e["text"]]
     assert not [m for e in timeline["events"] for m in e["mentions"] if m["expression"].startswith("November 15")]
+
+
+def test_a_one_word_name_that_speaks_is_no_place():
+    """ECB+ 37_ecbplus: "..., Fauzi, an official from the local disaster management agency, said" (the small
+    model reads "Fauzi" as a place)."""
+    import json
+
+    record = next(json.loads(line) for line in (DATA / "ecbplus" / "clusters.jsonl").open(encoding="utf-8")
+                  if json.loads(line)["id"] == "37_ecbplus")
+    articles = [Article(id=f"doc-{n}", text=text) for n, text in enumerate(record["documents"], 1)]
+    entities = build_brief(articles, BriefOptions(words=100, analysis=True)).analysis.to_dict()["entities"]
+    (fauzi,) = [e for e in entities if e["name"] == "Fauzi"]
+    assert fauzi["type"] == "person"

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
+from newsfuse.reporting import ASKING, SPEECH, STANCE, WRITING, forms
 from newsfuse.segment import names
 from newsfuse.segment.sentences import PERSONAL_TITLES
 from newsfuse.segment.tokens import stem
@@ -133,6 +134,10 @@ def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str],
             continue  # "Lorry driver Tomas Hale": a capitalised common word, not a name
         if label == "PERSON" and _located_at(ent):
             label = "GPE"
+        elif label in ("GPE", "LOC") and _speaks(ent):
+            # "Claure said in the email", "Fauzi ... said": someone speaking, no place. A capital standing for
+            # its government ("Moscow said") is named as a place elsewhere too, and its mentions' majority stays.
+            label = "PERSON"
         taken.update(t.i for t in ent)
         role = _role(ent, tokens, written_lowercase) if label in ("PERSON", "ORG") else None
         if role and "|" in role:
@@ -165,6 +170,16 @@ _LOCATING = frozenset(("in", "at", "near", "outside", "inside", "into", "across"
 _MOTION = frozenset(stem(w) for w in (
     "divert", "send", "sail", "fly", "travel", "move", "head", "go", "return", "flee", "deploy", "ship",
     "redirect", "evacuate", "relocate", "drive", "march", "transfer"))
+
+
+def _speaks(ent) -> bool:
+    """The name, one word, is the subject of a reporting verb: someone speaking, not a place (a longer name
+    before "said" may end a phrase the parse cut: "... at the University of California, Santa Cruz said")."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ == "nsubj" and root.head.lower_ in _SAYING_FORMS
+
+
+_SAYING_FORMS = forms(SPEECH, STANCE, ASKING, WRITING)
 
 
 def _located_at(ent) -> bool:
