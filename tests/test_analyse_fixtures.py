@@ -529,3 +529,15 @@ def test_a_one_word_name_that_speaks_is_no_place():
     entities = build_brief(articles, BriefOptions(words=100, analysis=True)).analysis.to_dict()["entities"]
     (fauzi,) = [e for e in entities if e["name"] == "Fauzi"]
     assert fauzi["type"] == "person"
+
+
+def test_the_name_in_a_dateline_is_a_place_but_not_the_agency_after_it():
+    """A crawled page's "SIOUX FALLS, S.D. – People across the nation are talking about it" and "the Argus Leader
+    of Sioux Falls": the small model made Sioux Falls a person; in "WASHINGTON (Associated Press) —" the agency
+    is no place."""
+    entities = _analysis(
+        "Meth campaign\n\nSIOUX FALLS, S.D. (Associated Press) — People across the nation are talking about the "
+        "campaign, Gov. Kristi Noem said on Monday, according to the Argus Leader of Sioux Falls.")["entities"]
+    types = {alias: e["type"] for e in entities for alias in e["aliases"]}
+    assert types.get("SIOUX FALLS") == "place", types
+    assert types.get("Associated Press") != "place", types

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE
 from newsfuse.reporting import ASKING, SPEECH, STANCE, WRITING, forms
 from newsfuse.segment import names
 from newsfuse.segment.sentences import PERSONAL_TITLES
@@ -132,7 +133,9 @@ def _block_mentions(source: str, block: ParsedBlock, lowercase: frozenset[str],
             continue  # a name has a capital ("iPhone" too): "meth" tagged as a person is a common word
         if len(tokens) == 1 and tokens[0].is_sent_start and _common_word(tokens[0].lower_, lowercase):
             continue  # "Lorry driver Tomas Hale": a capitalised common word, not a name
-        if label == "PERSON" and _located_at(ent):
+        if _in_dateline(ent):
+            label = DATELINE
+        elif label == "PERSON" and _located_at(ent):
             label = "GPE"
         elif label in ("GPE", "LOC") and _speaks(ent):
             # "Claure said in the email", "Fauzi ... said": someone speaking, no place. A capital standing for
@@ -170,6 +173,20 @@ _LOCATING = frozenset(("in", "at", "near", "outside", "inside", "into", "across"
 _MOTION = frozenset(stem(w) for w in (
     "divert", "send", "sail", "fly", "travel", "move", "head", "go", "return", "flee", "deploy", "ship",
     "redirect", "evacuate", "relocate", "drive", "march", "transfer"))
+
+
+# A wire dateline opening the sentence ("SIOUX FALLS, S.D. – People across the nation ...", "MOSCOW (Reuters) -"):
+# the name in it is where the report was filed, a place, whatever the model reads ("Sioux Falls" as a person),
+# and a name read there once is a place in the whole story (its own label: `_group`).
+DATELINE = "DATELINE"
+_DATELINE = re.compile(rf"^(?P<place>{DATELINE_PLACE})\s*(?:{DATELINE_AGENCY})?\s*{DATELINE_DASH}")
+
+
+def _in_dateline(ent) -> bool:
+    """The name lies in the place of a dateline opening its sentence (not in the agency after it: "(AP)")."""
+    sentence = ent.sent
+    match = _DATELINE.match(sentence.text)
+    return bool(match) and ent.end_char - sentence.start_char <= match.end("place")
 
 
 def _speaks(ent) -> bool:
@@ -302,6 +319,8 @@ def _role_key(role: str) -> str:
 
 
 def _group(labels: Counter) -> str:
+    if labels[DATELINE]:  # where a report was filed is a place, whatever else the model read
+        return "place"
     person = labels["PERSON"]
     place = labels["GPE"] + labels["LOC"] + labels["FAC"]
     org = labels["ORG"]
