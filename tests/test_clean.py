@@ -90,10 +90,14 @@ def test_every_sentence_and_block_is_an_exact_span_of_the_original(seed_docs, ex
         assert not kept & removed
 
 
+def _cleaned(text: str):
+    """What the cleaner makes of `text`, and the body it keeps, one paragraph a line."""
+    result = clean_text(text)
+    return result, "\n".join(text[b.start : b.end] for b in result.blocks)
+
 def test_a_new_site_s_furniture_is_removed_too():
     text = (FIXTURES / "pages" / "river-flood.txt").read_text()
-    result = clean_text(text)
-    body = "\n".join(text[b.start : b.end] for b in result.blocks)
+    result, body = _cleaned(text)
     assert text[result.title_span.start : result.title_span.end].startswith("River Aune bursts its banks")
     assert result.byline == "Jon Marsh and Ida Kral" and result.outlet == "Valley Herald"
     assert result.date_text == "14 June 2025"
@@ -107,8 +111,7 @@ def test_a_new_site_s_furniture_is_removed_too():
 
 def test_a_caption_naming_positions_goes_but_a_quote_stays():
     text = (FIXTURES / "pages" / "quoted-caption.txt").read_text()
-    result = clean_text(text)
-    body = "\n".join(text[b.start : b.end] for b in result.blocks)
+    _, body = _cleaned(text)
     assert "cut the ribbon" not in body
     assert "A library is the one place where everyone is welcome" in body
     assert body.endswith("open every day from 8 a.m. until 10 p.m.")
@@ -282,8 +285,7 @@ def test_an_articles_closing_list_of_steps_stays_and_a_share_list_goes():
             "- If you already have a Hulu account, visit your account page to upgrade\n"
             "- Sign up for the Disney+ bundle using the same email as your Hulu account\n\n"
             "- Share on Facebook\n- Share on Twitter\n- Subscribe")
-    result = clean_text(text)
-    kept = "\n".join(text[b.start : b.end] for b in result.blocks)
+    _, kept = _cleaned(text)
     assert "Sign up for a Hulu ad-free account" in kept and "Sign up for the Disney+ bundle" in kept
     assert "Share on Facebook" not in kept and "Subscribe" not in kept
 
@@ -299,8 +301,7 @@ def test_a_newsletter_box_goes_whole_and_a_sentence_about_signing_up_stays():
             "residents who sign up for alerts will be told when the polls open, the council said.\n\n"
             "There's plenty more where that came from. Sign up for The Water Coolest today to get the free daily "
             "newsletter delivered to your inbox daily.")
-    result = clean_text(text)
-    kept = "\n".join(text[b.start : b.end] for b in result.blocks)
+    result, kept = _cleaned(text)
     assert "Water Coolest" not in kept
     assert "According to Swift" in kept and "register for a postal ballot" in kept
     assert [f.reason for f in result.removed] == ["newsletter box", "newsletter box"]
