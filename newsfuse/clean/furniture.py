@@ -439,7 +439,7 @@ _POST_SIGNATURE = re.compile(
 def _embedded_posts(lines: list[Line]) -> set[int]:
     """Indices of embedded posts' signatures and of the post's text above each: the paragraph before it, and
     the one before that when the nearer is a short tail of the post ("*min. 25 snaps pic.twitter.com/PQqbN51wBW").
-    Never a list item or a heading: the article's own lines around the post."""
+    Never a list item or a heading, the article's own lines around the post, unless it holds the post's link."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if not _POST_SIGNATURE.match(line.text.strip()):

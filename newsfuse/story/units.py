@@ -158,8 +158,8 @@ def _writer_voice(writer: str, speaking: bool) -> bool:
 
 
 # A reason given as a sentence of its own: "Because space travel and sustaining life off Earth are anything but
-# easy." answers the sentence before (3 such sentences in allsides-neus, TAC 2011 English and ECB+, all of
-# them so; with a comma a main clause follows: "Because of the storm, flights were cancelled.").
+# easy." answers the sentence before (3 such sentences in the allsides-neus tuning half, TAC 2011 English and
+# ECB+, all of them so; with a comma a main clause follows: "Because of the storm, flights were cancelled.").
 _BECAUSE_ALONE = re.compile(r"^[\"“‘']?Because\b[^,;:]*$")
 
 
