@@ -129,3 +129,12 @@ def test_an_opener_giving_an_example_or_a_restatement_is_cut_and_so_are_several_
     # a word that is the clause's own after an opener stays
     assert _one_compressed("However, still nobody came to the hearing on the harbour strike.") == (
         "Still nobody came to the hearing on the harbour strike.")
+
+
+def test_the_writers_feeling_about_a_fact_is_cut_and_the_fact_stays():
+    """ECB+: "Sadly, the mother of two died from injuries she sustained in the crash." (a hedge is no fact at
+    all: segment/voice.py)."""
+    assert _one_compressed("Sadly, the mother of two died from injuries she sustained in the crash.") == (
+        "The mother of two died from injuries she sustained in the crash.")
+    assert _one_compressed("Ironically, the response showed life imitating art on Chinese social media.") == (
+        "The response showed life imitating art on Chinese social media.")

@@ -186,6 +186,11 @@ def test_words_of_a_quotation_running_over_sentences_are_not_the_writers(sentenc
     ("Click here to get more information or download this game.", True),
     ("For full details on the grant activities and budget, see this page.", True),
     ("The work of scientists, including right here in the Interior Department, will be respected.", False),
+    # The writer's guess or verdict (a crawled Stadia report, ECB+); a speaker's is theirs.
+    ("Presumably, other games also offer less-than-ideal visual performance.", True),
+    ("Hopefully, Promises will help her get back on track.", True),
+    ("“Frankly, we need intelligent background checks,” Trump told reporters on Friday.", False),
+    ("Clearly marked ballot boxes were placed in every polling station.", False),
 ])
 def test_a_sentence_that_turns_to_the_reader_is_the_writer_speaking(sentence, to_the_reader):
     from newsfuse.segment.voice import addresses_the_reader

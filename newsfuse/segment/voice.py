@@ -67,6 +67,9 @@ _READER_ADDRESS = re.compile(
     r"(?:Note|Consider|Remember|Imagine|Picture|Meet|Behold|Recall)(?:,\s|\s+(?!the Press\b)[a-z])"
     r"|Welcome to\b|Let['’]s\b|Let us\b|Don['’]t forget\b|Make sure\b|Here['’]s\b|Here (?:is|are)\b"
     r"|(?:Well|Yes|No|Look|Okay|OK|Sure|Oh|Alas),\s"
+    # the writer's hedge or certainty: a guess or a judgement, not a fact told ("Presumably, this means that AMD
+    # will license SeaMicro's fabric technology to third parties.", "Hopefully, Promises will help her ...")
+    r"|(?:Presumably|Hopefully|Arguably|Surely|Clearly|Obviously|Frankly|Honestly|Admittedly),\s"
 )
 
 

@@ -57,7 +57,11 @@ _LATEST = re.compile(r"^The Latest(?: on [^:\"“]{1,150}?)?(?: \(all times loca
 # solid 60fps.").
 _COMMA_OPTIONAL = r"But|And|However|Meanwhile|Also|Still|Yet|Moreover|In addition|Furthermore|In fact|Indeed"
 _COMMA_NEEDED = (r"So|Instead|Now|Thus|Therefore|Nonetheless|Nevertheless|Likewise|Similarly|Of course|For example|"
-                 r"For instance|In other words")
+                 r"For instance|In other words|"
+                 # the writer's feeling about the fact, which stands without it ("Sadly, the mother of two died
+                 # from injuries she sustained in the crash."); a hedge is no fact at all (segment/voice.py)
+                 r"Sadly|Unfortunately|Fortunately|Thankfully|Luckily|Tragically|Mercifully|Ironically|Oddly|"
+                 r"Strangely|Curiously|Remarkably|Incredibly|Amazingly|Interestingly|Surprisingly|Predictably")
 # Several in a row, the later ones in lower case and each with its comma ("So, in other words, Destiny 2 on
 # Stadia is ..."; in "However, still nobody came" the "still" is the clause's own).
 _OPENER = re.compile(rf"^(?:(?:{_COMMA_OPTIONAL}),?|(?:{_COMMA_NEEDED}),)\s+"
