@@ -112,6 +112,10 @@ def test_hindi_is_split_at_the_danda():
     ["Dekalb, Ill. — Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern Illinois.",
      "TUSCALOOSA, Ala. – The University of Alabama board of trustees voted Friday to give back the donation.",
      "He was held in Springfield, Mo.", "The prison said he had died."],
+    # A name written with a full stop in capitals (a crawled Volkswagen page), which syntok cut after "ID.";
+    # an acronym ending a sentence before one word in capitals still ends it.
+    ["VW says that it’s enough to give the ID. SPACE VIZZION a near-50:50 weight distribution.",
+     "The vote was held at the UN.", "NATO members also voted on Monday."],
 ])
 def test_english_abbreviations_titles_and_datelines_do_not_end_sentences(expected):
     text = " ".join(expected)
