@@ -541,3 +541,17 @@ def test_the_name_in_a_dateline_is_a_place_but_not_the_agency_after_it():
     types = {alias: e["type"] for e in entities for alias in e["aliases"]}
     assert types.get("SIOUX FALLS") == "place", types
     assert types.get("Associated Press") != "place", types
+
+
+def test_a_name_that_opens_one_persons_full_name_is_that_person():
+    """ "Xi" beside "Xi Jinping" (a family name written first), "Tara" beside "Tara Reid" (a first name the story
+    calls her by) were people of their own; a first name two people share stays apart."""
+    entities = _analysis(
+        "Talks\n\nChinese President Xi Jinping met Prime Minister Boris Johnson in Beijing on Monday, the ministry "
+        "said. Xi told reporters that the talks had gone well. Actress Tara Reid attended the dinner, and Tara "
+        "said she had enjoyed it. Officials John Smith and John Brown also attended, and John said the menu was "
+        "long.")["entities"]
+    by_alias = {alias: e["name"] for e in entities for alias in e["aliases"]}
+    assert by_alias.get("Xi") == "Xi Jinping", by_alias
+    assert by_alias.get("Tara") == "Tara Reid", by_alias
+    assert by_alias.get("John") not in ("John Smith", "John Brown"), by_alias

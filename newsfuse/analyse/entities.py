@@ -361,7 +361,9 @@ def _merge(mentions: list[Mention], originals: dict[str, str]) -> list[Entity]:
         ending = [long for long in keys if names.ends_with(names.tokens(short), names.tokens(long))]
         targets = ({find(long) for long in ending if group[long] == "person"}
                    or {find(long) for long in ending if group[short] == "person" and group[long] == "organisation"
-                       and _first_and_last_name(forms[long][0].text)})
+                       and _first_and_last_name(forms[long][0].text)}
+                   or {find(long) for long in keys if group[short] == "person" and group[long] == "person"
+                       and _family_name_first(names.tokens(short), names.tokens(long))})
         if len(targets) == 1:
             parent[find(short)] = targets.pop()
     clusters: dict[str, list[str]] = {}
@@ -435,6 +437,14 @@ def _role_head(role: str) -> str:
     """The role's head noun, lower case: the word before "of"/"for"/..., else the last word."""
     words = re.split(r"\s+(?:of|for|at|in|with)\s+", role.strip(), maxsplit=1)[0].split()
     return words[-1].lower().strip(".,") if words else ""
+
+
+def _family_name_first(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """A one-word name that opens a two-word person's name: a family name written first ("Xi" for "Xi
+    Jinping", "Chen" for "Chen Yunlin"), or a first name a story calls someone by after naming them in full
+    ("Tara" for "Tara Reid", "Lebron" for "Lebron James"). Asked only when no person's name ends with it,
+    and it joins only when one person's name opens with it."""
+    return len(short) == 1 and len(long) == 2 and long[0] == short[0]
 
 
 def _first_and_last_name(name: str) -> bool:
