@@ -101,7 +101,9 @@ def same_name(a: str, b: str) -> bool:
 
 
 def is_acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    if len(short) != 1 or len(long) < 2:
+    # Not when the long name holds the short one as a word: "US" is no acronym of "US Senate", whose initials
+    # happen to spell it.
+    if len(short) != 1 or len(long) < 2 or short[0] in long:
         return False
     initials = "".join(w[0] for w in long if w not in _STOP_IN_ACRONYM)
     return len(initials) >= 2 and short[0] == initials
