@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsfuse.analyse.nlp import Parsed, ParsedBlock
-from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE
+from newsfuse.clean.masthead import WIRE_DATELINE
 from newsfuse.reporting import ASKING, SPEECH, STANCE, WRITING, forms
 from newsfuse.segment import names
 from newsfuse.segment.sentences import PERSONAL_TITLES
@@ -179,13 +179,12 @@ _MOTION = frozenset(stem(w) for w in (
 # the name in it is where the report was filed, a place, whatever the model reads ("Sioux Falls" as a person),
 # and a name read there once is a place in the whole story (its own label: `_group`).
 DATELINE = "DATELINE"
-_DATELINE = re.compile(rf"^(?P<place>{DATELINE_PLACE})\s*(?:{DATELINE_AGENCY})?\s*{DATELINE_DASH}")
 
 
 def _in_dateline(ent) -> bool:
     """The name lies in the place of a dateline opening its sentence (not in the agency after it: "(AP)")."""
     sentence = ent.sent
-    match = _DATELINE.match(sentence.text)
+    match = WIRE_DATELINE.match(sentence.text)
     return bool(match) and ent.end_char - sentence.start_char <= match.end("place")
 
 

@@ -419,8 +419,6 @@ def _describes_a_noun(sent, offset: int, q_start: int, q_end: int) -> bool:
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
-
-
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 
 

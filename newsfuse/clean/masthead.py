@@ -40,6 +40,9 @@ DATELINE_PLACE = r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
 DATELINE_AGENCY = r"\((?P<agency>[A-Za-z .&/-]{2,30})\)"
 DATELINE_DASH = r"[-—–]{1,2}\s"
 _DATELINE_AGENCY = re.compile(rf"^{DATELINE_PLACE}\s*{DATELINE_AGENCY}\s*{DATELINE_DASH}")
+# A whole wire dateline opening a text, agency optional ("MOSCOW (Reuters) - ", "GENEVA — "): the compressor cuts
+# it, the analysis reads its place (group "place") as a place.
+WIRE_DATELINE = re.compile(rf"^(?P<place>{DATELINE_PLACE})\s*(?:{DATELINE_AGENCY})?\s*{DATELINE_DASH}\s*")
 # Words outlets name themselves with; a single capitalised word after a byline is an outlet too.
 _OUTLET_WORDS = re.compile(r"\b(news|times|post|press|herald|daily|journal|tribune|gazette|agency|wire|"
                            r"radio|tv|television|broadcasting|courier|observer|guardian|telegraph|"

@@ -55,7 +55,8 @@ FUTURE_MARKERS = re.compile(
     re.IGNORECASE)
 # ... and a start or an end put on that day ("from Tuesday", "beginning Monday", "until Friday"): right before
 # it, and not on a thing the day names ("distance themselves from Thursday night's fight" is the past).
-_FROM_THE_DAY = r"\b(?:from|beginning|starting|until)\s+(?:on\s+|this\s+|next\s+)?{day}\b(?!\s*\w*\s*['’]s\b)"
+_FROM_THE_DAY = {day: re.compile(rf"\b(?:from|beginning|starting|until)\s+(?:on\s+|this\s+|next\s+)?{day}\b"
+                                  r"(?!\s*\w*\s*['’]s\b)", re.IGNORECASE) for day in WEEKDAYS}
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,7 @@ def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | Non
     if match := _WEEKDAY.search(lowered):
         target = WEEKDAYS.index(match.group(1))
         back = (reference.weekday() - target) % 7
-        starts_then = re.search(_FROM_THE_DAY.format(day=match.group(1)), sentence, re.IGNORECASE)
-        if back and (FUTURE_MARKERS.search(sentence) or starts_then):
+        if back and (FUTURE_MARKERS.search(sentence) or _FROM_THE_DAY[match.group(1)].search(sentence)):
             return Resolved(reference + timedelta(days=7 - back), "day", True)
         return Resolved(reference - timedelta(days=back), "day", True)
     if match := RELATIVE_DAY.search(lowered):

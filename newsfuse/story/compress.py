@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_DASH, DATELINE_PLACE, names_an_outlet
+from newsfuse.clean.masthead import DATELINE_AGENCY, WIRE_DATELINE, names_an_outlet
 from newsfuse.model import Sentence, Span
 from newsfuse.reporting import ASKING, BELIEF, INSISTING, SPEECH, WRITING, alternation, forms, past, verbs
 
 # "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ", "TEXAS, US – ": wire datelines.
-_DATELINE = re.compile(rf"^{DATELINE_PLACE}\s*(?:{DATELINE_AGENCY})?\s*{DATELINE_DASH}\s*")
+_DATELINE = WIRE_DATELINE
 # "Meadow Lake, Saskatchewan – ": a dateline in title case: capitalised place, comma, capitalised region,
 # a spaced dash. Every word capitalised, so "Putin, Russia's leader – said" is not one.
 _PLACE_DATELINE = re.compile(
