@@ -106,3 +106,20 @@ def test_every_outlet_that_dates_the_strike_s_end_is_a_source_of_that_event(exam
     Sept 11 attacks"), so the timeline's entry for the strike's end left it out."""
     (end,) = [e for e in example.analysis.to_dict()["timeline"]["events"] if e["date"] == "2026-03-04"]
     assert set(end["sources"]) == {"business-desk", "local-outlet", "opinion-blog", "wire-report"}
+
+
+def test_a_timeline_event_never_cites_an_outlet_that_gives_another_figure(example):
+    """The timeline's Monday entry "The port's traffic service counted 38 cargo ships waiting at anchor"
+    cited the local outlet, whose harbourmaster counted 46: sentences on two sides of a disagreement are two
+    events, each citing its own outlets."""
+    events = example.analysis.to_dict()["timeline"]["events"]
+    (counted_38,) = [e for e in events if "38 cargo ships" in e["text"]]
+    (counted_46,) = [e for e in events if "46 cargo ships" in e["text"]]
+    assert counted_38["sources"] == ["business-desk", "wire-report"]
+    assert counted_46["sources"] == ["local-outlet"]
+    texts = {d.id: d.article.text for d in example.documents}
+    for event in (counted_38, counted_46):
+        for mention in event["mentions"]:
+            sentence = mention["sentence"]
+            told = texts[sentence["source"]][sentence["start"] : sentence["end"]]
+            assert ("38" in told) == (event is counted_38) and ("46" in told) == (event is counted_46)

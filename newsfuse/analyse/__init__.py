@@ -78,8 +78,9 @@ def analyse(brief: Brief, story: Story) -> Analysis:
     parsed = parse(list(story.documents))
     entities = find_entities(parsed, originals)
     quotes = find_quotes(parsed, entities, originals)
-    timeline = build_timeline(story, parsed)
-    conflicts = (find_conflicts(parsed, originals) + find_date_conflicts(parsed, timeline, originals)
+    figure_conflicts = find_conflicts(parsed, originals)
+    timeline = build_timeline(story, parsed, figure_conflicts)
+    conflicts = (figure_conflicts + find_date_conflicts(parsed, timeline, originals)
                  + find_name_conflicts(quotes, entities, originals))
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"C{number}"

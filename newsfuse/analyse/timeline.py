@@ -8,6 +8,9 @@ are read from that date: "Putin told ... on March 14 ... 'from tomorrow'" is Mar
 
 An event is something reported: it needs a report's sentence, which is the one shown. An opinion piece's
 date ("it will be back at the table by Friday") joins an event a report tells, never makes one.
+Sentences that give different figures for one thing (a conflict, `conflicts.find_conflicts`) are never one
+event: an event cites every source of its sentences, and "38 ships waiting at anchor" must not cite the
+outlet that counted 46.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsfuse.analyse.conflicts import Conflict
 from newsfuse.analyse.nlp import Parsed, ParsedDocument
 from newsfuse.segment import dates
 from newsfuse.segment.tokens import content_terms
@@ -63,11 +67,35 @@ class Timeline:
     mentions: list[DateMention] = field(default_factory=list)
 
 
-def build_timeline(story: Story, parsed: Parsed) -> Timeline:
+def build_timeline(story: Story, parsed: Parsed, conflicts: list[Conflict] = ()) -> Timeline:
+    """`conflicts`: the figures the sources disagree on; a sentence on one side never joins an event told
+    by a sentence on the other."""
     originals = {doc.id: doc.duplicate_of or doc.id for doc in story.documents}
     reported = {doc.id for doc in story.documents if doc.kind == "report"}
     mentions = [m for pd in parsed.documents for m in _mentions(pd, story.references[pd.id])]
-    return Timeline(dict(story.references), _events(mentions, originals, reported), mentions)
+    sides = _sides(conflicts)
+    return Timeline(dict(story.references), _events(mentions, originals, reported, sides), mentions)
+
+
+# (source, sentence start, sentence end) -> the (conflict, value) pairs that sentence gives a figure for.
+Sides = dict[tuple[str, int, int], set[tuple[int, int]]]
+
+
+def _sides(conflicts) -> Sides:
+    sides: Sides = {}
+    for number, conflict in enumerate(conflicts):
+        for side, value in enumerate(conflict.values):
+            for sentence in value.get("sentences", ()):
+                key = (sentence["source"], sentence["start"], sentence["end"])
+                sides.setdefault(key, set()).add((number, side))
+    return sides
+
+
+def _disagree(a: DateMention, b: DateMention, sides: Sides) -> bool:
+    """The two sentences give different values of one conflicting figure."""
+    of_a = sides.get((a.source, *a.sentence), ())
+    of_b = sides.get((b.source, *b.sentence), ())
+    return any(x[0] == y[0] and x[1] != y[1] for x in of_a for y in of_b)
 
 
 def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
@@ -138,7 +166,9 @@ def _bounds_a_period(ent) -> bool:
     return first.lower_ in _BOUNDING or (previous is not None and previous.lower_ in _BOUNDING)
 
 
-def _events(mentions: list[DateMention], originals: dict[str, str], reported: set[str]) -> list[Event]:
+def _events(mentions: list[DateMention], originals: dict[str, str], reported: set[str],
+            sides: Sides | None = None) -> list[Event]:
+    sides = sides or {}
     by_date: dict[tuple[date, str], list[DateMention]] = {}
     for m in mentions:
         by_date.setdefault((m.resolved.date, m.resolved.precision), []).append(m)
@@ -147,7 +177,8 @@ def _events(mentions: list[DateMention], originals: dict[str, str], reported: se
         clusters: list[tuple[set[str], list[DateMention]]] = []
         for m in group:
             terms = set(content_terms(m.sentence_text))
-            home = next((c for c in clusters if _jaccard(terms, c[0]) >= SAME_EVENT_JACCARD), None)
+            home = next((c for c in clusters if _jaccard(terms, c[0]) >= SAME_EVENT_JACCARD
+                         and not any(_disagree(m, other, sides) for other in c[1])), None)
             if home:
                 home[0].update(terms)
                 home[1].append(m)
