@@ -79,7 +79,7 @@ def find_claims(story: Story) -> ClaimReport:
     for units in units_by_doc.values():
         for unit in units:
             if unit.words >= MIN_WORDS:
-                supported.append((unit, index.evidence(unit)))
+                supported.append((unit, index.agreeing(unit, index.evidence(unit))))
     unsupported = {
         doc.id: _share([len({e.doc_id for e in ev}) == 1 for u, ev in supported if u.sentence.doc_id == doc.id])
         for doc in originals
@@ -114,7 +114,7 @@ def find_claims(story: Story) -> ClaimReport:
         sources = list(dict.fromkeys(e.doc_id for e in evidence))
         if key_fact(unit, sources) or single_source_fact(unit, sources):
             # A fact shown cites what the summary would: outlets telling it in other words too.
-            evidence = index.evidence(unit, paraphrases=True)
+            evidence = index.agreeing(unit, index.evidence(unit, paraphrases=True))
             sources = list(dict.fromkeys(e.doc_id for e in evidence))
         if key_fact(unit, sources):
             covered.update((e.doc_id, s.sentence.start) for e in evidence

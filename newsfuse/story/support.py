@@ -19,6 +19,7 @@ from newsfuse.model import Evidence
 from newsfuse.segment import lexicon
 from newsfuse.segment.dates import WEEKDAYS
 from newsfuse.segment.tokens import content_terms, stem, words
+from newsfuse.story.figures import disagree, figures
 from newsfuse.story.reactions import ACCORDING, ROLES, speaker_phrase
 from newsfuse.story.schedule import COMING_DAY
 from newsfuse.story.units import Unit
@@ -120,6 +121,21 @@ def fact_text(text: str) -> str:
     outlet that states it on other authority, or on its own, supports it (as with "allegedly")."""
     match = ACCORDING.match(text)
     return text[match.end() :].lstrip() if match else text
+
+
+def _what_is_told(text: str) -> str:
+    """The sentence without the words naming who tells it: "three U.S. officials familiar with the matter
+    said" and "four U.S. officials ..." tell one fact."""
+    closing = _CLOSING_ATTRIBUTION.search(text)
+    if closing:
+        text = text[: closing.start()]
+    phrase = speaker_phrase(text)
+    return text.replace(phrase, " ", 1) if phrase else text
+
+
+# ", three U.S. officials familiar with the matter said." closing a sentence.
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s+[^,;:\"“”]{2,80}?\s+(?:said|says|told [\w.]+|reported|reports|added|confirmed)\.?\s*$")
 
 
 def _speaker_roles(unit: Unit) -> set[str]:
@@ -339,6 +355,22 @@ class SupportIndex:
                                             pairs)
                     found[k].append(Evidence(doc_id, span[0], span[1], round(score, 3)))
         return found
+
+    def agreeing(self, unit: Unit, evidence: list[Evidence]) -> list[Evidence]:
+        """`evidence` (origin first) without the spans that give another value for one of the unit's figures
+        ("has won stage 15" for "has won stage 13"): a source saying that states another fact, or disagrees,
+        and is no source of this one (`story/figures.py`). The source's other sentences are not searched again:
+        its best match was that one."""
+        if len(evidence) < 2 or not figures(unit.text):
+            return evidence
+        kept = evidence[:1]
+        mine = _what_is_told(unit.text)
+        for item in evidence[1:]:
+            told = [_what_is_told(u.sentence.text) for u in self.units_by_doc.get(item.doc_id, ())
+                    if u.sentence.start < item.end and u.sentence.end > item.start]
+            if not disagree(mine, told):
+                kept.append(item)
+        return kept
 
     def _cited_span(self, units: list[Unit], sets: list[set[str]], i: int, share, threshold: float,
                     pairs: bool) -> tuple[int, int]:

@@ -116,7 +116,7 @@ def _holds(unit: Unit, evidence: list[Evidence]) -> bool:
 
 
 def _cite(unit: Unit, statements: _Statements, published: dict, headline: bool = False) -> SummarySentence:
-    evidence = statements.evidence(unit)
+    evidence = statements.index.agreeing(unit, statements.evidence(unit))
     sources = list(dict.fromkeys(item.doc_id for item in evidence))
     return SummarySentence(text=unit.text, origin=evidence[0], pieces=unit.pieces, evidence=evidence,
                            sources=sources, day=published.get(unit.sentence.doc_id), headline=headline)
@@ -131,7 +131,8 @@ def _drop_known(candidates: list[Unit], weights: dict, story: Story) -> list[Uni
                 if concept in weights:
                     weights[concept] = 0.0
     return [unit for unit in candidates
-            if not any(e.doc_id != unit.sentence.doc_id for e in known.index.evidence(unit, include_origin=False))]
+            if not any(e.doc_id != unit.sentence.doc_id
+                       for e in known.index.agreeing(unit, known.index.evidence(unit))[1:])]
 
 
 def _headline_units(story: Story) -> list[Unit]:
