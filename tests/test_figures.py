@@ -110,3 +110,33 @@ def test_an_update_with_a_new_figure_is_news():
         "emergency service said on Tuesday. Power was restored to most homes in the port city."))])
     summary = Summariser(words=60).summarise(build_story(new, known=known))
     assert any("12 people" in sentence.text for sentence in summary), [s.text for s in summary]
+
+
+def test_another_statement_of_the_same_speaker_is_no_source_of_a_quotation():
+    """ECB+ 39_ecbplus: "Ben Stephenson, controller of BBC Drama Commissioning said Capaldi was "an extraordinarily
+    talented actor ..."" cited another outlet's "Ben Stephenson ... said: "We started thinking Peter Capaldi
+    might be the right person ..."": the speaker, his role and the actor's name match, the statement does not.
+    A sentence that is mostly a quotation needs a span holding at least half of the quotation's words."""
+    with (DATA / "ecbplus" / "clusters.jsonl").open(encoding="utf-8") as lines:
+        cluster = next(record for line in lines if (record := json.loads(line))["id"] == "39_ecbplus")
+    articles = [Article(id=f"39_ecbplus-{n}", text=text) for n, text in enumerate(cluster["documents"])]
+    brief = build_brief(articles, BriefOptions(words=200))
+    texts = {document.id: document.article.text for document in brief.documents}
+    (praise,) = [s for s in brief.summary if "extraordinarily talented actor" in s.text]
+    cited = [texts[e.doc_id][e.start : e.end] for e in praise.evidence]
+    assert all("talented" in text for text in cited), cited
+
+
+def test_a_quotation_is_still_cited_to_outlets_that_print_it():
+    texts = [
+        "Minister resigns\n\nThe transport minister resigned on Monday. \"I have let down the people who trusted me "
+        "with the railways,\" Anna Berg told reporters outside the ministry.",
+        "Berg quits\n\nAnna Berg stepped down as transport minister on Monday. \"I have let down the people who "
+        "trusted me with the railways,\" she said, adding that she would stay on as a member of parliament.",
+        "Berg out\n\nAnna Berg left the transport ministry on Monday. \"The railways will be fine without me,\" Anna "
+        "Berg told reporters outside the ministry.",
+    ]
+    brief = build_brief([Article(id=f"outlet-{n}", text=text) for n, text in enumerate(texts)],
+                        BriefOptions(words=100))
+    (quoted,) = [s for s in brief.summary if "let down the people" in s.text]
+    assert set(quoted.sources) == {"outlet-0", "outlet-1"}, quoted.sources
