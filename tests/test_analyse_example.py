@@ -55,6 +55,26 @@ def test_a_scheduled_weekday_points_forward_and_a_reported_one_back():
                    "Thursday night's fight.").date == date(2026, 2, 26)
 
 
+def test_a_month_or_day_its_clause_puts_ahead_is_the_coming_one():
+    """Crawled pages of November 2019: "Sentencing is scheduled for Feb. 14." was dated February 2019, and a
+    campaign "which will be in its third year in January" January 2019."""
+    written = date(2019, 11, 18)
+    assert resolve("Feb. 14", written, "Sentencing is scheduled for Feb. 14.").date == date(2020, 2, 14)
+    assert resolve("January", written, "When developing the campaign – which will be in its third year in "
+                   "January – the department did extensive research.").date == date(2020, 1, 1)
+    assert resolve("February", written, "Last month, a judge rejected his attempt to delay the hearing, which is "
+                   "scheduled to take place in February.").date == date(2020, 2, 1)
+    # The past stays past: a plan that was, a past verb the date belongs to, a date before the future's clause.
+    assert resolve("Oct. 15", written, "While Mr. Trump canceled an increase in tariffs planned for Oct. 15, he "
+                   "made no mention of rolling back any levies.").date == date(2019, 10, 15)
+    assert resolve("March 23", written, "Iran has announced that it will suspend the release of 15 sailors "
+                   "detained by Iranian forces on March 23.").date == date(2019, 3, 23)
+    assert resolve("March", written, "In March, the company said it will cut 500 jobs.").date == date(2019, 3, 1)
+    # A reference read from the text's own dates is often the coming event's day: nothing is put a year ahead.
+    assert resolve("Feb. 14", written, "Sentencing is scheduled for Feb. 14.",
+                   ahead_allowed=False).date == date(2019, 2, 14)
+
+
 def test_the_strike_s_end_is_dated_after_its_start_in_the_timeline(example):
     events = example.analysis.to_dict()["timeline"]["events"]
     ends = [e for e in events if "end" in e["text"].lower() and "Wednesday" in e["text"]]

@@ -111,7 +111,8 @@ def _mentions(pd: ParsedDocument, reference: Reference) -> list[DateMention]:
             base = reference.date
             if anchor and number - anchor[0] <= 1 and dates.RELATIVE_DAY.search(ent.text):
                 base = anchor[1]
-            resolved = dates.resolve(ent.text, base, sent.text)
+            resolved = dates.resolve(ent.text, base, sent.text, ent.start_char - sent.start_char,
+                                     ahead_allowed=not reference.inferred)
             if resolved is None:
                 continue
             if resolved.precision == "day" and not dates.RELATIVE_DAY.search(ent.text):

@@ -59,6 +59,37 @@ _FROM_THE_DAY = {day: re.compile(rf"\b(?:from|beginning|starting|until)\s+(?:on\
                                   r"(?!\s*\w*\s*['’]s\b)", re.IGNORECASE) for day in WEEKDAYS}
 
 
+# A day or month with no year, after one of these words in its own clause, lies ahead: "Sentencing is scheduled
+# for Feb. 14", "the campaign - which will be in its third year in January". Without them a bare month is
+# the latest one past (news reports what happened), and a day and month up to FUTURE_DAYS ahead this year's.
+# A schedule's participle counts in the present or future only ("is scheduled for", "are expected to"): "an
+# increase in tariffs planned for Oct. 15", cancelled since, was a past plan.
+_AHEAD = re.compile(r"\b(?:will|would|shall|going to|upcoming|plans to|is to|are to)\b|['’]ll\b"
+                    r"|\b(?:is|are|be|been|remains?)\s+(?:\w+ly\s+)?(?:scheduled|due|expected|set|planned|slated)\b"
+                    r"|['’]s\s+(?:scheduled|due|expected|set|planned|slated)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\s-\s")
+# A verb in the past between the future and the date claims it; a schedule's participle does not ("the EU would
+# not be taking part in the scheduled MEM in January").
+_PAST = re.compile(r"\b(?!(?:scheduled|expected|planned|slated)\b)\w+ed\b", re.IGNORECASE)
+# Written this long before its reference, a day said to lie ahead is next year's; closer, the reference is
+# more likely late (an article dated after its first writing: TAC 2011's "a conference ... that will take
+# place next March 11", dated March 18).
+AHEAD_DAYS = 30
+
+
+def _ahead(sentence: str, text: str, at: int | None) -> bool:
+    """Whether the clause of `sentence` before the date `text` (at `at`, else where `text` first appears)
+    puts the date ahead: a word of `_AHEAD`, and no verb in the past between it and the date, whose date it
+    would be ("... it will "suspend" the releasing of 15 British sailors ... detained by Iranian forces on
+    March 23")."""
+    position = sentence.find(text) if at is None else at
+    if position <= 0:
+        return False
+    clause = _CLAUSE_BREAK.split(sentence[:position])[-1]
+    marks = list(_AHEAD.finditer(clause))
+    return bool(marks) and not _PAST.search(clause, marks[-1].end())
+
+
 @dataclass(frozen=True)
 class Resolved:
     date: date
@@ -86,21 +117,29 @@ def explicit(text: str, year: int | None) -> Resolved | None:
         return None
 
 
-def resolve(text: str, reference: date | None, sentence: str = "") -> Resolved | None:
-    """The date `text` names, read in a sentence written on `reference`; None when it names none, or one
-    outside the calendar's years 1-9999 ("2100 years ago", "in March 0000", "tomorrow" in an article a feed
-    dates 9999-12-31): no date a story can be placed by."""
+def resolve(text: str, reference: date | None, sentence: str = "", at: int | None = None,
+            ahead_allowed: bool = True) -> Resolved | None:
+    """The date `text` names, read in a sentence written on `reference` (`at`: where in `sentence` the date
+    is, when known; `ahead_allowed`: False when the reference was inferred from the dates the text names,
+    which are often the coming event's own, so that "will take place from October 16" in an announcement
+    of a December election is not a year ahead); None when it names none, or one outside the calendar's
+    years 1-9999 ("2100 years ago", "in March 0000", "tomorrow" in an article a feed dates 9999-12-31): no
+    date a story can be placed by."""
     try:
-        return _resolve(text, reference, sentence)
+        return _resolve(text, reference, sentence, at, ahead_allowed)
     except (ValueError, OverflowError):
         return None
 
 
-def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | None:
+def _resolve(text: str, reference: date | None, sentence: str, at: int | None = None,
+             ahead_allowed: bool = True) -> Resolved | None:
     found = explicit(text, reference.year if reference else None)
     if found:
-        if reference and found.relative and found.date > reference + timedelta(days=FUTURE_DAYS):
-            found = Resolved(found.date.replace(year=found.date.year - 1), "day", True)
+        if reference and found.relative:
+            if found.date < reference - timedelta(days=AHEAD_DAYS) and ahead_allowed and _ahead(sentence, text, at):
+                found = Resolved(found.date.replace(year=found.date.year + 1), "day", True)
+            elif found.date > reference + timedelta(days=FUTURE_DAYS) and not _ahead(sentence, text, at):
+                found = Resolved(found.date.replace(year=found.date.year - 1), "day", True)
         return found
     year = _YEAR.match(text.strip())
     if year:
@@ -133,6 +172,8 @@ def _resolve(text: str, reference: date | None, sentence: str) -> Resolved | Non
         year = reference.year
         if which == "next":  # a bare month is read as past: news reports what happened
             year += month <= reference.month
+        elif which is None and ahead_allowed and _ahead(sentence, text, at):  # ... unless its clause puts it ahead
+            year += month < reference.month
         elif month > reference.month or (which == "last" and month == reference.month):
             year -= 1
         return Resolved(date(year, month, 1), "month", True)
