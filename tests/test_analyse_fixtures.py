@@ -557,3 +557,15 @@ def test_a_name_that_opens_one_persons_full_name_is_that_person():
     assert by_alias.get("Xi") == "Xi Jinping", by_alias
     assert by_alias.get("Tara") == "Tara Reid", by_alias
     assert by_alias.get("John") not in ("John Smith", "John Brown"), by_alias
+
+
+def test_the_title_alone_is_the_one_person_holding_it_not_a_vice_or_an_office_of_something():
+    """A crawled Reuters page: "The president said on Tuesday that China "is going to have to make a deal that I
+    like."" was the words of "president", no one, in a story of "US President" Donald Trump that also quoted a
+    "vice president of the Trade Partnership" and the "president of the American Farm Bureau"."""
+    speakers = _speakers(
+        "Trade talks\n\nUS President Donald Trump wants a bigger deal with China, advisers say. Daniel Anthony, vice "
+        "president of the Trade Partnership, said tariffs hurt importers. Zippy Duvall, president of the American "
+        "Farm Bureau, said farmers need certainty. The president said on Tuesday that China “is going to have to "
+        "make a deal that I like. If they don’t, that’s it.”", width=14)
+    assert speakers.get("is going to ha") == "Donald Trump", speakers

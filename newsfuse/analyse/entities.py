@@ -91,13 +91,30 @@ class EntityIndex:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def person_by_role(self, text: str) -> Entity | None:
-        """The one person given a role containing every word of `text` ("the UN envoy")."""
+        """The one person given a role containing every word of `text` ("the UN envoy"). When several are,
+        the one whose role is that title itself, with at most a qualifier before it ("The president said" in a
+        story of "US President" Donald Trump, a "vice president of the Trade Partnership" and a "president of
+        the Federal Reserve Bank of New York")."""
         wanted = set(names.tokens(text))
         if not wanted:
             return None
         found = {e.id: e for e in self.entities if e.type == "person" for role in e.roles
                  if wanted <= _role_words(role)}
+        if len(found) > 1:
+            found = {e.id: e for e in found.values() for role in e.roles if _is_the_title(role, wanted)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+# Words that make a role another office than its head noun: a vice president is no president.
+_OTHER_OFFICE = frozenset(("vice", "deputy", "former", "acting", "assistant", "associate", "ex", "interim"))
+
+
+def _is_the_title(role: str, wanted: set[str]) -> bool:
+    """`role` is the title `wanted` names ("president"), at most qualified before it ("US President"), not an
+    office of something ("president of the American Farm Bureau") nor another office ("vice president")."""
+    words = names.tokens(role)
+    return (bool(words) and words[-1] in wanted and wanted <= set(words) and "of" not in words
+            and not _OTHER_OFFICE & set(words) and len(words) - len(wanted) <= 1)
 
 
 def find_entities(parsed: Parsed, originals: dict[str, str]) -> EntityIndex:
