@@ -569,3 +569,16 @@ def test_the_title_alone_is_the_one_person_holding_it_not_a_vice_or_an_office_of
         "Farm Bureau, said farmers need certainty. The president said on Tuesday that China “is going to have to "
         "make a deal that I like. If they don’t, that’s it.”", width=14)
     assert speakers.get("is going to ha") == "Donald Trump", speakers
+
+
+def test_he_said_after_a_sentence_about_what_someone_did_is_that_person():
+    """TAC 2011 English M009: "Filmmaker Zhang Yimou, the production's director, praised Lin at a press
+    conference." / ""She's very cute and sings quite well, too," he said ..." was given to the music designer
+    quoted two sentences before; ECB+ 9_ecbplus gave Obama's words to an earlier speaker the same way."""
+    speakers = _speakers(
+        "Opening ceremony\n\n“The reason was for the national interest,” Chen Qigang, the ceremony's music designer, "
+        "said Sunday during a radio interview.\n\nFilmmaker Zhang Yimou, the production's director, praised Lin "
+        "Miaoke at a press conference with Chinese media.\n\n“She’s very cute and sings quite well, too,” he said "
+        "according to a transcript of the news conference.", width=14)
+    assert speakers.get("The reason was") == "Chen Qigang", speakers
+    assert "Zhang Yimou" in (speakers.get("She’s very cut") or ""), speakers

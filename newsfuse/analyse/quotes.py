@@ -514,7 +514,14 @@ def _reported_just_before(number: int, sentences: list) -> tuple | None:
     if any(ch in sent.text for ch in '"“”'):
         return None
     subject = _speaker(sent, block.offset, [])
-    if subject is None or subject[3].ent_type_ != "PERSON" or _in_clause(subject[3]).head.dep_ != "ROOT":
+    if subject is None:
+        # ... or whose deed it tells: the "he" of the next sentence's quote is its subject, the person the
+        # story is on ("Simmons teed up McDonald's cameo." / "“You might remember him from ...,” he said.").
+        doer = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if doer is None or doer.pos_ != "PROPN":
+            return None
+        subject = _phrase(doer, block.offset, [])
+    if subject[3].ent_type_ != "PERSON" or _in_clause(subject[3]).head.dep_ != "ROOT":
         return None
     return subject
 
