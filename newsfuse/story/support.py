@@ -139,7 +139,8 @@ def _what_is_told(text: str) -> str:
     return text.replace(phrase, " ", 1) if phrase else text
 
 
-_QUOTE_MARK = re.compile("[\"“‘']")
+# An opening quotation mark (a straight single one only where a word may open: "Trump's" is no quotation).
+_QUOTE_MARK = re.compile("[\"“‘]|(?:^|\\s)'")
 
 
 def _quotation_terms(told: str) -> set[str]:
