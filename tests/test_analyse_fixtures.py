@@ -582,3 +582,20 @@ def test_he_said_after_a_sentence_about_what_someone_did_is_that_person():
         "according to a transcript of the news conference.", width=14)
     assert speakers.get("The reason was") == "Chen Qigang", speakers
     assert "Zhang Yimou" in (speakers.get("She’s very cut") or ""), speakers
+
+
+def test_according_to_names_who_vouches_unless_the_sentence_names_who_spoke():
+    """TAC 2011 English: "According to reports by the Associated Press, ... however, the Pacific Tsunami Warning
+    Center commented that "..."" gave the warning centre's words to the agency; "According to USGS analyst Dale
+    Grant, this tremor was "..."; ..., he noted." keeps its named speaker; "told her, "..."" never makes the one
+    spoken to the speaker."""
+    speakers = _speakers(
+        "Quake\n\nAccording to reports by the Associated Press, the navy called for a tsunami alert; however, the "
+        "Pacific Tsunami Warning Center commented that \"a destructive Pacific-wide tsunami is not expected.\"\n\n"
+        "According to USGS analyst Dale Grant, this tremor was \"the largest quake recorded in this area\"; the "
+        "last strong quake was in 1984, he noted.\n\n"
+        "According to court records, he grabbed her by the throat and told her, \"You're never going to leave "
+        "me,\" the newspaper reported.", width=14)
+    assert speakers.get("a destructive ") == "Pacific Tsunami Warning Center", speakers
+    assert speakers.get("the largest qu") == "Dale Grant", speakers
+    assert speakers.get("You're never g") != "her", speakers

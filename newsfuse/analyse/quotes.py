@@ -57,7 +57,7 @@ MAX_PHRASE_TOKENS = 12
 SPEECH_VERBS = (forms(SPEECH, INSISTING, ASKING, verbs("write", "claim", "urge"))
                 | {"saying", "adding", "continue", "continued", "read", "reads", "describe", "describes", "described",
                    "according", "recounted", "recalled", "testified", "responded", "tweeted", "echoed", "maintained",
-                   "screamed", "yelled", "shouted", "answered", "mumbled", "commented"})
+                   "screamed", "yelled", "shouted", "answered", "mumbled", "commented", "posted"})
 # Verbs whose complement clause is their subject's account or decision: every reporting verb, and what a
 # court, an inquiry or a reporter does with a finding (the analysis's parse has no lemmas: every form).
 _REPORTING_FORMS = (forms(SPEECH, STANCE, DIRECTING, ASKING, WRITING, BELIEF)
@@ -70,6 +70,7 @@ _OPEN = "\"“"
 _CLOSE = "\"”"
 # A subject that names nobody: a pronoun (the speaker is found as for a quote with no frame), a relative or an
 # indefinite one ("which", "somebody": the parse took a word of another clause, or of the quotation).
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}  # the one spoken to ("told her"), never the speaker
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "which", "who", "that", "this", "these", "those",
              "something", "somebody", "someone", "anyone", "anybody", "everyone", "everybody", "nobody", "nothing",
              "everything"}
@@ -253,27 +254,32 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _speaker(sent, offset: int, quotes: list[tuple[int, int]]) -> tuple | None:
     """The phrase naming who speaks, from speech verbs outside the quote marks; a relative subject only when
     no other verb has one ("The UN, which said the school was clearly marked, said it was "...".")."""
-    relative = None
+    relative = according = None
     for token in sent:
         if _inside(offset + token.idx, quotes) or token.lower_ not in SPEECH_VERBS:
             continue
         if token.lower_ == "according":
+            # Who vouches for the report, unless the sentence names who spoke ("According to AFP, one user on
+            # Weibo ... posted: "..."": the user's words, by AFP's account).
             objects = [t for child in token.children if child.dep_ == "prep" for t in child.children
                        if t.dep_ == "pobj"]
-            if objects:
-                return _phrase(objects[0], offset, quotes)
+            if objects and according is None:
+                according = _phrase(objects[0], offset, quotes)
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and token.i < sent.end - 1:  # "reads a statement released by ..."
-            subjects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        if not subjects and token.i < sent.end - 1:  # "reads a statement released by ..."; not "told her"
+            subjects = [c for c in token.children if c.dep_ in ("dobj", "attr")
+                        and c.lower_ not in _PRONOUNS and c.lower_ not in _OBJECT_PRONOUNS]
         subjects = [s for s in subjects if not _inside(offset + s.idx, quotes)]
         if subjects and token.dep_ == "relcl" and subjects[0].lower_ in _PRONOUNS:
             relative = relative or _phrase(subjects[0], offset, quotes)
+        elif subjects and according is not None and subjects[0].lower_ in _PRONOUNS:
+            continue  # "According to USGS analyst Dale Grant, ... "...", he noted.": he is the one named
         elif subjects:
             return _phrase(subjects[0], offset, quotes)
-    return relative
+    return according or relative
 
 
 _CLAUSE_DEPS = ("acl", "advcl", "relcl", "punct")
