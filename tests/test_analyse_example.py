@@ -143,3 +143,22 @@ def test_a_timeline_event_never_cites_an_outlet_that_gives_another_figure(exampl
             sentence = mention["sentence"]
             told = texts[sentence["source"]][sentence["start"] : sentence["end"]]
             assert ("38" in told) == (event is counted_38) and ("46" in told) == (event is counted_46)
+
+
+def test_a_summary_sentence_stating_a_disputed_figure_says_what_the_others_give(example):
+    """The summary's "The port's traffic service counted 38 cargo ships waiting at anchor ..." [1,5] read as
+    settled; the local outlet's harbourmaster counted 46, which only the disagreements section said."""
+    from newsfuse.render.html import render_html
+    from newsfuse.render.markdown import render_markdown
+    from newsfuse.render.text import render_text
+
+    rows = example.analysis.to_dict()["summary"]
+    (ships,) = [row for row in rows if "38 cargo ships" in row["text"]]
+    (disputed,) = ships["disputed"]
+    assert disputed["value"] == "38" and disputed["others"] == [{"value": "46", "sources": ["local-outlet"]}]
+    assert not any(row["disputed"] for row in rows if row is not ships)
+    text = render_text(example)
+    told = text[text.index("38 cargo ships") : text.index("Sources")]
+    assert "(sources disagree: 46 [2])" in " ".join(told.split()), told
+    assert "*(sources disagree: 46 [2])*" in render_markdown(example)
+    assert "sources disagree: 46 [2]" in render_html(example)

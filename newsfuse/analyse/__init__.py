@@ -87,7 +87,7 @@ def analyse(brief: Brief, story: Story) -> Analysis:
     claims = find_claims(story)
     return Analysis(
         notes=parsed.notes,
-        summary=summary_corroboration(brief.summary, story, quotes),
+        summary=summary_corroboration(brief.summary, story, quotes, conflicts),
         key_facts=claims.key_facts,
         only_in=claims.only_in,
         conflicts=conflicts,

@@ -1,13 +1,16 @@
-"""Corroboration of each summary sentence: independent sources, copies, and the quotes it carries."""
+"""Corroboration of each summary sentence: independent sources, copies, the quotes it carries, and the
+disagreements it takes a side in (a figure or a day other sources give otherwise)."""
 
 from __future__ import annotations
 
+from newsfuse.analyse.conflicts import Conflict
 from newsfuse.analyse.quotes import Quote
 from newsfuse.model import SummarySentence
 from newsfuse.story import Story
 
 
-def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: list[Quote]) -> list[dict]:
+def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: list[Quote],
+                          conflicts: list[Conflict] = ()) -> list[dict]:
     rows = []
     for index, sentence in enumerate(summary):
         origin = sentence.origin
@@ -21,5 +24,22 @@ def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: 
             "independent_sources": sentence.independent_sources,
             "copies": sorted(c for s in sentence.sources for c in story.copies_of(s)),
             "quotes": carried,
+            "disputed": _disputed(sentence, conflicts),
         })
     return rows
+
+
+def _disputed(sentence: SummarySentence, conflicts: list[Conflict]) -> list[dict]:
+    """The conflicts one of whose values the sentence states (its origin is among that value's sentences),
+    with the values other sources give: a reader of "38 cargo ships" should know that one outlet counted 46."""
+    origin = sentence.origin
+    found = []
+    for conflict in conflicts:
+        for told in conflict.values:
+            if any(s["source"] == origin.doc_id and s["start"] < origin.end and origin.start < s["end"]
+                   for s in told.get("sentences", ())):
+                others = [{"value": v["value"], "sources": v["sources"]} for v in conflict.values if v is not told]
+                found.append({"conflict": conflict.id, "thing": conflict.thing, "value": told["value"],
+                              "others": others})
+                break
+    return found

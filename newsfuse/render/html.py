@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief, Evidence
-from newsfuse.render.numbering import sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import disputed_notes, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 CONTEXT_CHARS = 120  # characters shown before and after a cited span
@@ -81,11 +81,13 @@ def excerpt(brief: Brief, evidence: Evidence, numbers: dict[str, int]) -> Excerp
 
 def sentence_rows(brief: Brief, numbers: dict[str, int]) -> list[dict]:
     """The summary's sentences as the page template shows them (the served story page too): text, cited
-    source numbers, date, headline mark and the excerpt of each supporting source."""
+    source numbers, date, headline mark, what other sources give instead of its figures, and the excerpt of
+    each supporting source."""
     return [
         {"text": s.text, "cites": sorted(numbers[i] for i in s.sources), "date": day, "headline": s.headline,
-         "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
-        for s, day in zip(brief.summary, sentence_dates(brief), strict=True)
+         "disputed": disputed, "excerpts": [excerpt(brief, e, numbers) for e in s.evidence]}
+        for s, day, disputed in zip(brief.summary, sentence_dates(brief), disputed_notes(brief, numbers),
+                                    strict=True)
     ]
 
 

@@ -11,7 +11,14 @@ import re
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import (
+    HEADLINE_MARK,
+    cite,
+    disputed_notes,
+    sentence_dates,
+    source_line,
+    source_numbers,
+)
 from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).
@@ -45,10 +52,12 @@ def render_markdown(brief: Brief) -> str:
     mixed = mixed_stories_note(brief, numbers)
     if mixed:
         lines += [f"**Warning:** {markdown_text(mixed)}", ""]
-    for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
+    disputed_of = disputed_notes(brief, numbers, quote=markdown_text)
+    for sentence, day, disputed in zip(brief.summary, sentence_dates(brief), disputed_of, strict=True):
         dated = f"**{day}** " if day else ""
         marked = markdown_text(sentence.text) + HEADLINE_MARK * sentence.headline
-        lines.append(f"- {dated}{marked} {cite(sentence.sources, numbers)}")
+        note = f" *{disputed}*" if disputed else ""
+        lines.append(f"- {dated}{marked} {cite(sentence.sources, numbers)}{note}")
     note = empty_summary_note(brief)
     if note:
         lines.append(f"*{note}*")

@@ -58,3 +58,17 @@ def sentence_dates(brief: Brief) -> list[str | None]:
     if not told_over_days(days):
         return [None] * len(days)
     return [day.isoformat() if day else None for day in days]
+
+
+def disputed_notes(brief: Brief, numbers: dict[str, int], quote: Callable[[str], str] = _same) -> list[str]:
+    """Per summary sentence, what other sources give instead of a figure or day it states ("(sources disagree:
+    46 [2])"), or "" (the analysis's `summary[].disputed`; none without the analysis). `quote` escapes the
+    values, which come from the input, for the output format."""
+    rows = brief.analysis.to_dict().get("summary") or [] if brief.analysis else []
+    notes = []
+    for index in range(len(brief.summary)):
+        disputed = rows[index].get("disputed", []) if index < len(rows) else []
+        others = [f"{quote(other['value'])} {cite(other['sources'], numbers)}"
+                  for item in disputed for other in item["others"]]
+        notes.append(f"(sources disagree: {'; '.join(others)})" if others else "")
+    return notes

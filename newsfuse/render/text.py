@@ -9,7 +9,14 @@ import textwrap
 
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import HEADLINE_MARK, cite, sentence_dates, source_line, source_numbers
+from newsfuse.render.numbering import (
+    HEADLINE_MARK,
+    cite,
+    disputed_notes,
+    sentence_dates,
+    source_line,
+    source_numbers,
+)
 from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 WIDTH = 100
@@ -25,10 +32,12 @@ def render_text(brief: Brief) -> str:
     if mixed:
         lines.append(textwrap.fill(f"Warning: {mixed}", WIDTH))
     lines.append("")
-    for sentence, day in zip(brief.summary, sentence_dates(brief), strict=True):
+    disputed_of = disputed_notes(brief, numbers, quote=printable)
+    for sentence, day, disputed in zip(brief.summary, sentence_dates(brief), disputed_of, strict=True):
         dated = f"{day}: " if day else ""
         marked = printable(sentence.text) + HEADLINE_MARK * sentence.headline
-        lines.append(textwrap.fill(f"{dated}{marked} {cite(sentence.sources, numbers)}", WIDTH))
+        note = f" {disputed}" if disputed else ""
+        lines.append(textwrap.fill(f"{dated}{marked} {cite(sentence.sources, numbers)}{note}", WIDTH))
     note = empty_summary_note(brief)
     if note:
         lines.append(textwrap.fill(note, WIDTH))
