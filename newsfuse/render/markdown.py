@@ -11,14 +11,7 @@ import re
 
 from newsfuse.display import link_url, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import (
-    HEADLINE_MARK,
-    cite,
-    disputed_notes,
-    sentence_dates,
-    source_line,
-    source_numbers,
-)
+from newsfuse.render.numbering import HEADLINE_MARK, cite, disputed_notes, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 # Characters that start inline markup anywhere in a line (CommonMark, plus GFM's tables and strikethrough).

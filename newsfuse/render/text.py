@@ -9,14 +9,7 @@ import textwrap
 
 from newsfuse.display import one_line, printable
 from newsfuse.model import Brief
-from newsfuse.render.numbering import (
-    HEADLINE_MARK,
-    cite,
-    disputed_notes,
-    sentence_dates,
-    source_line,
-    source_numbers,
-)
+from newsfuse.render.numbering import HEADLINE_MARK, cite, disputed_notes, sentence_dates, source_line, source_numbers
 from newsfuse.render.sections import analysis_sections, empty_summary_note, mixed_stories_note
 
 WIDTH = 100
