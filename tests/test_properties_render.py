@@ -25,6 +25,7 @@ from newsfuse.display import json_safe, link_url, printable
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import BriefOptions, build_brief
 from newsfuse.render import render_html, render_json, render_markdown, render_text
+from newsfuse.render.numbering import disputed_notes, source_numbers
 
 HOSTILE_PIECES = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</h1><h1>", "<!--", "-->", "<![CDATA[",
@@ -91,6 +92,10 @@ def analyses(draw, brief: Brief) -> dict:
                                  "independent_sources": 1}]},
         "sources": [{"id": ids[0], "kind": draw(text), "reasons": [draw(text)], "adds": {}, "copy_of": None}],
         "notes": [draw(text)],
+        # The first summary sentence takes a side in a disagreement; what the other source gives is input text.
+        "summary": [{"disputed": [{"conflict": "C1", "thing": draw(text), "value": draw(text),
+                                   "others": [{"value": draw(text), "sources": ids[:1]}]}] if index == 0 else []}
+                    for index in range(len(brief.summary))],
     }
 
 
@@ -111,9 +116,10 @@ def test_markdown_shows_input_as_text_and_never_as_markup(brief: Brief) -> None:
                         "blockquote_open", "lheading"}
     for link in (t for t in flat if t.type == "link_open"):
         assert link.attrGet("href").lower().startswith(("http://", "https://"))
-    # The structure is newsfuse's alone: one emphasis (the counts line), one list item per sentence, source
-    # and analysis row, no list inside an item.
-    assert sum(t.type == "em_open" for t in flat) == 1 and "strong_open" not in kinds
+    # The structure is newsfuse's alone: one emphasis for the counts line and one per disputed note, one list
+    # item per sentence, source and analysis row, no list inside an item.
+    notes = sum(bool(note) for note in disputed_notes(brief, source_numbers(brief)))
+    assert sum(t.type == "em_open" for t in flat) == 1 + notes and "strong_open" not in kinds
     headings = [t for t in tokens if t.type == "heading_open"]
     assert [h.tag for h in headings].count("h1") == 1
     rows = sum(len(rows) for rows in _section_rows(brief))
@@ -124,7 +130,6 @@ def test_markdown_shows_input_as_text_and_never_as_markup(brief: Brief) -> None:
 
 
 def _section_rows(brief: Brief) -> list[list[str]]:
-    from newsfuse.render.numbering import source_numbers
     from newsfuse.render.sections import analysis_sections
 
     return [rows for _heading, rows in analysis_sections(brief, source_numbers(brief))]

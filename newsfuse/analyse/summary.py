@@ -3,6 +3,8 @@ disagreements it takes a side in (a figure or a day other sources give otherwise
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsfuse.analyse.conflicts import Conflict
 from newsfuse.analyse.quotes import Quote
 from newsfuse.model import SummarySentence
@@ -10,7 +12,7 @@ from newsfuse.story import Story
 
 
 def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: list[Quote],
-                          conflicts: list[Conflict] = ()) -> list[dict]:
+                          conflicts: Sequence[Conflict] = ()) -> list[dict]:
     rows = []
     for index, sentence in enumerate(summary):
         origin = sentence.origin
@@ -29,7 +31,7 @@ def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: 
     return rows
 
 
-def _disputed(sentence: SummarySentence, conflicts: list[Conflict]) -> list[dict]:
+def _disputed(sentence: SummarySentence, conflicts: Sequence[Conflict]) -> list[dict]:
     """The conflicts one of whose values the sentence states (its origin is among that value's sentences),
     with the values other sources give: a reader of "38 cargo ships" should know that one outlet counted 46."""
     origin = sentence.origin

@@ -15,6 +15,7 @@ outlet that counted 46.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -67,7 +68,7 @@ class Timeline:
     mentions: list[DateMention] = field(default_factory=list)
 
 
-def build_timeline(story: Story, parsed: Parsed, conflicts: list[Conflict] = ()) -> Timeline:
+def build_timeline(story: Story, parsed: Parsed, conflicts: Sequence[Conflict] = ()) -> Timeline:
     """`conflicts`: the figures the sources disagree on; a sentence on one side never joins an event told
     by a sentence on the other."""
     originals = {doc.id: doc.duplicate_of or doc.id for doc in story.documents}
@@ -81,7 +82,7 @@ def build_timeline(story: Story, parsed: Parsed, conflicts: list[Conflict] = ())
 Sides = dict[tuple[str, int, int], set[tuple[int, int]]]
 
 
-def _sides(conflicts) -> Sides:
+def _sides(conflicts: Sequence[Conflict]) -> Sides:
     sides: Sides = {}
     for number, conflict in enumerate(conflicts):
         for side, value in enumerate(conflict.values):
