@@ -598,3 +598,17 @@ def test_according_to_names_who_vouches_unless_the_sentence_names_who_spoke():
     assert speakers.get("a destructive ") == "Pacific Tsunami Warning Center", speakers
     assert speakers.get("the largest qu") == "Dale Grant", speakers
     assert speakers.get("You're never g") != "her", speakers
+
+
+def test_two_outlets_cutting_one_statement_at_different_places_list_it_once():
+    """A crawled pile: Billboard quoted Tom Johnston's "We're truly excited about our 50th Anniversary Tour, as
+    it's a celebration of the band's entire history", Rolling Stone "as it's a celebration of the band's entire
+    history. We'll be performing songs from our full catalog, as well as new music": one statement, listed
+    twice, since neither cut holds the other."""
+    quotes = _analysis(
+        "Tour\n\n“We’re truly excited about our 50th Anniversary Tour, as it’s a celebration of the band’s entire "
+        "history,” singer Tom Johnston said in a statement.",
+        "Doobies tour\n\nThe band will play 30 dates. “As it’s a celebration of the band’s entire history, we’ll be "
+        "performing songs from our full catalog, as well as new music,” Tom Johnston said.")["quotes"]
+    told = [q for q in quotes if "celebration" in q["text"]]
+    assert len(told) == 1 and len(told[0]["instances"]) == 2, quotes

@@ -30,6 +30,9 @@ from newsfuse.analyse.nlp import Parsed, ParsedDocument
 from newsfuse.reporting import ASKING, BELIEF, DIRECTING, INSISTING, SPEECH, STANCE, WRITING, forms, verbs
 
 # Shorter quoted runs are terms ("reduction", "positive"), not statements.
+# Two instances whose words overlap by this many at their ends (one begins where the other ends) are two cuts
+# of one statement.
+OVERLAP_WORDS = 8
 MIN_QUOTE_WORDS = 3
 # A quote nobody is said to have spoken is kept only when it is a statement of this length at least.
 MIN_UNATTRIBUTED_WORDS = 8
@@ -579,10 +582,29 @@ def _same(a: str, b: str) -> bool:
         return True
     if len(words) < EXACT_BELOW_WORDS:
         return False
+    # Two cuts of one statement, one ending where the other starts ("... Tour, as it's a celebration of the
+    # band's entire history" / "as it's a celebration of the band's entire history. We'll be performing ...").
+    if _overlap_at_ends(a.split(), b.split()) >= OVERLAP_WORDS:
+        return True
     long_words = long.split()
     pairs = set(pairwise(words))
     shared = len(pairs & set(pairwise(long_words))) / len(pairs)
     return shared >= SAME_QUOTE_SHARE
+
+
+def _overlap_at_ends(a: list[str], b: list[str]) -> int:
+    """The most words with which one word list ends and the other begins."""
+    best = 0
+    for first, second in ((a, b), (b, a)):
+        if not second:
+            continue
+        # Only where the second's first word stands in the first can an overlap start: one pass, not every size.
+        for start in (i for i, word in enumerate(first) if word == second[0]):
+            size = len(first) - start
+            if size > best and first[start:] == second[:size]:
+                best = size
+                break  # the earliest start is the longest overlap
+    return best
 
 
 def _merge(instances: list, entities: EntityIndex, originals: dict[str, str]) -> list[Quote]:
