@@ -140,3 +140,15 @@ def test_a_quotation_is_still_cited_to_outlets_that_print_it():
                         BriefOptions(words=100))
     (quoted,) = [s for s in brief.summary if "let down the people" in s.text]
     assert set(quoted.sources) == {"outlet-0", "outlet-1"}, quoted.sources
+
+
+def test_a_figure_of_hundreds_of_digits_is_no_figure_and_breaks_nothing():
+    """Hostile input: a number too large for a float (or made so by "billion") is read as no figure."""
+    huge = "9" * 400
+    assert disagree(f"The toll rose to {huge} people on Monday.", [f"The toll rose to {huge[:-1]}8 people."]) is False
+    assert not disagree("It cost 9" + "9" * 300 + " billion dollars.", ["It cost 12 billion dollars."])
+    texts = [f"Toll\n\nThe storm killed {huge} people on Monday, officials said. Rescue teams searched the coast.",
+             f"Storm\n\nThe storm killed {huge} people on Monday, the officials said. Rescuers searched the coast."]
+    brief = build_brief([Article(id=f"outlet-{n}", text=text) for n, text in enumerate(texts)],
+                        BriefOptions(words=60, analysis=True))
+    assert brief.summary

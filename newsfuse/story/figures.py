@@ -80,9 +80,10 @@ def _value(token: str) -> float | None:
     if digits[-2:] in ("st", "nd", "rd", "th"):
         digits = digits[:-2]
     try:
-        return float(digits)
+        value = float(digits)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # hundreds of digits: no figure anyone compares
 
 
 def _kind(token: str, value: float, before: str, after: str, following: str) -> str:
@@ -140,6 +141,8 @@ def figures(text: str) -> tuple[Figure, ...]:
             value *= _SCALES[after]
         elif after in _AMOUNT_SCALES and _CURRENCY.match(token):
             value *= _AMOUNT_SCALES[after]
+        if not math.isfinite(value):
+            continue
         before_word = tokens[i - 1] if i else ""
         if after in _CLOCK and not _TIME.fullmatch(token) and value <= 12:  # "5 p.m."
             value, token = value * 3600, f"{int(value)}:00"
