@@ -160,5 +160,10 @@ def test_a_summary_sentence_stating_a_disputed_figure_says_what_the_others_give(
     text = render_text(example)
     told = text[text.index("38 cargo ships") : text.index("Sources")]
     assert "(sources disagree: 46 [2])" in " ".join(told.split()), told
+    # The key facts too: the 38 ships and, listed as the local outlet's alone, its 46.
+    facts = " ".join(text[text.index("Key facts") : text.index("Where the sources disagree")].split())
+    assert "38 cargo ships waiting at anchor by Monday afternoon. [1,5] (2 independent sources) (sources disagree: " \
+           "46 [2])" in facts, facts
+    assert "46 cargo ships were anchored" in facts and "(sources disagree: 38 [1,5])" in facts, facts
     assert "*(sources disagree: 46 [2])*" in render_markdown(example)
     assert "sources disagree: 46 [2]" in render_html(example)

@@ -81,7 +81,9 @@ def analyses(draw, brief: Brief) -> dict:
     text = hostile_text
     return {
         "claims": [{"text": draw(text), "only_in": draw(st.none() | st.sampled_from(ids)), "sources": ids,
-                    "independent_sources": len(ids)}],
+                    "independent_sources": len(ids),
+                    "disputed": [{"conflict": "C1", "thing": draw(text), "value": draw(text),
+                                  "others": [{"value": draw(text), "sources": ids[:1]}]}]}],
         "conflicts": [{"thing": draw(text), "values": [{"value": draw(text), "date": draw(st.none() | text),
                                                         "sources": ids[:1]}]}],
         "quotes": [{"text": draw(text), "speaker": {"name": draw(text), "role": draw(st.none() | text)},

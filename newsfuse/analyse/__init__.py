@@ -71,7 +71,7 @@ def analyse(brief: Brief, story: Story) -> Analysis:
     from newsfuse.analyse.nlp import parse
     from newsfuse.analyse.profiles import source_profiles
     from newsfuse.analyse.quotes import find_quotes
-    from newsfuse.analyse.summary import summary_corroboration
+    from newsfuse.analyse.summary import disputed, summary_corroboration
     from newsfuse.analyse.timeline import build_timeline
 
     originals = {doc.id: doc.duplicate_of or doc.id for doc in story.documents}
@@ -85,6 +85,8 @@ def analyse(brief: Brief, story: Story) -> Analysis:
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"C{number}"
     claims = find_claims(story)
+    for claim in claims.key_facts + claims.only_in:
+        claim.disputed = disputed(claim.origin, conflicts)
     return Analysis(
         notes=parsed.notes,
         summary=summary_corroboration(brief.summary, story, quotes, conflicts),

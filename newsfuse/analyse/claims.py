@@ -27,7 +27,7 @@ allsides-neus and ECB+, such "exclusives" were the story's main event in 15 of 1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfuse.model import Document, Evidence
 from newsfuse.story import Story
@@ -49,6 +49,8 @@ class Claim:
     evidence: list[Evidence]
     sources: list[str]
     copies: list[str]
+    # The conflicts one of whose values the fact states, with what the other sources give (`summary.disputed`).
+    disputed: list[dict] = field(default_factory=list)
 
     @property
     def only_in(self) -> str | None:
@@ -60,6 +62,7 @@ class Claim:
             "copies": self.copies, "only_in": self.only_in,
             "evidence": [{"source": e.doc_id, "start": e.start, "end": e.end, "score": e.score}
                          for e in self.evidence],
+            "disputed": self.disputed,
         }
 
 

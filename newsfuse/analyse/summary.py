@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newsfuse.analyse.conflicts import Conflict
 from newsfuse.analyse.quotes import Quote
-from newsfuse.model import SummarySentence
+from newsfuse.model import Evidence, SummarySentence
 from newsfuse.story import Story
 
 
@@ -26,15 +26,14 @@ def summary_corroboration(summary: list[SummarySentence], story: Story, quotes: 
             "independent_sources": sentence.independent_sources,
             "copies": sorted(c for s in sentence.sources for c in story.copies_of(s)),
             "quotes": carried,
-            "disputed": _disputed(sentence, conflicts),
+            "disputed": disputed(sentence.origin, conflicts),
         })
     return rows
 
 
-def _disputed(sentence: SummarySentence, conflicts: Sequence[Conflict]) -> list[dict]:
-    """The conflicts one of whose values the sentence states (its origin is among that value's sentences),
-    with the values other sources give: a reader of "38 cargo ships" should know that one outlet counted 46."""
-    origin = sentence.origin
+def disputed(origin: Evidence, conflicts: Sequence[Conflict]) -> list[dict]:
+    """The conflicts one of whose values a sentence states (its `origin` is among that value's sentences), with
+    the values other sources give: a reader of "38 cargo ships" should know that one outlet counted 46."""
     found = []
     for conflict in conflicts:
         for told in conflict.values:

@@ -65,10 +65,12 @@ def disputed_notes(brief: Brief, numbers: dict[str, int], quote: Callable[[str],
     46 [2])"), or "" (the analysis's `summary[].disputed`; none without the analysis). `quote` escapes the
     values, which come from the input, for the output format."""
     rows = brief.analysis.to_dict().get("summary") or [] if brief.analysis else []
-    notes = []
-    for index in range(len(brief.summary)):
-        disputed = rows[index].get("disputed", []) if index < len(rows) else []
-        others = [f"{quote(other['value'])} {cite(other['sources'], numbers)}"
-                  for item in disputed for other in item["others"]]
-        notes.append(f"(sources disagree: {'; '.join(others)})" if others else "")
-    return notes
+    return [disagreement_note(rows[index].get("disputed", []) if index < len(rows) else [], numbers, quote)
+            for index in range(len(brief.summary))]
+
+
+def disagreement_note(disputed: list[dict], numbers: dict[str, int], quote: Callable[[str], str] = _same) -> str:
+    """"(sources disagree: 46 [2])" for a sentence's or a fact's `disputed` list (the analysis's JSON), or ""."""
+    others = [f"{quote(other['value'])} {cite(other['sources'], numbers)}"
+              for item in disputed for other in item["others"]]
+    return f"(sources disagree: {'; '.join(others)})" if others else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsfuse.model import Brief
-from newsfuse.render.numbering import cite
+from newsfuse.render.numbering import cite, disagreement_note
 
 MAX_ENTITIES = 15
 MAX_EVENTS = 15
@@ -67,11 +67,13 @@ def analysis_sections(brief: Brief, numbers: dict[str, int], quote: Quote = _sam
 def _claims(analysis: dict, numbers: dict[str, int], quote: Quote) -> list[str]:
     rows = []
     for claim in analysis.get("claims") or []:
+        note = disagreement_note(claim.get("disputed") or [], numbers, quote)
+        note = f" {note}" if note else ""
         if claim["only_in"]:
-            rows.append(f"only in [{numbers.get(claim['only_in'], '?')}]: {quote(claim['text'])}")
+            rows.append(f"only in [{numbers.get(claim['only_in'], '?')}]: {quote(claim['text'])}{note}")
         else:
             rows.append(f"{quote(claim['text'])} {cite(claim['sources'], numbers)} "
-                        f"({claim['independent_sources']} independent sources)")
+                        f"({claim['independent_sources']} independent sources){note}")
     return rows
 
 
