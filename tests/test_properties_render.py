@@ -69,6 +69,7 @@ class _Analysis:
 
     def __init__(self, form: dict) -> None:
         self.form = form
+        self.summary = form.get("summary") or []  # as `Analysis.summary`: the per-sentence rows, already JSON
 
     def to_dict(self) -> dict:
         return self.form

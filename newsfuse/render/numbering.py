@@ -64,7 +64,7 @@ def disputed_notes(brief: Brief, numbers: dict[str, int], quote: Callable[[str],
     """Per summary sentence, what other sources give instead of a figure or day it states ("(sources disagree:
     46 [2])"), or "" (the analysis's `summary[].disputed`; none without the analysis). `quote` escapes the
     values, which come from the input, for the output format."""
-    rows = brief.analysis.to_dict().get("summary") or [] if brief.analysis else []
+    rows = brief.analysis.summary if brief.analysis else []  # already its JSON form: no need to serialise all
     return [disagreement_note(rows[index].get("disputed", []) if index < len(rows) else [], numbers, quote)
             for index in range(len(brief.summary))]
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from newsfuse.clean.anycase import AnyCase
 from newsfuse.model import Evidence
+from newsfuse.reporting import alternation, past, third, verbs
 from newsfuse.segment import lexicon
 from newsfuse.segment.dates import WEEKDAYS
 from newsfuse.segment.tokens import content_terms, stem, words
@@ -156,7 +157,9 @@ def _quotation_terms(told: str) -> set[str]:
 
 # ", three U.S. officials familiar with the matter said." closing a sentence.
 _CLOSING_ATTRIBUTION = re.compile(
-    r",\s+[^,;:\"“”]{2,80}?\s+(?:said|says|told [\w.]+|reported|reports|added|confirmed)\.?\s*$")
+    r",\s+[^,;:\"“”]{2,80}?\s+(?:told [\w.]+|"
+    + alternation(past(verbs("say", "add", "confirm")) | third(verbs("say")) | {"reported", "reports"})
+    + r")\.?\s*$")
 
 
 def _speaker_roles(unit: Unit) -> set[str]:
