@@ -112,6 +112,11 @@ def test_hindi_is_split_at_the_danda():
     ["Dekalb, Ill. — Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern Illinois.",
      "TUSCALOOSA, Ala. – The University of Alabama board of trustees voted Friday to give back the donation.",
      "He was held in Springfield, Mo.", "The prison said he had died."],
+    # A title-case place with its outlet in brackets (CNN's leads in allsides-neus), which syntok cut after the
+    # bracket; a place and bracket that end a sentence stay its end.
+    ["Washington (CNN) - The Supreme Court on Wednesday temporarily blocked the order.",
+     "New York (CNN Business) -- Jobless claims rose for a second week.",
+     "Reporters gathered in Washington (CNN).", "- The rest is a list item."],
     # A name written with a full stop in capitals (a crawled Volkswagen page), which syntok cut after "ID.";
     # an acronym ending a sentence before one word in capitals still ends it.
     ["VW says that it’s enough to give the ID. SPACE VIZZION a near-50:50 weight distribution.",

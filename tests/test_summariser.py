@@ -345,6 +345,24 @@ def test_an_ambiguous_numeric_header_date_is_not_taken_as_the_publication_date()
      "The municipal council has said it accidentally donated $10,000."),
     ("Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country.",
      "Vladimir Putin, Russia's leader – said the forces had fulfilled their goals in the country."),
+    # A place in title case with the outlet in brackets (allsides-neus leads).
+    ("Washington (CNN) - Dr. Anthony Fauci, the nation's top infectious disease expert, said the US is not out of"
+     " the woods.", "Dr. Anthony Fauci, the nation's top infectious disease expert, said the US is not out of the"
+     " woods."),
+    ("Nashua, New Hampshire (CNN) - The contentious contours of the Democratic primary came into full view.",
+     "The contentious contours of the Democratic primary came into full view."),
+    ("New York (CNN Business) -- In yet another sign that the recovery is stalling, jobless claims rose again.",
+     "In yet another sign that the recovery is stalling, jobless claims rose again."),
+    # A wire dateline with its dash set close (the Wall Street Journal's leads); "U.S.—China" is no dateline.
+    ("SHEIKHAN, Iraq—Civilians in Kurdish areas hurled rotten fruit at a convoy of U.S. military vehicles.",
+     "Civilians in Kurdish areas hurled rotten fruit at a convoy of U.S. military vehicles."),
+    ("WASHINGTON—Robert Mueller will testify in open session before two House committees next month.",
+     "Robert Mueller will testify in open session before two House committees next month."),
+    ("U.S.—China trade talks resumed in Beijing on Monday after a pause of two months.",
+     "U.S.—China trade talks resumed in Beijing on Monday after a pause of two months."),
+    # A party in brackets is no outlet: the name stays (only the bracket goes, as an aside).
+    ("Rep. Ilhan Omar (D-Minn.) - The congresswoman said she would campaign in the state this week.",
+     "Rep. Ilhan Omar - The congresswoman said she would campaign in the state this week."),
     # Linking openers (only with their comma, for some).
     ("So, as the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un.",
      "As the president finishes the last leg of his Asia trip, he took to Twitter to bash Kim Jong Un."),
@@ -1042,6 +1060,43 @@ def test_two_leads_telling_one_signing_are_one_fact():
 
     texts = [sentence.text for sentence in summarize(allsides_record(266)["documents"], words=60)]
     assert sum("signed" in text for text in texts) == 1, texts
+
+
+@pytest.mark.parametrize(("line", "telling"), [
+    # "A federal judge in Washington blocked a nationwide eviction moratorium ..." and "Federal Judge Dabney
+    # Friedrich struck down on Wednesday the national eviction moratorium, ...": the headlines' shared event.
+    (1026, lambda text: "moratorium" in text),
+    # "The US House of Representatives has passed sweeping legislation that prohibits LGBT discrimination, ..."
+    # and "The Democrat-controlled House on Thursday passed the Equality Act, ...".
+    (70, lambda text: "House" in text and "passed" in text),
+])
+def test_two_outlets_telling_the_event_their_headlines_share_tell_it_once(line, telling):
+    from newsfuse.api import summarize
+
+    texts = [sentence.text for sentence in summarize(allsides_record(line)["documents"], words=60)]
+    assert sum(telling(text) for text in texts) == 1, texts
+
+
+def test_the_headlines_event_needs_its_act_not_only_its_names():
+    """A sentence holding the headlines' shared words only as names ("George Floyd", "Act") or only two of them
+    does not tell the event; the harbour example's two facts sharing "port" and "strike" (the daily cost, the
+    union calling the strike) are two facts."""
+    from newsfuse.summarise.main_event import MainEvent, shared_headline_terms
+
+    shared = shared_headline_terms([("Varnholm strike strands ships as lines divert to Aldersund", "en"),
+                                    ("Varnholm port falls silent as strike bites", "en"),
+                                    ("Dock workers walk out at Port of Varnholm over automation plan", "en")])
+    assert {"strike", "port", "varnholm"} <= shared and "ship" not in shared
+    event = MainEvent(shared)
+    cost, union, walkout = _sentence_units(
+        "The port authority estimates that each day of the strike costs the regional economy around 12 million"
+        " euros. The Varnholm Dockers' Union called the strike after talks with the port authority broke down on"
+        " Friday. Dock workers at the port of Varnholm began a strike on Monday, halting container traffic.")
+    assert not event.told_by(cost)  # two of the shared words: too few
+    assert event.told_by(union) and event.told_by(walkout)
+    assert not event.retold(union, walkout)  # one source's sentences: its own text, not a retelling
+    # Two shared words in a story's headlines name its people, not its event: no test at all.
+    assert not MainEvent(shared_headline_terms([("Trump meets Kim", "en"), ("Kim greets Trump", "en")])).shared
 
 
 @pytest.mark.parametrize(("sentence", "core"), [

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from newsfuse.clean.lines import TERMINAL, list_item_start
-from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE, names_an_outlet
 from newsfuse.model import Block, Sentence, Span
 from newsfuse.reporting import ASKING, SAYING, WRITING, alternation, past, third, verbs
 
@@ -44,6 +44,10 @@ _DASH_START = re.compile(r"^[-—–]{1,2}\s")
 # Mo. — "): syntok ends a sentence at the abbreviation's full stop. Run on into the next piece only when that
 # opens with the dateline's dash, so that compression cuts the whole dateline.
 _PLACE_DATELINE_PART = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}, (?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})$")
+# The same for a place in title case with an outlet in brackets ("Washington (CNN)" | "- The Supreme Court
+# ..."; 6 leads of allsides-neus): the outlet is checked, so a party ("Ilhan Omar (D-Minn.)") is no dateline.
+_CREDITED_PLACE_PART = re.compile(
+    rf"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})? ?{DATELINE_AGENCY}$")
 # A "sentence" opening with a closing bracket or a comma is the rest of the one before, cut at an
 # abbreviation's full stop; and one that follows a piece ending in a letter or digit (no sentence-final
 # mark) continues it. syntok cuts "said Rep. Richard Neal (D-Mass. ), who chairs ..." into "... Neal",
@@ -183,12 +187,17 @@ def _syntok_spans(block: str) -> Iterator[tuple[int, int]]:
             if _DATELINE_PART.match(block[start:end]) or _TITLE_BEFORE_NAME.search(block[start:end]):
                 pending, dash_only = (start, end), False  # runs on into the next sentence
                 continue
-            if _PLACE_DATELINE_PART.match(block[start:end]):
+            if _PLACE_DATELINE_PART.match(block[start:end]) or _credited_place(block[start:end]):
                 pending, dash_only = (start, end), True
                 continue
             yield start, end
     if pending is not None:
         yield pending
+
+
+def _credited_place(piece: str) -> bool:
+    match = _CREDITED_PLACE_PART.match(piece)
+    return bool(match) and names_an_outlet(match.group("agency"))
 
 
 def _joined_continuations(block: str, spans: Iterator[tuple[int, int]], attributions: bool = False

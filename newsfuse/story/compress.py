@@ -13,17 +13,27 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.clean.masthead import DATELINE_AGENCY, WIRE_DATELINE, names_an_outlet
+from newsfuse.clean.masthead import DATELINE_AGENCY, DATELINE_PLACE, WIRE_DATELINE, names_an_outlet
 from newsfuse.model import Sentence, Span
 from newsfuse.reporting import ASKING, BELIEF, INSISTING, SPEECH, WRITING, alternation, forms, past, verbs
 
 # "MOSCOW (Reuters) - ", "WASHINGTON, March 14 (AP) — ", "GENEVA — ", "TEXAS, US – ": wire datelines.
 _DATELINE = WIRE_DATELINE
+# "WASHINGTON—", "SHEIKHAN, Iraq—", "TEL AVIV—": a wire dateline with its dash set close, as the Wall Street Journal
+# sets it (17 leads of allsides-neus, printed as "WASHINGTON—House Democrats will try ..."). An em or en dash
+# only, and the place opening with three capitals, so "U.S.—China talks" and "EXPLAINER-When ..." are kept.
+_CLOSE_SET_DATELINE = re.compile(rf"^(?=[A-Z]{{3}})(?:{DATELINE_PLACE})\s*(?:{DATELINE_AGENCY})?\s*[—–](?=[A-Z\"“])")
 # "Meadow Lake, Saskatchewan – ": a dateline in title case: capitalised place, comma, capitalised region,
-# a spaced dash. Every word capitalised, so "Putin, Russia's leader – said" is not one.
+# a spaced dash. Every word capitalised, so "Putin, Russia's leader – said" is not one. The agency may stand in
+# brackets before the dash ("Nashua, New Hampshire (CNN) - ", "Mannheim, Germany (Sports Network) - ").
+_TITLE_CASE_PLACE = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _PLACE_DATELINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} [-—–]{1,2} (?=[A-Z])"
+    rf"^{_TITLE_CASE_PLACE}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}(?: {DATELINE_AGENCY})? [-—–]{{1,2}} ?(?=[A-Z\"“])"
 )
+# "Washington (CNN) - ", "New York (CNN Business) -- ": a place without its region, then an outlet in brackets
+# (checked: "Ilhan Omar (D-Minn.) - " is no dateline). 7 leads of allsides-neus were printed as "Washington -
+# Dr. Anthony Fauci ..." once the bracket went as an aside.
+_CREDITED_PLACE_DATELINE = re.compile(rf"^{_TITLE_CASE_PLACE} ?{DATELINE_AGENCY} ?[-—–]{{1,2}} ?(?=[A-Z\"“])")
 # "(CNN) - ", "(AP) — ", "(CNN)The ...": the agency's credit without a place. With a dash it is a dateline
 # whatever it names; without one, only when it names an outlet ("(Survey among economic experts) Public ..."
 # is the sentence's own).
@@ -114,10 +124,13 @@ def compress(text: str, sentence: Sentence) -> tuple[str, list[Span]]:
     """The sentence without its dateline, opener, asides and closing relative clause, and the kept spans."""
     start, end = sentence.start, sentence.end
     body = text[start:end]
-    for pattern in (_DATELINE, _PLACE_DATELINE, _AGENCY_DATELINE, _LATEST, _LABEL, _OPENER):
+    for pattern in (_DATELINE, _CLOSE_SET_DATELINE, _PLACE_DATELINE, _CREDITED_PLACE_DATELINE, _AGENCY_DATELINE,
+                    _LATEST, _LABEL, _OPENER):
         match = pattern.match(body)
         if match and pattern is _AGENCY_DATELINE and not (
                 match.group("dash") or names_an_outlet(match.group("agency"))):
+            continue
+        if match and pattern is _CREDITED_PLACE_DATELINE and not names_an_outlet(match.group("agency")):
             continue
         if match and len(body) - match.end() > _MIN_KEPT_CHARS:
             start += match.end()

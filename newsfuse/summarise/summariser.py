@@ -11,6 +11,7 @@ from newsfuse.story.concepts import concept_bigrams, concept_weights, terms_and_
 from newsfuse.story.schedule import coming_days
 from newsfuse.story.support import SUPPORT_THRESHOLD, SupportIndex
 from newsfuse.story.units import Unit
+from newsfuse.summarise.main_event import MainEvent, shared_headline_terms
 from newsfuse.summarise.order import reading_order
 from newsfuse.summarise.pasted import drop_pasted
 from newsfuse.summarise.select import select
@@ -55,7 +56,13 @@ class Summariser:
             candidates = _drop_known(candidates, weights, story)
         one_event = story.tells_one_event()
         statements = _Statements(story.index, ONE_EVENT_SAME_FACT if one_event else None)
-        chosen = select(candidates, weights, self.words, same_fact=statements.same_fact, one_event=one_event)
+        same_fact = statements.same_fact
+        if one_event:  # two sources' sentences telling the event their headlines share tell one fact
+            event = MainEvent(shared_headline_terms((doc.title, doc.language) for doc in originals if doc.title))
+            if event.shared:
+                def same_fact(unit: Unit, other: Unit) -> bool:
+                    return event.retold(unit, other) or statements.same_fact(unit, other)
+        chosen = select(candidates, weights, self.words, same_fact=same_fact, one_event=one_event)
         if not chosen and story.known is None:
             chosen = _leads(candidates, self.words)
         headlines_only = False
